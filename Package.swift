@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Release builds of the numeric core are compiled for the host CPU (AVX2/AVX-512 FMA where
+/// present) and without overflow checks in the kernels: without `-target-cpu native` SwiftPM
+/// targets baseline x86-64, where `SIMD.addingProduct` becomes a library call per lane.
+/// Debug builds keep every check so tests catch index errors.
+let fastMath: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-target-cpu", "native"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "cnnlab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cnnlab", targets: ["cnnlab"]),
+        .library(name: "ConvCore", targets: ["ConvCore"]),
+        .library(name: "CNNLabEngine", targets: ["CNNLabEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Numbers only: tensors, layers, shapes, training maths. No I/O, no C.
+        .target(name: "ConvCore", swiftSettings: fastMath),
+        // Language, session, derivations, file formats. Returns values, never prints.
+        .target(name: "CNNLabEngine", dependencies: ["ConvCore"], swiftSettings: fastMath),
+        // Renderers: pure functions from engine results to text.
+        .target(name: "CNNLabTerminal", dependencies: ["CNNLabEngine", "ConvCore"]),
+        // Argument parsing and mode dispatch only.
+        .executableTarget(
+            name: "cnnlab",
+            dependencies: [
+                "CNNLabEngine", "CNNLabTerminal", "ConvCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"]),
+        .testTarget(name: "CNNLabEngineTests", dependencies: ["CNNLabEngine", "ConvCore"]),
+        .testTarget(name: "CNNLabTerminalTests", dependencies: ["CNNLabTerminal", "CNNLabEngine", "ConvCore"]),
+    ]
+)

@@ -1,0 +1,4 @@
+import CNNLabEngine
+
+/// Renders engine results as plain text.
+public enum TextRenderer {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import CNNLabEngine
+
+@Test func sessionStartsEmpty() { _ = Session() }

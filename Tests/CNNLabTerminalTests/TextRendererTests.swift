@@ -1,0 +1,4 @@
+import Testing
+@testable import CNNLabTerminal
+
+@Test func placeholder() {}
