@@ -1,0 +1,114 @@
+import ConvCore
+
+extension Problem {
+    var englishMessage: String {
+        switch self {
+        case .unexpectedCharacter(let c): return "unexpected character '\(c)'"
+        case .unterminatedString: return "unterminated string"
+        case .numberTooLarge(let s): return "number \(s) is too large"
+        case .unknownCommand(let w, _): return "unknown command '\(w)'"
+        case .expected(let what, let found):
+            let f = found.map { "'\($0)'" } ?? "the end of the line"
+            return "expected \(what.english), found \(f)"
+        case .unknownOption(let c, let o, _): return "'\(c)' has no option '\(o)'"
+        case .duplicateOption(let o): return "option '\(o)' given twice"
+        case .missingOption(let c, let o): return "'\(c)' needs \(o)"
+        case .invalidOption(let n, let v, let rule): return "\(n)=\(v) is not allowed: \(rule)"
+        case .noInput: return "the network has no input layer yet"
+        case .invalidInputShape(let dims):
+            return "input \(dims.map(String.init).joined(separator: "x")) is not a valid shape: give n_H×n_W×n_c (or n_H×n_W, or a vector length) with every size ≥ 1"
+        case .layer(let i, let cmd, let reason): return "layer \(i) (\(cmd)): \(reason.english)"
+        case .noSuchLayer(let i, let count):
+            return count <= 1 ? "there is no layer \(i): the network has only its input" : "there is no layer \(i): layers are 0 (input) to \(count - 1)"
+        case .emptyNetwork: return "the network is empty"
+        case .undefinedVariable(let n, _): return "'\(n)' is not defined"
+        case .unknownFunction(let n, _): return "unknown function '\(n)'"
+        case .raggedLiteral(let e, let g): return "ragged literal: this row has \(g) elements, the first row has \(e)"
+        case .literalTooDeep(let d): return "a literal may nest at most 4 levels (rank 4); this one nests \(d)"
+        case .emptyLiteral: return "empty literal []: a tensor needs at least one element"
+        case .mixedLiteral: return "a literal mixes numbers and lists at the same depth"
+        case .nonFiniteLiteral: return "number does not fit in Float32"
+        case .argumentCount(let f, let e, let g): return "\(f) takes \(e) argument(s), got \(g)"
+        case .unknownArgument(let f, let a, _): return "\(f) has no argument '\(a)'"
+        case .tupleArity(let e, let g): return "the right side gives \(g) value(s) but \(e) name(s) are on the left"
+        case .tupleNotAllowed: return "this gives several values: assign them with `let a, b, c = ...`"
+        case .notAnInteger(let s): return "\(s) must be a whole number"
+        case .tensor(let op, let err): return "\(op): \(err.english)"
+        case .fileNotFound(let p): return "no such file: \(p)"
+        case .fileUnreadable(let p, let r): return "cannot read \(p): \(r)"
+        case .fileUnwritable(let p, let r): return "cannot write \(p): \(r)"
+        case .npyMalformed(let p, let r): return "\(p) is not a valid .npy file: \(r)"
+        case .npyUnsupported(let p, let r): return "\(p): unsupported .npy contents: \(r)"
+        }
+    }
+
+    var englishHint: String? {
+        switch self {
+        case .unknownCommand(_, let s?), .undefinedVariable(_, let s?), .unknownFunction(_, let s?):
+            return "did you mean '\(s)'?"
+        case .unknownCommand: return "commands: input conv pool relu sigmoid tanh flatten fc softmax summary explain let show load save"
+        case .unknownOption(_, _, let allowed), .unknownArgument(_, _, let allowed):
+            return allowed.isEmpty ? nil : "allowed: " + allowed.joined(separator: " ")
+        case .noInput: return "start with an input layer, e.g. `input 39x39x3`"
+        case .missingOption(let c, _) where c == "conv": return "e.g. `conv 10 f=3 s=1 p=0`"
+        case .missingOption(let c, _) where c == "pool": return "e.g. `pool max f=2 s=2`"
+        case .layer(_, _, .filterTooLarge): return "use a smaller f, or pad the input (p=…)"
+        case .layer(_, _, .needsSpatialInput): return "convolution and pooling need an n_H×n_W×n_c input; put them before flatten/fc"
+        case .layer(_, _, .sameNeedsOddFilter): return "'same' padding p=(f−1)/2 keeps n_H only for odd f; choose f odd or give p"
+        case .noSuchLayer: return "`summary` lists the layers with their numbers"
+        case .raggedLiteral, .mixedLiteral: return "every row of a tensor literal must have the same length and depth"
+        case .tupleNotAllowed: return "e.g. `let dA, dW, db = conv_backward(dZ, A, W)`"
+        case .tensor(_, .shapeMismatch): return "`shape NAME` shows a tensor's shape"
+        case .fileNotFound: return "paths are relative to the directory cnnlab was started in"
+        default: return nil
+        }
+    }
+}
+
+extension Expectation {
+    var english: String {
+        switch self {
+        case .number: return "a number"
+        case .integer: return "a whole number"
+        case .name: return "a name"
+        case .string: return "a quoted file name"
+        case .expression: return "an expression"
+        case .shape: return "a shape such as 39x39x3"
+        case .endOfStatement: return "the end of the command"
+        case .closingBracket: return "']'"
+        case .closingParen: return "')'"
+        case .equals: return "'='"
+        case .poolKind: return "'max' or 'avg'"
+        case .layerIndex: return "a layer number or 'all'"
+        }
+    }
+}
+
+extension LayerProblem {
+    var english: String {
+        switch self {
+        case .filterTooLarge(let f, let n, let p, let axis):
+            return "filter f=\(f) is larger than the padded input: \(axis) + 2p = \(n) + \(2 * p) = \(n + 2 * p)"
+        case .strideTooSmall(let s): return "stride s=\(s) must be at least 1"
+        case .negativePadding(let p): return "padding p=\(p) cannot be negative"
+        case .notPositive(let name, let v): return "\(name)=\(v) must be at least 1"
+        case .needsSpatialInput(let shape): return "needs an n_H×n_W×n_c input, but the previous layer gives a flat vector of \(shape)"
+        case .sameNeedsOddFilter(let f): return "'same' padding needs an odd filter size, f=\(f)"
+        case .overflow: return "the sizes are too large to compute (integer overflow)"
+        }
+    }
+}
+
+extension TensorError {
+    /// The error in English words.
+    var english: String {
+        switch self {
+        case .invalidShape(let s): return "invalid shape \(shapeText(s)) (every size must be ≥ 1 and the count must fit)"
+        case .storageMismatch(let s, let c): return "\(c) values do not fill shape \(shapeText(s))"
+        case .rankMismatch(_, let e, let g): return "expected \(e), got a tensor of shape \(shapeText(g))"
+        case .shapeMismatch(_, let l, let r): return "shapes \(shapeText(l)) and \(shapeText(r)) do not fit together"
+        case .invalidParameter(_, let n, let v, let reason): return "\(n)=\(v): \(reason)"
+        case .indexOutOfRange(let i, let s): return "index \(i) is outside shape \(shapeText(s))"
+        }
+    }
+}

@@ -1,0 +1,22 @@
+extension Problem {
+    /// The message in `language`.
+    public func message(in language: Language) -> String {
+        switch language {
+        case .en: return englishMessage
+        case .ptBR: return portugueseMessage
+        }
+    }
+
+    /// What to try instead, in `language`, when there is something useful to say.
+    public func hint(in language: Language) -> String? {
+        switch language {
+        case .en: return englishHint
+        case .ptBR: return portugueseHint
+        }
+    }
+}
+
+/// Formats a shape as the lecture writes it: `39×39×3`.
+func shapeText(_ shape: [Int]) -> String {
+    shape.isEmpty ? "scalar" : shape.map(String.init).joined(separator: "×")
+}

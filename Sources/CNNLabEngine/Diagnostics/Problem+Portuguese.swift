@@ -1,0 +1,114 @@
+import ConvCore
+
+extension Problem {
+    var portugueseMessage: String {
+        switch self {
+        case .unexpectedCharacter(let c): return "caractere inesperado '\(c)'"
+        case .unterminatedString: return "texto entre aspas sem fechamento"
+        case .numberTooLarge(let s): return "o número \(s) é grande demais"
+        case .unknownCommand(let w, _): return "comando desconhecido '\(w)'"
+        case .expected(let what, let found):
+            let f = found.map { "'\($0)'" } ?? "o fim da linha"
+            return "esperava \(what.portuguese), encontrou \(f)"
+        case .unknownOption(let c, let o, _): return "'\(c)' não tem a opção '\(o)'"
+        case .duplicateOption(let o): return "a opção '\(o)' foi dada duas vezes"
+        case .missingOption(let c, let o): return "'\(c)' precisa de \(o)"
+        case .invalidOption(let n, let v, let rule): return "\(n)=\(v) não é permitido: \(rule)"
+        case .noInput: return "a rede ainda não tem camada de entrada"
+        case .invalidInputShape(let dims):
+            return "entrada \(dims.map(String.init).joined(separator: "x")) não é um formato válido: dê n_H×n_W×n_c (ou n_H×n_W, ou o tamanho de um vetor) com todos os tamanhos ≥ 1"
+        case .layer(let i, let cmd, let reason): return "camada \(i) (\(cmd)): \(reason.portuguese)"
+        case .noSuchLayer(let i, let count):
+            return count <= 1 ? "não existe a camada \(i): a rede só tem a entrada" : "não existe a camada \(i): as camadas vão de 0 (entrada) a \(count - 1)"
+        case .emptyNetwork: return "a rede está vazia"
+        case .undefinedVariable(let n, _): return "'\(n)' não está definido"
+        case .unknownFunction(let n, _): return "função desconhecida '\(n)'"
+        case .raggedLiteral(let e, let g): return "literal irregular: esta linha tem \(g) elementos, a primeira tem \(e)"
+        case .literalTooDeep(let d): return "um literal pode ter no máximo 4 níveis (posto 4); este tem \(d)"
+        case .emptyLiteral: return "literal vazio []: um tensor precisa de pelo menos um elemento"
+        case .mixedLiteral: return "o literal mistura números e listas no mesmo nível"
+        case .nonFiniteLiteral: return "o número não cabe em Float32"
+        case .argumentCount(let f, let e, let g): return "\(f) recebe \(e) argumento(s), recebeu \(g)"
+        case .unknownArgument(let f, let a, _): return "\(f) não tem o argumento '\(a)'"
+        case .tupleArity(let e, let g): return "o lado direito dá \(g) valor(es), mas há \(e) nome(s) à esquerda"
+        case .tupleNotAllowed: return "isto dá vários valores: atribua-os com `let a, b, c = ...`"
+        case .notAnInteger(let s): return "\(s) precisa ser um número inteiro"
+        case .tensor(let op, let err): return "\(op): \(err.portuguese)"
+        case .fileNotFound(let p): return "arquivo não encontrado: \(p)"
+        case .fileUnreadable(let p, let r): return "não foi possível ler \(p): \(r)"
+        case .fileUnwritable(let p, let r): return "não foi possível gravar \(p): \(r)"
+        case .npyMalformed(let p, let r): return "\(p) não é um arquivo .npy válido: \(r)"
+        case .npyUnsupported(let p, let r): return "\(p): conteúdo .npy não suportado: \(r)"
+        }
+    }
+
+    var portugueseHint: String? {
+        switch self {
+        case .unknownCommand(_, let s?), .undefinedVariable(_, let s?), .unknownFunction(_, let s?):
+            return "você quis dizer '\(s)'?"
+        case .unknownCommand: return "comandos: input conv pool relu sigmoid tanh flatten fc softmax summary explain let show load save"
+        case .unknownOption(_, _, let allowed), .unknownArgument(_, _, let allowed):
+            return allowed.isEmpty ? nil : "permitidos: " + allowed.joined(separator: " ")
+        case .noInput: return "comece com uma camada de entrada, por exemplo `input 39x39x3`"
+        case .missingOption(let c, _) where c == "conv": return "por exemplo `conv 10 f=3 s=1 p=0`"
+        case .missingOption(let c, _) where c == "pool": return "por exemplo `pool max f=2 s=2`"
+        case .layer(_, _, .filterTooLarge): return "use um f menor, ou aplique padding à entrada (p=…)"
+        case .layer(_, _, .needsSpatialInput): return "convolução e pooling precisam de entrada n_H×n_W×n_c; coloque-os antes de flatten/fc"
+        case .layer(_, _, .sameNeedsOddFilter): return "o padding 'same' p=(f−1)/2 só mantém n_H para f ímpar; escolha f ímpar ou dê p"
+        case .noSuchLayer: return "`summary` lista as camadas com seus números"
+        case .raggedLiteral, .mixedLiteral: return "todas as linhas de um literal de tensor precisam ter o mesmo tamanho e profundidade"
+        case .tupleNotAllowed: return "por exemplo `let dA, dW, db = conv_backward(dZ, A, W)`"
+        case .tensor(_, .shapeMismatch): return "`shape NOME` mostra o formato de um tensor"
+        case .fileNotFound: return "os caminhos são relativos ao diretório onde o cnnlab foi iniciado"
+        default: return nil
+        }
+    }
+}
+
+extension Expectation {
+    var portuguese: String {
+        switch self {
+        case .number: return "um número"
+        case .integer: return "um número inteiro"
+        case .name: return "um nome"
+        case .string: return "um nome de arquivo entre aspas"
+        case .expression: return "uma expressão"
+        case .shape: return "um formato como 39x39x3"
+        case .endOfStatement: return "o fim do comando"
+        case .closingBracket: return "']'"
+        case .closingParen: return "')'"
+        case .equals: return "'='"
+        case .poolKind: return "'max' ou 'avg'"
+        case .layerIndex: return "o número de uma camada ou 'all'"
+        }
+    }
+}
+
+extension LayerProblem {
+    var portuguese: String {
+        switch self {
+        case .filterTooLarge(let f, let n, let p, let axis):
+            return "o filtro f=\(f) é maior que a entrada com padding: \(axis) + 2p = \(n) + \(2 * p) = \(n + 2 * p)"
+        case .strideTooSmall(let s): return "o stride s=\(s) precisa ser pelo menos 1"
+        case .negativePadding(let p): return "o padding p=\(p) não pode ser negativo"
+        case .notPositive(let name, let v): return "\(name)=\(v) precisa ser pelo menos 1"
+        case .needsSpatialInput(let shape): return "precisa de entrada n_H×n_W×n_c, mas a camada anterior dá um vetor de \(shape)"
+        case .sameNeedsOddFilter(let f): return "o padding 'same' precisa de filtro de tamanho ímpar, f=\(f)"
+        case .overflow: return "os tamanhos são grandes demais para calcular (estouro de inteiro)"
+        }
+    }
+}
+
+extension TensorError {
+    /// The error in Portuguese words.
+    var portuguese: String {
+        switch self {
+        case .invalidShape(let s): return "formato inválido \(shapeText(s)) (todo tamanho deve ser ≥ 1 e a contagem deve caber)"
+        case .storageMismatch(let s, let c): return "\(c) valores não preenchem o formato \(shapeText(s))"
+        case .rankMismatch(_, let e, let g): return "esperava \(e), recebeu um tensor de formato \(shapeText(g))"
+        case .shapeMismatch(_, let l, let r): return "os formatos \(shapeText(l)) e \(shapeText(r)) não combinam"
+        case .invalidParameter(_, let n, let v, let reason): return "\(n)=\(v): \(reason)"
+        case .indexOutOfRange(let i, let s): return "o índice \(i) está fora do formato \(shapeText(s))"
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ConvCore
+
+/// Every way a command can fail, with the numbers the message needs.
+///
+/// The English and Portuguese texts live in `Problem+English.swift` and
+/// `Problem+Portuguese.swift`; keep the two switch statements in step.
+public enum Problem: Sendable, Equatable {
+    // Lexing and parsing
+    case unexpectedCharacter(Character)
+    case unterminatedString
+    case numberTooLarge(String)
+    case unknownCommand(String, suggestion: String?)
+    case expected(Expectation, found: String?)
+    case unknownOption(command: String, option: String, allowed: [String])
+    case duplicateOption(String)
+    case missingOption(command: String, option: String)
+    case invalidOption(name: String, value: String, rule: String)
+
+    // Network
+    case noInput
+    case invalidInputShape([Int])
+    case layer(index: Int, command: String, reason: LayerProblem)
+    case noSuchLayer(Int, count: Int)
+    case emptyNetwork
+
+    // Tensors and expressions
+    case undefinedVariable(String, suggestion: String?)
+    case unknownFunction(String, suggestion: String?)
+    case raggedLiteral(expected: Int, got: Int)
+    case literalTooDeep(Int)
+    case emptyLiteral
+    case mixedLiteral
+    case nonFiniteLiteral
+    case argumentCount(function: String, expected: String, got: Int)
+    case unknownArgument(function: String, argument: String, allowed: [String])
+    case tupleArity(expected: Int, got: Int)
+    case tupleNotAllowed
+    case notAnInteger(String)
+    case tensor(operation: String, TensorError)
+
+    // Files
+    case fileNotFound(String)
+    case fileUnreadable(String, reason: String)
+    case fileUnwritable(String, reason: String)
+    case npyMalformed(String, reason: String)
+    case npyUnsupported(String, reason: String)
+}
+
+/// What the parser was looking for when it found something else.
+public enum Expectation: String, Sendable, Equatable {
+    case number, integer, name, string, expression, shape, endOfStatement
+    case closingBracket, closingParen, equals, poolKind, layerIndex
+}
+
+/// Why a layer does not fit the network built so far.
+public enum LayerProblem: Error, Sendable, Equatable {
+    /// f > n + 2p along `axis` ("n_H" or "n_W").
+    case filterTooLarge(f: Int, n: Int, p: Int, axis: String)
+    case strideTooSmall(Int)
+    case negativePadding(Int)
+    case notPositive(name: String, value: Int)
+    case needsSpatialInput(shape: String)
+    case sameNeedsOddFilter(Int)
+    case overflow
+}

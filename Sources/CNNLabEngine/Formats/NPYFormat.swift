@@ -1,0 +1,116 @@
+import ConvCore
+
+/// NumPy's `.npy` format (versions 1.0–3.0): decoding to and encoding from `Tensor`.
+///
+/// Reads little- and big-endian float16/32/64, signed and unsigned integers of 1–8 bytes and
+/// booleans, in C or Fortran order; values are converted to Float32. Writes version 1.0,
+/// `<f4`, C order. Decoding checks every length against the data, so a truncated or hostile
+/// file is an error, never a trap. See numpy's `numpy/lib/format.py` for the specification.
+public enum NPYFormat {
+    /// Why a file could not be decoded.
+    public enum DecodeError: Error, Equatable {
+        case malformed(String)
+        case unsupported(String)
+    }
+
+    static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
+
+    /// Decodes a whole `.npy` file.
+    public static func decode(_ bytes: [UInt8]) throws(DecodeError) -> Tensor {
+        guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
+            throw .malformed("missing the \\x93NUMPY magic string")
+        }
+        let major = bytes[6]
+        let headerLength: Int
+        let headerStart: Int
+        switch major {
+        case 1:
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+            headerStart = 10
+        case 2, 3:
+            guard bytes.count >= 12 else { throw .malformed("truncated header length") }
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+            headerStart = 12
+        default:
+            throw .unsupported("format version \(major).\(bytes[7])")
+        }
+        guard headerLength <= bytes.count - headerStart else { throw .malformed("header runs past the end of the file") }
+        let headerBytes = bytes[headerStart..<(headerStart + headerLength)]
+        guard let header = String(validating: headerBytes, as: UTF8.self) else {
+            throw .malformed("header is not text")
+        }
+        let dict = try NPYHeader(parsing: header)
+        let dtype = try NPYDataType(descr: dict.descr)
+        let dataStart = headerStart + headerLength
+        guard let count = dict.shape.isEmpty ? 1 : Tensor.elementCount(dict.shape) else {
+            if dict.shape.contains(0) { throw .unsupported("empty array of shape \(dict.shape)") }
+            throw .malformed("shape \(dict.shape) is invalid")
+        }
+        let (needed, overflow) = count.multipliedReportingOverflow(by: dtype.size)
+        guard !overflow, needed <= bytes.count - dataStart else {
+            throw .malformed("data is truncated: shape \(dict.shape) needs \(overflow ? "too many" : String(needed)) bytes, file has \(bytes.count - dataStart)")
+        }
+        var values = [Float](repeating: 0, count: count)
+        bytes.withUnsafeBufferPointer { buf in
+            for i in 0..<count {
+                values[i] = dtype.read(buf, at: dataStart + i * dtype.size)
+            }
+        }
+        if dict.shape.isEmpty { return Tensor(scalar: values[0]) }
+        do {
+            if dict.fortranOrder && dict.shape.count > 1 {
+                return try transposedFromFortran(values, shape: dict.shape)
+            }
+            return try Tensor(shape: dict.shape, storage: values)
+        } catch {
+            throw .malformed("shape \(dict.shape) does not match the data")
+        }
+    }
+
+    /// Encodes `tensor` as a version 1.0 `.npy` file of little-endian float32 in C order.
+    public static func encode(_ tensor: Tensor) -> [UInt8] {
+        let shapeText: String
+        switch tensor.rank {
+        case 0: shapeText = "()"
+        case 1: shapeText = "(\(tensor.shape[0]),)"
+        default: shapeText = "(" + tensor.shape.map(String.init).joined(separator: ", ") + ")"
+        }
+        var header = "{'descr': '<f4', 'fortran_order': False, 'shape': \(shapeText), }"
+        // Pad with spaces so that magic + version + length + header + '\n' is a multiple of 64.
+        let unpadded = 10 + header.utf8.count + 1
+        header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
+        var out = magic + [1, 0]
+        let n = header.utf8.count
+        out += [UInt8(n & 0xFF), UInt8(n >> 8)]
+        out += Array(header.utf8)
+        out.reserveCapacity(out.count + tensor.count * 4)
+        for v in tensor.storage {
+            let bits = v.bitPattern.littleEndian
+            out += [UInt8(bits & 0xFF), UInt8((bits >> 8) & 0xFF), UInt8((bits >> 16) & 0xFF), UInt8(bits >> 24)]
+        }
+        return out
+    }
+
+    /// Reorders column-major values into a row-major tensor of `shape`.
+    private static func transposedFromFortran(_ values: [Float], shape: [Int]) throws(TensorError) -> Tensor {
+        let rank = shape.count
+        var out = [Float](repeating: 0, count: values.count)
+        var index = [Int](repeating: 0, count: rank)
+        // Walk the row-major output; compute the column-major offset of each index.
+        var fStrides = [Int](repeating: 1, count: rank)
+        for d in 1..<rank { fStrides[d] = fStrides[d - 1] * shape[d - 1] }
+        for i in 0..<values.count {
+            var off = 0
+            for d in 0..<rank { off += index[d] * fStrides[d] }
+            out[i] = values[off]
+            var d = rank - 1
+            while d >= 0 {
+                index[d] += 1
+                if index[d] < shape[d] { break }
+                index[d] = 0
+                d -= 1
+            }
+        }
+        return try Tensor(shape: shape, storage: out)
+    }
+}

@@ -1,0 +1,32 @@
+/// Runs a script (statements separated by newlines or `;`) on a session, statement by
+/// statement, handing each outcome to the caller as soon as it is known.
+public enum ScriptRunner {
+    /// The outcome of one statement.
+    public struct Outcome: Sendable {
+        /// The line the statement starts on.
+        public var line: Int
+        public var result: Result<CommandResult, Diagnostic>
+    }
+
+    /// Runs `source`; stops at the first error unless `keepGoing`.
+    /// - Returns: true when every statement succeeded.
+    @discardableResult
+    public static func run(
+        _ source: String, in session: Session, keepGoing: Bool, handle: (Outcome) -> Void
+    ) -> Bool {
+        var lexer = Lexer(source)
+        var allGood = true
+        while let statement = lexer.nextStatement() {
+            let result = Result { () throws(Diagnostic) -> CommandResult in
+                let tokens = try statement.tokens.get()
+                return try session.run(try Parser.parse(tokens))
+            }
+            handle(Outcome(line: statement.line, result: result))
+            if case .failure = result {
+                allGood = false
+                if !keepGoing { break }
+            }
+        }
+        return allGood
+    }
+}

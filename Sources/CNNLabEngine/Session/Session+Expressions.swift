@@ -1,0 +1,109 @@
+import ConvCore
+
+/// Evaluating tensor expressions: literals, variables, arithmetic and `let`.
+extension Session {
+    /// Binds the value of `expression` to `names` (several for a function that returns several).
+    func assign(_ names: [String], _ expression: Expression) throws(Diagnostic) -> [NamedTensor] {
+        let tensors: [Tensor]
+        switch try evaluate(expression) {
+        case .tensor(let t): tensors = [t]
+        case .tuple(let ts): tensors = ts
+        }
+        guard tensors.count == names.count else {
+            throw Diagnostic(.tupleArity(expected: names.count, got: tensors.count), at: expression.range)
+        }
+        let named = zip(names, tensors).map { NamedTensor(name: $0, tensor: $1) }
+        for n in named { variables[n.name] = n.tensor }
+        return named
+    }
+
+    /// Evaluates an expression that must give exactly one tensor.
+    func evaluateTensor(_ expression: Expression) throws(Diagnostic) -> Tensor {
+        switch try evaluate(expression) {
+        case .tensor(let t): return t
+        case .tuple: throw Diagnostic(.tupleNotAllowed, at: expression.range)
+        }
+    }
+
+    func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
+        switch expression {
+        case .number(let d, let r):
+            return .tensor(Tensor(scalar: try finiteFloat(d, at: r)))
+        case .variable(let name, let r):
+            guard let t = variables[name] else {
+                throw Diagnostic(.undefinedVariable(name, suggestion: closestWord(to: name, in: Array(variables.keys).sorted())), at: r)
+            }
+            return .tensor(t)
+        case .list(_, let r):
+            return .tensor(try literal(expression, at: r))
+        case .unary(let op, let operand, let r):
+            let t = try evaluateTensor(operand)
+            return .tensor(op == "-" ? try elementwise(Tensor(scalar: 0), t, .subtract, at: r) : t)
+        case .binary(let op, let lhs, let rhs, let r):
+            let a = try evaluateTensor(lhs)
+            let b = try evaluateTensor(rhs)
+            switch op {
+            case "+": return .tensor(try elementwise(a, b, .add, at: r))
+            case "-": return .tensor(try elementwise(a, b, .subtract, at: r))
+            case "·": return .tensor(try elementwise(a, b, .multiply, at: r))
+            case "/": return .tensor(try elementwise(a, b, .divide, at: r))
+            default:
+                // `*`: scaling when either side is a number, cross-correlation between tensors.
+                if a.rank == 0 || b.rank == 0 { return .tensor(try elementwise(a, b, .multiply, at: r)) }
+                return .tensor(try convolve(a, b, bias: nil, stride: 1, padding: 0, at: r))
+            }
+        case .call(let name, let args, let r):
+            return try call(name, args, at: r)
+        }
+    }
+
+    func elementwise(_ a: Tensor, _ b: Tensor, _ op: ElementwiseOperator, at range: SourceRange) throws(Diagnostic) -> Tensor {
+        do {
+            return try a.combined(with: b, op)
+        } catch {
+            throw Diagnostic(.tensor(operation: String(op.rawValue), error), at: range)
+        }
+    }
+
+    private func finiteFloat(_ d: Double, at range: SourceRange) throws(Diagnostic) -> Float {
+        let f = Float(d)
+        guard f.isFinite else { throw Diagnostic(.nonFiniteLiteral, at: range) }
+        return f
+    }
+
+    // MARK: Literals
+
+    /// A nested list literal as a tensor. The first element at each depth fixes the shape;
+    /// every other row must match it (numpy refuses ragged arrays too).
+    private func literal(_ expression: Expression, at range: SourceRange) throws(Diagnostic) -> Tensor {
+        var shape: [Int] = []
+        var node = expression
+        while case .list(let items, let r) = node {
+            guard shape.count < 4 else { throw Diagnostic(.literalTooDeep(shape.count + 1), at: r) }
+            shape.append(items.count)
+            node = items[0]
+        }
+        var values: [Float] = []
+        try collect(expression, depth: 0, shape: shape, into: &values)
+        do {
+            return try Tensor(shape: shape, storage: values)
+        } catch {
+            throw Diagnostic(.tensor(operation: "literal", error), at: range)
+        }
+    }
+
+    private func collect(_ e: Expression, depth: Int, shape: [Int], into values: inout [Float]) throws(Diagnostic) {
+        if case .list(let items, let r) = e {
+            guard depth < shape.count else { throw Diagnostic(.mixedLiteral, at: r) }
+            guard items.count == shape[depth] else {
+                throw Diagnostic(.raggedLiteral(expected: shape[depth], got: items.count), at: r)
+            }
+            for item in items { try collect(item, depth: depth + 1, shape: shape, into: &values) }
+            return
+        }
+        guard depth == shape.count else { throw Diagnostic(.mixedLiteral, at: e.range) }
+        let t = try evaluateTensor(e)
+        guard t.rank == 0 else { throw Diagnostic(.mixedLiteral, at: e.range) }
+        values.append(t.storage[0])
+    }
+}

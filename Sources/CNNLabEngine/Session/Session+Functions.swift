@@ -1,0 +1,179 @@
+import ConvCore
+
+/// The built-in functions of the language: `conv`, `maxpool`, `relu`, `conv_backward`, ...
+///
+/// Tensors of rank 2 (n_H×n_W) and 3 (n_H×n_W×n_c) are treated as one example of rank 4
+/// (1×n_H×n_W×n_c) and the result is given back at the rank the user passed in, so the
+/// lecture's 6×6 examples work as written.
+extension Session {
+    /// Names of every function, for suggestions and completion.
+    public static let functionNames = [
+        "conv", "maxpool", "avgpool", "relu", "sigmoid", "tanh", "conv_backward", "maxpool_backward",
+        "avgpool_backward", "zeros", "ones",
+    ]
+
+    func call(_ name: String, _ args: [FunctionArgument], at range: SourceRange) throws(Diagnostic) -> Value {
+        switch name {
+        case "conv":
+            let a = try CallArguments(function: name, args, parameters: ["A", "W", "b", "s", "p"], required: 2, range: range)
+            let x = try tensor(a, "A")
+            let w = try tensor(a, "W")
+            let b = try a["b"].map { (arg: FunctionArgument) throws(Diagnostic) -> Tensor in try evaluateTensor(arg.value) }
+            let f = w.shape.first ?? 1
+            return .tensor(try convolve(x, w, bias: b, stride: try integer(a, "s", default: 1), padding: try padding(a, f: f), at: range))
+        case "maxpool", "avgpool":
+            let a = try CallArguments(function: name, args, parameters: ["A", "f", "s"], required: 2, range: range)
+            let x = try tensor(a, "A")
+            let f = try integer(a, "f", default: 2)
+            let s = try integer(a, "s", default: f)
+            let kind: PoolKind = name == "maxpool" ? .max : .average
+            return .tensor(try pool(x, kind: kind, f: f, s: s, at: range))
+        case "relu", "sigmoid", "tanh":
+            let a = try CallArguments(function: name, args, parameters: ["Z"], required: 1, range: range)
+            let act = Activation(rawValue: name) ?? .relu
+            return .tensor(act.forward(try tensor(a, "Z")))
+        case "conv_backward":
+            let a = try CallArguments(function: name, args, parameters: ["dZ", "A", "W", "s", "p"], required: 3, range: range)
+            let w = try tensor(a, "W")
+            return .tuple(try convBackward(
+                try tensor(a, "dZ"), try tensor(a, "A"), w, stride: try integer(a, "s", default: 1),
+                padding: try padding(a, f: w.shape.first ?? 1), at: range))
+        case "maxpool_backward", "avgpool_backward":
+            let a = try CallArguments(function: name, args, parameters: ["dP", "A", "f", "s"], required: 3, range: range)
+            let f = try integer(a, "f", default: 2)
+            let s = try integer(a, "s", default: f)
+            let kind: PoolKind = name == "maxpool_backward" ? .max : .average
+            return .tensor(try poolBackward(try tensor(a, "dP"), try tensor(a, "A"), kind: kind, f: f, s: s, at: range))
+        case "zeros", "ones":
+            guard !args.isEmpty else { throw Diagnostic(.argumentCount(function: name, expected: "1–4", got: 0), at: range) }
+            var dims: [Int] = []
+            for arg in args {
+                guard arg.label == nil else {
+                    throw Diagnostic(.unknownArgument(function: name, argument: arg.label ?? "", allowed: []), at: arg.range)
+                }
+                dims.append(try integerValue(arg.value, name: "size"))
+            }
+            do {
+                return .tensor(try Tensor(shape: dims, repeating: name == "ones" ? 1 : 0))
+            } catch {
+                throw Diagnostic(.tensor(operation: name, error), at: range)
+            }
+        default:
+            throw Diagnostic(.unknownFunction(name, suggestion: closestWord(to: name, in: Session.functionNames)), at: range)
+        }
+    }
+
+    // MARK: Operations with rank adaptation
+
+    /// Cross-correlation of `x` with `w` (ranks 2–4 each), returned at `x`'s rank.
+    func convolve(_ x: Tensor, _ w: Tensor, bias: Tensor?, stride: Int, padding: Int, at range: SourceRange) throws(Diagnostic) -> Tensor {
+        do {
+            let x4 = try asBatch(x, operation: "conv")
+            let w4 = try asFilters(w)
+            let outChannels = w4.shape[3]
+            let b4 = try bias.map { (b: Tensor) throws(TensorError) -> Tensor in
+                guard b.count == outChannels else {
+                    throw TensorError.shapeMismatch(operation: "conv bias", lhs: b.shape, rhs: [1, 1, 1, outChannels])
+                }
+                return try b.reshaped([1, 1, 1, outChannels])
+            }
+            let z = try Conv2D.forward(x4, weights: w4, bias: b4, stride: stride, padding: padding, threads: threads)
+            switch x.rank {
+            case 4: return z
+            case 3: return try z.reshaped(Array(z.shape.dropFirst()))
+            default: return try z.reshaped(outChannels == 1 ? [z.shape[1], z.shape[2]] : Array(z.shape.dropFirst()))
+            }
+        } catch {
+            throw Diagnostic(.tensor(operation: "conv", error), at: range)
+        }
+    }
+
+    func convBackward(_ dZ: Tensor, _ x: Tensor, _ w: Tensor, stride: Int, padding: Int, at range: SourceRange) throws(Diagnostic) -> [Tensor] {
+        do {
+            let x4 = try asBatch(x, operation: "conv_backward")
+            let w4 = try asFilters(w)
+            let dZ4 = try asBatch(dZ, operation: "conv_backward", channels: w4.shape[3])
+            let g = try Conv2D.backward(dZ4, input: x4, weights: w4, stride: stride, padding: padding, threads: threads)
+            return [try g.dA.reshaped(x.shape), try g.dW.reshaped(w.shape), g.db]
+        } catch {
+            throw Diagnostic(.tensor(operation: "conv_backward", error), at: range)
+        }
+    }
+
+    func pool(_ x: Tensor, kind: PoolKind, f: Int, s: Int, at range: SourceRange) throws(Diagnostic) -> Tensor {
+        let op = kind == .max ? "maxpool" : "avgpool"
+        do {
+            let p = try Pool2D.forward(try asBatch(x, operation: op), kind: kind, size: f, stride: s)
+            switch x.rank {
+            case 4: return p
+            case 3: return try p.reshaped(Array(p.shape.dropFirst()))
+            default: return try p.reshaped([p.shape[1], p.shape[2]])
+            }
+        } catch {
+            throw Diagnostic(.tensor(operation: op, error), at: range)
+        }
+    }
+
+    func poolBackward(_ dP: Tensor, _ x: Tensor, kind: PoolKind, f: Int, s: Int, at range: SourceRange) throws(Diagnostic) -> Tensor {
+        let op = kind == .max ? "maxpool_backward" : "avgpool_backward"
+        do {
+            let x4 = try asBatch(x, operation: op)
+            let dP4 = try asBatch(dP, operation: op, channels: x4.shape[3])
+            return try Pool2D.backward(dP4, input: x4, kind: kind, size: f, stride: s).reshaped(x.shape)
+        } catch {
+            throw Diagnostic(.tensor(operation: op, error), at: range)
+        }
+    }
+
+    /// Rank 2 (h,w) → (1,h,w,channels or 1); rank 3 (h,w,c) → (1,h,w,c); rank 4 as is.
+    private func asBatch(_ t: Tensor, operation: String, channels: Int = 1) throws(TensorError) -> Tensor {
+        switch t.rank {
+        case 4: return t
+        case 3: return try t.reshaped([1] + t.shape)
+        case 2:
+            if channels > 1 { throw .rankMismatch(operation: operation, expected: "n_H×n_W×\(channels)", got: t.shape) }
+            return try t.reshaped([1, t.shape[0], t.shape[1], 1])
+        default:
+            throw .rankMismatch(operation: operation, expected: "a tensor of rank 2, 3 or 4", got: t.shape)
+        }
+    }
+
+    /// Rank 2 (f,f) → (f,f,1,1); rank 3 (f,f,c) → (f,f,c,1); rank 4 as is.
+    private func asFilters(_ w: Tensor) throws(TensorError) -> Tensor {
+        switch w.rank {
+        case 4: return w
+        case 3: return try w.reshaped(w.shape + [1])
+        case 2: return try w.reshaped(w.shape + [1, 1])
+        default: throw .rankMismatch(operation: "conv", expected: "filters of rank 2, 3 or 4", got: w.shape)
+        }
+    }
+
+    // MARK: FunctionArgument values
+
+    private func tensor(_ a: CallArguments, _ name: String) throws(Diagnostic) -> Tensor {
+        guard let arg = a[name] else {
+            throw Diagnostic(.argumentCount(function: a.function, expected: name, got: 0), at: a.range)
+        }
+        return try evaluateTensor(arg.value)
+    }
+
+    private func integer(_ a: CallArguments, _ name: String, default value: Int) throws(Diagnostic) -> Int {
+        guard let arg = a[name] else { return value }
+        return try integerValue(arg.value, name: name)
+    }
+
+    /// `p=N` or `p=same` ((f−1)/2).
+    private func padding(_ a: CallArguments, f: Int) throws(Diagnostic) -> Int {
+        guard let arg = a["p"] else { return 0 }
+        if case .variable("same", _) = arg.value, variables["same"] == nil { return (f - 1) / 2 }
+        return try integerValue(arg.value, name: "p")
+    }
+
+    func integerValue(_ e: Expression, name: String) throws(Diagnostic) -> Int {
+        let t = try evaluateTensor(e)
+        guard t.rank == 0, let v = t.storage.first, v.rounded() == v, abs(v) < 1e9 else {
+            throw Diagnostic(.notAnInteger(name), at: e.range)
+        }
+        return Int(v)
+    }
+}

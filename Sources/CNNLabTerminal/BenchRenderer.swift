@@ -1,0 +1,29 @@
+import CNNLabEngine
+
+/// `cnnlab bench` output: a table, or one JSON object per case and pass.
+public enum BenchRenderer {
+    public static func table(_ results: [ConvBenchResult]) -> String {
+        var t = Table(
+            headers: ["case", "pass", "m", "input", "filters", "f", "s", "p", "threads", "time", "GFLOP/s"],
+            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right])
+        for r in results {
+            let time = r.ms < 1 ? NumberFormat.fixed(r.ms * 1000, decimals: 2) + " µs" : NumberFormat.fixed(r.ms, decimals: 3) + " ms"
+            t.rows.append([
+                r.case, r.pass, String(r.n), "\(r.h)×\(r.w)×\(r.c_in)", String(r.c_out), String(r.f), String(r.s),
+                String(r.p), String(r.threads), time, NumberFormat.fixed(r.gflops, decimals: 1),
+            ])
+        }
+        return t.render(style: .plain)
+    }
+
+    public static func json(_ results: [ConvBenchResult]) -> String {
+        results.map { r in
+            JSONValue.object([
+                ("case", .string(r.case)), ("pass", .string(r.pass)), ("n", .int(r.n)), ("h", .int(r.h)),
+                ("w", .int(r.w)), ("c_in", .int(r.c_in)), ("c_out", .int(r.c_out)), ("f", .int(r.f)),
+                ("s", .int(r.s)), ("p", .int(r.p)), ("threads", .int(r.threads)), ("ms", .number(r.ms)),
+                ("gflops", .number(r.gflops)),
+            ]).serialized() + "\n"
+        }.joined()
+    }
+}

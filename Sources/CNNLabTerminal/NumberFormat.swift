@@ -1,0 +1,58 @@
+import CNNLabEngine
+
+/// Number formatting the way each language writes it.
+public enum NumberFormat {
+    /// `62,958` in English, `62.958` in Portuguese.
+    public static func grouped(_ n: Int, _ language: Language) -> String {
+        let digits = String(n.magnitude)
+        let separator: Character = language == .en ? "," : "."
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(separator) }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// Bytes in decimal units as torchinfo prints them: `12.29 kB`, `1.57 MB` (1 kB = 1000 B).
+    public static func bytes(_ n: Int, _ language: Language) -> String {
+        let units = ["B", "kB", "MB", "GB", "TB"]
+        var value = Double(n)
+        var unit = 0
+        while value >= 1000 && unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        let text = unit == 0 ? String(n) : fixed(value, decimals: 2)
+        return (language == .en ? text : text.replacingDot()) + " " + units[unit]
+    }
+
+    /// A percentage with one decimal: `76.4%` (`76,4%` in Portuguese).
+    public static func percent(_ fraction: Double, _ language: Language) -> String {
+        let text = fixed(fraction * 100, decimals: 1) + "%"
+        return language == .en ? text : text.replacingDot()
+    }
+
+    /// `value` rounded to `decimals` places, without Foundation's locale-dependent formatting.
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e15 else { return String(value) }
+        let whole = Int(scaled) / Int(scale)
+        let frac = Int(scaled) % Int(scale)
+        var s = String(whole)
+        if decimals > 0 {
+            let f = String(frac)
+            s += "." + String(repeating: "0", count: decimals - f.count) + f
+        }
+        return (value < 0 && scaled != 0 ? "-" : "") + s
+    }
+}
+
+extension String {
+    fileprivate func replacingDot() -> String {
+        String(map { $0 == "." ? "," : $0 })
+    }
+}

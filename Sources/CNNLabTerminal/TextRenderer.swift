@@ -1,4 +1,0 @@
-import CNNLabEngine
-
-/// Renders engine results as plain text.
-public enum TextRenderer {}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import CNNLabEngine
+import Foundation
+
+/// `cnnlab run FILE`: runs a script file (`-` reads standard input).
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the commands in a script file ('-' for standard input).")
+
+    @Argument(help: "The script to run, or '-' for standard input.")
+    var file: String
+
+    @OptionGroup var options: FrontEndOptions
+
+    func run() throws {
+        let source: String
+        if file == "-" {
+            source = readAllStandardInput()
+        } else {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                writeError(options.language.pick("error: cannot read \(file)\n", "erro: não foi possível ler \(file)\n"))
+                throw ExitCode(1)
+            }
+            source = String(decoding: data, as: UTF8.self)
+        }
+        try options.runBatch(source)
+    }
+}
