@@ -1,4 +1,0 @@
-import Testing
-@testable import CNNLabEngine
-
-@Test func sessionStartsEmpty() { _ = Session() }
