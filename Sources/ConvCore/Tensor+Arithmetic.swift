@@ -42,9 +42,10 @@ extension Tensor {
             }
             return Tensor(validShape: shape, storage: out)
         }
-        guard let target = Tensor.broadcastShape(shape, other.shape), let count = Tensor.elementCount(target) else {
+        guard let target = Tensor.broadcastShape(shape, other.shape) else {
             throw .shapeMismatch(operation: String(op.rawValue), lhs: shape, rhs: other.shape)
         }
+        let count = try Tensor.checkedCount(target)
         let sa = broadcastStrides(of: shape, to: target)
         let sb = broadcastStrides(of: other.shape, to: target)
         var out = [Float](repeating: 0, count: count)

@@ -11,7 +11,7 @@ extension Tensor {
 
     /// A tensor whose elements are produced by `generate` in storage order.
     public static func generated(_ shape: [Int], _ generate: () -> Float) throws(TensorError) -> Tensor {
-        guard let count = Tensor.elementCount(shape) else { throw .invalidShape(shape) }
+        let count = try Tensor.checkedCount(shape)
         var s = [Float]()
         s.reserveCapacity(count)
         for _ in 0..<count { s.append(generate()) }

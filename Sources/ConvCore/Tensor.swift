@@ -12,7 +12,7 @@ public struct Tensor: Equatable, Sendable {
     /// A tensor of `shape` filled with `value`.
     /// - Throws: `TensorError.invalidShape` if a dimension is < 1 or the count overflows.
     public init(shape: [Int], repeating value: Float = 0) throws(TensorError) {
-        guard let count = Tensor.elementCount(shape) else { throw .invalidShape(shape) }
+        let count = try Tensor.checkedCount(shape)
         self.shape = shape
         self.storage = [Float](repeating: value, count: count)
     }
@@ -20,7 +20,7 @@ public struct Tensor: Equatable, Sendable {
     /// A tensor of `shape` over existing elements.
     /// - Throws: if the shape is invalid or `storage.count` does not match it.
     public init(shape: [Int], storage: [Float]) throws(TensorError) {
-        guard let count = Tensor.elementCount(shape) else { throw .invalidShape(shape) }
+        let count = try Tensor.checkedCount(shape)
         guard count == storage.count else { throw .storageMismatch(shape: shape, count: storage.count) }
         self.shape = shape
         self.storage = storage
@@ -48,6 +48,19 @@ public struct Tensor: Equatable, Sendable {
             if overflow { return nil }
             count = p
         }
+        return count
+    }
+
+    /// The largest tensor cnnlab allocates: 2^28 elements (1 GiB of Float32). Larger shapes
+    /// are refused with `TensorError.tooLarge` instead of exhausting memory.
+    public static let maxElementCount = 1 << 28
+
+    /// The element count of `shape`, checked for validity and against `maxElementCount`.
+    public static func checkedCount(_ shape: [Int]) throws(TensorError) -> Int {
+        guard let count = elementCount(shape) else {
+            throw shape.allSatisfy({ $0 >= 1 }) ? .tooLarge(shape: shape, limit: maxElementCount) : .invalidShape(shape)
+        }
+        guard count <= maxElementCount else { throw .tooLarge(shape: shape, limit: maxElementCount) }
         return count
     }
 

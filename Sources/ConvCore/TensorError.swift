@@ -5,6 +5,8 @@
 public enum TensorError: Error, Equatable, Sendable {
     /// A dimension is zero or negative, or the element count overflows `Int`.
     case invalidShape([Int])
+    /// The element count exceeds `Tensor.maxElementCount` (a guard against exhausting memory).
+    case tooLarge(shape: [Int], limit: Int)
     /// `storage.count` does not equal the product of the shape.
     case storageMismatch(shape: [Int], count: Int)
     /// An operand has the wrong rank for the operation.

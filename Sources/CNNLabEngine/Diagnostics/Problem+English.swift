@@ -104,6 +104,7 @@ extension TensorError {
     var english: String {
         switch self {
         case .invalidShape(let s): return "invalid shape \(shapeText(s)) (every size must be ≥ 1 and the count must fit)"
+        case .tooLarge(let s, let limit): return "shape \(shapeText(s)) is too large (cnnlab holds at most \(limit) values in one tensor)"
         case .storageMismatch(let s, let c): return "\(c) values do not fill shape \(shapeText(s))"
         case .rankMismatch(_, let e, let g): return "expected \(e), got a tensor of shape \(shapeText(g))"
         case .shapeMismatch(_, let l, let r): return "shapes \(shapeText(l)) and \(shapeText(r)) do not fit together"

@@ -104,6 +104,7 @@ extension TensorError {
     var portuguese: String {
         switch self {
         case .invalidShape(let s): return "formato inválido \(shapeText(s)) (todo tamanho deve ser ≥ 1 e a contagem deve caber)"
+        case .tooLarge(let s, let limit): return "o formato \(shapeText(s)) é grande demais (o cnnlab guarda no máximo \(limit) valores num tensor)"
         case .storageMismatch(let s, let c): return "\(c) valores não preenchem o formato \(shapeText(s))"
         case .rankMismatch(_, let e, let g): return "esperava \(e), recebeu um tensor de formato \(shapeText(g))"
         case .shapeMismatch(_, let l, let r): return "os formatos \(shapeText(l)) e \(shapeText(r)) não combinam"
