@@ -63,24 +63,33 @@ public enum Dense {
         var dX = [Float](repeating: 0, count: m &* nIn)
         var dW = [Float](repeating: 0, count: nIn &* nOut)
         var db = [Float](repeating: 0, count: nOut)
+        // Wᵀ once, so every inner loop below is a contiguous multiply-add the compiler vectorises.
+        var wT = [Float](repeating: 0, count: nIn &* nOut)
+        weights.storage.withUnsafeBufferPointer { w in
+            wT.withUnsafeMutableBufferPointer { wT in
+                for k in 0..<nIn {
+                    for j in 0..<nOut { wT[j &* nIn &+ k] = w[k &* nOut &+ j] }
+                }
+            }
+        }
         x.storage.withUnsafeBufferPointer { x in
-            weights.storage.withUnsafeBufferPointer { w in
+            wT.withUnsafeBufferPointer { wT in
                 dY.storage.withUnsafeBufferPointer { g in
                     dX.withUnsafeMutableBufferPointer { dX in
                         dW.withUnsafeMutableBufferPointer { dW in
                             db.withUnsafeMutableBufferPointer { db in
                                 for i in 0..<m {
-                                    let gRow = i &* nOut
-                                    for j in 0..<nOut { db[j] += g[gRow &+ j] }
+                                    let gRow = i &* nOut, xRow = i &* nIn
+                                    for j in 0..<nOut {
+                                        let gij = g[gRow &+ j]
+                                        db[j] += gij
+                                        let wRow = j &* nIn
+                                        for k in 0..<nIn { dX[xRow &+ k] += gij * wT[wRow &+ k] }
+                                    }
                                     for k in 0..<nIn {
-                                        let wRow = k &* nOut
-                                        let a = x[i &* nIn &+ k]
-                                        var dot: Float = 0
-                                        for j in 0..<nOut {
-                                            dot += g[gRow &+ j] * w[wRow &+ j]
-                                            dW[wRow &+ j] += a * g[gRow &+ j]
-                                        }
-                                        dX[i &* nIn &+ k] = dot
+                                        let a = x[xRow &+ k]
+                                        let dwRow = k &* nOut
+                                        for j in 0..<nOut { dW[dwRow &+ j] += a * g[gRow &+ j] }
                                     }
                                 }
                             }

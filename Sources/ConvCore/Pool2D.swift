@@ -14,8 +14,10 @@ public enum PoolKind: String, Sendable, CaseIterable {
 /// order, and the backward pass sends a window's gradient to that single position. The course's
 /// assignment builds its mask with `x == np.max(x)`, which sends the full gradient to *every*
 /// tied position (so a window with two equal maxima passes on twice its gradient); with no ties
-/// both rules agree. The single-position rule is the true subgradient of the forward pass.
-/// A NaN in the first position of a window wins that window; a later NaN never does.
+/// both rules agree. The single-position rule is a valid subgradient of the forward pass; the
+/// all-ties mask is not.
+/// A NaN in the first position of a window wins it (forward and backward); a NaN elsewhere in a
+/// window is ignored.
 public enum Pool2D {
     /// Pools `x` `(m, nH, nW, c)` to `(m, floor((nH−f)/s)+1, floor((nW−f)/s)+1, c)`.
     /// - Throws: `rankMismatch` unless `x` has rank 4; `invalidParameter` if `f < 1`, `s < 1`
@@ -130,29 +132,26 @@ public enum Pool2D {
         }
     }
 
+    /// Per channel, a scan of the window in row-major order that keeps the first maximum; the
+    /// updates are selects rather than branches, since which cell wins is data-dependent.
     private static func maxBackward(_ dP: UnsafeBufferPointer<Float>, _ x: UnsafeBufferPointer<Float>,
                                     _ dA: UnsafeMutableBufferPointer<Float>, _ g: Geometry) {
         let c = g.c, rowStride = g.nW &* c
-        var best = [Float](repeating: 0, count: c)
-        var argmax = [Int](repeating: 0, count: c)
-        best.withUnsafeMutableBufferPointer { best in
-            argmax.withUnsafeMutableBufferPointer { at in
-                forEachWindow(g) { o, origin in
-                    for ch in 0..<c {
-                        best[ch] = x[origin &+ ch]
-                        at[ch] = origin &+ ch
+        forEachWindow(g) { o, origin in
+            for ch in 0..<c {
+                var best = x[origin &+ ch]
+                var at = origin &+ ch
+                for i in 0..<g.f {
+                    var cell = origin &+ i &* rowStride &+ ch
+                    for _ in 0..<g.f {
+                        let v = x[cell]
+                        let better = v > best
+                        best = better ? v : best
+                        at = better ? cell : at
+                        cell &+= c
                     }
-                    for i in 0..<g.f {
-                        for j in 0..<g.f {
-                            let cell = origin &+ i &* rowStride &+ j &* c
-                            for ch in 0..<c where x[cell &+ ch] > best[ch] {
-                                best[ch] = x[cell &+ ch]
-                                at[ch] = cell &+ ch
-                            }
-                        }
-                    }
-                    for ch in 0..<c { dA[at[ch]] += dP[o &+ ch] }
                 }
+                dA[at] += dP[o &+ ch]
             }
         }
     }

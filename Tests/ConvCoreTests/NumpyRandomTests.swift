@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ConvCore
+import ConvCore
 
 /// `numpy_random.json`, written by `Scripts/fixtures/make_random_fixtures.py`: float64 values,
 /// compared here by bit pattern.
