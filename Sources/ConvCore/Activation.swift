@@ -3,7 +3,7 @@ import Foundation
 /// Element-wise non-linearities applied after a conv or fully connected layer
 /// (the lecture's `a[l] = g(z[l])`).
 public enum Activation: String, Sendable, CaseIterable {
-    /// `max(0, z)`; its derivative is taken as 0 at `z = 0`.
+    /// `max(0, z)` (NaN stays NaN); its derivative is taken as 0 at `z = 0`.
     case relu
     /// `1 / (1 + e^−z)`, computed so large `|z|` neither overflows nor produces NaN.
     case sigmoid
@@ -16,7 +16,7 @@ public enum Activation: String, Sendable, CaseIterable {
         out.withUnsafeMutableBufferPointer { a in
             switch self {
             case .relu:
-                for i in a.indices { a[i] = a[i] > 0 ? a[i] : 0 }
+                for i in a.indices { a[i] = a[i] < 0 ? 0 : a[i] } // NaN passes through, as in numpy
             case .sigmoid:
                 for i in a.indices { a[i] = Activation.sigmoid(a[i]) }
             case .tanh:

@@ -45,6 +45,7 @@ public enum Dense {
         /// `dY` summed over the batch, `(1, nOut)`.
         public var db: Tensor
 
+        /// Bundles the three gradients (for callers that build or combine them).
         public init(dX: Tensor, dW: Tensor, db: Tensor) {
             self.dX = dX
             self.dW = dW

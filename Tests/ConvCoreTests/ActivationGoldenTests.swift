@@ -19,6 +19,7 @@ import ConvCore
     #expect(s[0] == 0 && s[2] == 1 && s[3] == 1)
     #expect(s[1] > 0 && s[1] < 1e-40) // e^−100 is a Float subnormal, not NaN
     #expect(Activation.relu.forward(z).storage == [0, 0, 100, 1e30])
+    #expect(Activation.relu.forward(Tensor(scalar: .nan)).storage[0].isNaN)
     for activation in Activation.allCases {
         #expect(try activation.backward(try Tensor.ones([4]), input: z).storage.allSatisfy { $0.isFinite })
         #expect(throws: TensorError.self) { try activation.backward(try Tensor.ones([2, 2]), input: z) }
