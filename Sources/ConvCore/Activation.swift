@@ -1,0 +1,65 @@
+import Foundation
+
+/// Element-wise non-linearities applied after a conv or fully connected layer
+/// (the lecture's `a[l] = g(z[l])`).
+public enum Activation: String, Sendable, CaseIterable {
+    /// `max(0, z)` (NaN stays NaN); its derivative is taken as 0 at `z = 0`.
+    case relu
+    /// `1 / (1 + e^−z)`, computed so large `|z|` neither overflows nor produces NaN.
+    case sigmoid
+    /// The hyperbolic tangent.
+    case tanh
+
+    /// `g(z)`, element by element; the shape is unchanged.
+    public func forward(_ z: Tensor) -> Tensor {
+        var out = z.storage
+        out.withUnsafeMutableBufferPointer { a in
+            switch self {
+            case .relu:
+                for i in a.indices { a[i] = a[i] < 0 ? 0 : a[i] } // NaN passes through, as in numpy
+            case .sigmoid:
+                for i in a.indices { a[i] = Activation.sigmoid(a[i]) }
+            case .tanh:
+                for i in a.indices { a[i] = Foundation.tanh(a[i]) }
+            }
+        }
+        return Tensor(validShape: z.shape, storage: out)
+    }
+
+    /// `dZ = dA · g′(z)` given the forward input `z` (recomputing `g(z)` where the derivative
+    /// needs it, so callers keep only the pre-activation).
+    /// - Throws: `shapeMismatch` if `dA` and `z` differ in shape.
+    public func backward(_ dA: Tensor, input z: Tensor) throws(TensorError) -> Tensor {
+        guard dA.shape == z.shape else {
+            throw .shapeMismatch(operation: "\(rawValue) backward", lhs: dA.shape, rhs: z.shape)
+        }
+        var dZ = dA.storage
+        z.storage.withUnsafeBufferPointer { z in
+            dZ.withUnsafeMutableBufferPointer { d in
+                switch self {
+                case .relu:
+                    for i in d.indices { d[i] = z[i] > 0 ? d[i] : 0 }
+                case .sigmoid:
+                    for i in d.indices {
+                        let s = Activation.sigmoid(z[i])
+                        d[i] *= s * (1 - s)
+                    }
+                case .tanh:
+                    for i in d.indices {
+                        let t = Foundation.tanh(z[i])
+                        d[i] *= 1 - t * t
+                    }
+                }
+            }
+        }
+        return Tensor(validShape: z.shape, storage: dZ)
+    }
+
+    /// The logistic function; for negative `z` it uses `e^z / (1 + e^z)` so `e^−z` cannot overflow.
+    @inline(__always)
+    private static func sigmoid(_ z: Float) -> Float {
+        if z >= 0 { return 1 / (1 + exp(-z)) }
+        let e = exp(z)
+        return e / (1 + e)
+    }
+}

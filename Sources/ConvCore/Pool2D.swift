@@ -1,0 +1,171 @@
+/// Which statistic a pooling window reports.
+public enum PoolKind: String, Sendable, CaseIterable {
+    /// The largest value in the window.
+    case max
+    /// The mean of the window.
+    case average
+}
+
+/// 2-D pooling over NHWC activations `(m, n_H, n_W, n_c)`, as in the lecture: each channel is
+/// pooled on its own, there is no padding and nothing to learn (only the hyper-parameters
+/// `f` and `s`). Output extent: `floor((n − f) / s) + 1`, separately for height and width.
+///
+/// **Ties in max pooling.** The forward pass keeps the first maximal value in row-major window
+/// order, and the backward pass sends a window's gradient to that single position. The course's
+/// assignment builds its mask with `x == np.max(x)`, which sends the full gradient to *every*
+/// tied position (so a window with two equal maxima passes on twice its gradient); with no ties
+/// both rules agree. The single-position rule is a valid subgradient of the forward pass; the
+/// all-ties mask is not.
+/// A NaN in the first position of a window wins it (forward and backward); a NaN elsewhere in a
+/// window is ignored.
+public enum Pool2D {
+    /// Pools `x` `(m, nH, nW, c)` to `(m, floor((nH−f)/s)+1, floor((nW−f)/s)+1, c)`.
+    /// - Throws: `rankMismatch` unless `x` has rank 4; `invalidParameter` if `f < 1`, `s < 1`
+    ///   or the window is larger than the input.
+    public static func forward(_ x: Tensor, kind: PoolKind, size f: Int, stride s: Int) throws(TensorError) -> Tensor {
+        let g = try Geometry(input: x.shape, size: f, stride: s, operation: "pool forward")
+        var out = [Float](repeating: 0, count: g.outputCount)
+        x.storage.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                switch kind {
+                case .max: maxForward(src, dst, g)
+                case .average: averageForward(src, dst, g)
+                }
+            }
+        }
+        return Tensor(validShape: g.outputShape, storage: out)
+    }
+
+    /// The gradient with respect to the input: `dP` (shaped like `forward`'s output) → `dA`
+    /// (shaped like `x`). Max sends each window's gradient to its first maximal position;
+    /// average spreads `dP / (f·f)` over the window. Overlapping windows (`s < f`) add up.
+    /// - Throws: as `forward`, and `shapeMismatch` if `dP` is not shaped like the forward output.
+    public static func backward(_ dP: Tensor, input x: Tensor, kind: PoolKind, size f: Int, stride s: Int) throws(TensorError) -> Tensor {
+        let g = try Geometry(input: x.shape, size: f, stride: s, operation: "pool backward")
+        guard dP.shape == g.outputShape else {
+            throw .shapeMismatch(operation: "pool backward", lhs: dP.shape, rhs: g.outputShape)
+        }
+        var dA = [Float](repeating: 0, count: x.count)
+        dP.storage.withUnsafeBufferPointer { grad in
+            dA.withUnsafeMutableBufferPointer { dst in
+                switch kind {
+                case .max:
+                    x.storage.withUnsafeBufferPointer { src in maxBackward(grad, src, dst, g) }
+                case .average:
+                    averageBackward(grad, dst, g)
+                }
+            }
+        }
+        return Tensor(validShape: x.shape, storage: dA)
+    }
+
+    /// Checked sizes of one pooling call.
+    private struct Geometry {
+        let m, nH, nW, c, f, s, outH, outW: Int
+        var outputShape: [Int] { [m, outH, outW, c] }
+        var outputCount: Int { m &* outH &* outW &* c }
+
+        init(input shape: [Int], size f: Int, stride s: Int, operation: String) throws(TensorError) {
+            guard shape.count == 4 else {
+                throw .rankMismatch(operation: operation, expected: "(m, n_H, n_W, n_c)", got: shape)
+            }
+            guard f >= 1 else { throw .invalidParameter(operation: operation, name: "f", value: f, reason: "the window size must be at least 1") }
+            guard s >= 1 else { throw .invalidParameter(operation: operation, name: "s", value: s, reason: "the stride must be at least 1") }
+            guard f <= shape[1], f <= shape[2] else {
+                throw .invalidParameter(operation: operation, name: "f", value: f,
+                                        reason: "the \(f)×\(f) window is larger than the \(shape[1])×\(shape[2]) input")
+            }
+            (m, nH, nW, c) = (shape[0], shape[1], shape[2], shape[3])
+            (self.f, self.s) = (f, s)
+            outH = (nH - f) / s + 1
+            outW = (nW - f) / s + 1
+        }
+
+        /// Flat offset of channel 0 of input pixel (b, h, w).
+        @inline(__always) func inputOffset(_ b: Int, _ h: Int, _ w: Int) -> Int {
+            ((b &* nH &+ h) &* nW &+ w) &* c
+        }
+    }
+
+    /// Calls `body(outputOffset, windowOrigin)` for every output pixel, in storage order.
+    @inline(__always)
+    private static func forEachWindow(_ g: Geometry, _ body: (Int, Int) -> Void) {
+        var o = 0
+        for b in 0..<g.m {
+            for oh in 0..<g.outH {
+                for ow in 0..<g.outW {
+                    body(o, g.inputOffset(b, oh &* g.s, ow &* g.s))
+                    o &+= g.c
+                }
+            }
+        }
+    }
+
+    private static func maxForward(_ x: UnsafeBufferPointer<Float>, _ out: UnsafeMutableBufferPointer<Float>, _ g: Geometry) {
+        let c = g.c, rowStride = g.nW &* c
+        forEachWindow(g) { o, origin in
+            for ch in 0..<c { out[o &+ ch] = x[origin &+ ch] }
+            for i in 0..<g.f {
+                for j in 0..<g.f {
+                    let cell = origin &+ i &* rowStride &+ j &* c
+                    for ch in 0..<c {
+                        let v = x[cell &+ ch]
+                        let best = out[o &+ ch]
+                        out[o &+ ch] = v > best ? v : best
+                    }
+                }
+            }
+        }
+    }
+
+    private static func averageForward(_ x: UnsafeBufferPointer<Float>, _ out: UnsafeMutableBufferPointer<Float>, _ g: Geometry) {
+        let c = g.c, rowStride = g.nW &* c
+        let cells = Float(g.f &* g.f)
+        forEachWindow(g) { o, origin in
+            for i in 0..<g.f {
+                for j in 0..<g.f {
+                    let cell = origin &+ i &* rowStride &+ j &* c
+                    for ch in 0..<c { out[o &+ ch] += x[cell &+ ch] }
+                }
+            }
+            for ch in 0..<c { out[o &+ ch] /= cells }
+        }
+    }
+
+    /// Per channel, a scan of the window in row-major order that keeps the first maximum; the
+    /// updates are selects rather than branches, since which cell wins is data-dependent.
+    private static func maxBackward(_ dP: UnsafeBufferPointer<Float>, _ x: UnsafeBufferPointer<Float>,
+                                    _ dA: UnsafeMutableBufferPointer<Float>, _ g: Geometry) {
+        let c = g.c, rowStride = g.nW &* c
+        forEachWindow(g) { o, origin in
+            for ch in 0..<c {
+                var best = x[origin &+ ch]
+                var at = origin &+ ch
+                for i in 0..<g.f {
+                    var cell = origin &+ i &* rowStride &+ ch
+                    for _ in 0..<g.f {
+                        let v = x[cell]
+                        let better = v > best
+                        best = better ? v : best
+                        at = better ? cell : at
+                        cell &+= c
+                    }
+                }
+                dA[at] += dP[o &+ ch]
+            }
+        }
+    }
+
+    private static func averageBackward(_ dP: UnsafeBufferPointer<Float>, _ dA: UnsafeMutableBufferPointer<Float>, _ g: Geometry) {
+        let c = g.c, rowStride = g.nW &* c
+        let cells = Float(g.f &* g.f)
+        forEachWindow(g) { o, origin in
+            for i in 0..<g.f {
+                for j in 0..<g.f {
+                    let cell = origin &+ i &* rowStride &+ j &* c
+                    for ch in 0..<c { dA[cell &+ ch] += dP[o &+ ch] / cells }
+                }
+            }
+        }
+    }
+}
