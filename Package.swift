@@ -34,8 +34,8 @@ let package = Package(
                 "CNNLabEngine", "CNNLabTerminal", "ConvCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"]),
-        .testTarget(name: "CNNLabEngineTests", dependencies: ["CNNLabEngine", "ConvCore"]),
+        .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "CNNLabEngineTests", dependencies: ["CNNLabEngine", "ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CNNLabTerminalTests", dependencies: ["CNNLabTerminal", "CNNLabEngine", "ConvCore"]),
     ]
 )
