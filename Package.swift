@@ -21,21 +21,32 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // The C libraries, each behind a small system-library target (headers in /usr/include on Debian).
+        .systemLibrary(name: "_CReadline", providers: [.apt(["libreadline-dev"])]),
+        .systemLibrary(name: "_CCurses", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "_CPNG", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "_CJPEG", providers: [.apt(["libjpeg-dev"])]),
         // Numbers only: tensors, layers, shapes, training maths. No I/O, no C.
         .target(name: "ConvCore", swiftSettings: fastMath),
         // Language, session, derivations, file formats. Returns values, never prints.
-        .target(name: "CNNLabEngine", dependencies: ["ConvCore"], swiftSettings: fastMath),
-        // Renderers: pure functions from engine results to text.
+        .target(name: "CNNLabEngine", dependencies: ["ConvCore", "_CPNG", "_CJPEG"], swiftSettings: fastMath),
+        // Renderers and screen layout: pure functions from engine results to text or cells.
         .target(name: "CNNLabTerminal", dependencies: ["CNNLabEngine", "ConvCore"]),
+        // The GNU readline wrapper (REPL line editing, history, completion).
+        .target(name: "CNNLabLineEditor", dependencies: ["_CReadline"]),
+        // The curses screen driver: paints a cell grid, reads keys.
+        .target(name: "CNNLabCurses", dependencies: ["CNNLabTerminal", "_CCurses"]),
         // Argument parsing and mode dispatch only.
         .executableTarget(
             name: "cnnlab",
             dependencies: [
-                "CNNLabEngine", "CNNLabTerminal", "ConvCore",
+                "CNNLabEngine", "CNNLabTerminal", "CNNLabLineEditor", "CNNLabCurses", "ConvCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CNNLabEngineTests", dependencies: ["CNNLabEngine", "ConvCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "CNNLabTerminalTests", dependencies: ["CNNLabTerminal", "CNNLabEngine", "ConvCore"]),
+        .testTarget(name: "CNNLabTerminalTests", dependencies: ["CNNLabTerminal", "CNNLabEngine", "ConvCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "CNNLabLineEditorTests", dependencies: ["CNNLabLineEditor"]),
+        .testTarget(name: "CNNLabCursesTests", dependencies: ["CNNLabCurses", "CNNLabTerminal"]),
     ]
 )

@@ -1,0 +1,3 @@
+// libjpeg-turbo (libjpeg-dev) for reading JPEG images.
+#include <stdio.h>
+#include <jpeglib.h>

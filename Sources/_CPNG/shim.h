@@ -1,0 +1,2 @@
+// libpng (libpng-dev) for reading and writing PNG images.
+#include <png.h>
