@@ -39,6 +39,23 @@ public enum DisplayWidth {
         text + String(repeating: " ", count: max(0, width - of(text)))
     }
 
+    /// `text` broken at spaces into lines of at most `width` columns; a word longer than the
+    /// width keeps a line to itself rather than being cut. Meant for plain legend text.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if of(candidate) <= width || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        return lines + [current]
+    }
+
     /// Where the scanner is inside an `ESC [ … final` control sequence.
     private enum EscapeState {
         case none, sawEscape, controlSequence
