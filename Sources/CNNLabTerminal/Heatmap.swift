@@ -1,0 +1,224 @@
+import ConvCore
+
+/// The heatmap of `heatmap X`: a feature map drawn in the terminal so students see where a
+/// filter fires, e.g. the two bright middle columns of the lecture's vertical-edge result.
+///
+/// Draws one 2-D map (rank 2, or channel `ch` of a rank 3/4 tensor) or, for rank 3/4 without a
+/// channel, every channel as a small titled tile with one shared scale. Large maps are
+/// downsampled by block averages and small ones magnified, keeping cells square. A legend
+/// gives min, max, the scale with its end values, and notes (diverging scale, downsampling,
+/// NaN/inf cells, fallbacks). See ``HeatmapOptions`` for styles and colour.
+public enum Heatmap {
+    /// Largest magnification of a small map (a cell becomes at most 3 rows × 6 columns).
+    static let maxScale = 3
+    /// Columns between tiles.
+    static let tileGap = 2
+
+    /// `t` drawn as a heatmap headed by its name; never traps, whatever the tensor or room.
+    public static func render(_ t: Tensor, name: String?, options: HeatmapOptions) -> String {
+        let text = draw(t, name: name, options: options)
+        return options.unicode ? text : asciiOnly(text)
+    }
+
+    /// The legend's few non-ASCII signs spelled in ASCII, for terminals without Unicode
+    /// (the maps themselves already use ASCII glyphs and frames there).
+    static func asciiOnly(_ text: String) -> String {
+        let spellings: [Character: String] = ["×": "x", "→": "->", "…": "...", "±": "+-", "–": "-"]
+        return text.reduce(into: "") { out, character in out += spellings[character] ?? String(character) }
+    }
+
+    private static func draw(_ t: Tensor, name: String?, options: HeatmapOptions) -> String {
+        let slicing = PlaneSlicing(t, name: name)
+        let prefix = name.map { "\($0): " } ?? ""
+        if let problem = PlaneSlicing.problem(with: t) { return prefix + slicing.shapeText + "\n" + problem }
+        var notes: [String] = []
+        if t.rank > 3 {
+            notes.append(t.rank == 4 ? "example 0 of \(t.shape[0])" : "leading indices 0")
+        }
+        guard slicing.isChanneled else {
+            if let channel = options.channel {
+                notes.append("ch=\(channel) ignored: a rank-\(t.rank) tensor has no channels")
+            }
+            return single(slicing.plane(0, of: t), title: prefix + slicing.shapeText, notes: notes, options: options)
+        }
+        guard let channel = options.channel else {
+            let planes = (0..<slicing.channels).map { slicing.plane($0, of: t) }
+            return tiles(planes, title: prefix + slicing.shapeText, notes: notes, options: options)
+        }
+        guard (0..<slicing.channels).contains(channel) else {
+            return prefix + slicing.shapeText + "\n"
+                + "ch=\(channel) is out of range: there are \(slicing.channels) channels (0…\(slicing.channels - 1))"
+        }
+        let (rows, cols) = slicing.planeSize
+        return single(
+            slicing.plane(channel, of: t), title: "\(slicing.label(channel)): \(rows)×\(cols)", notes: notes,
+            options: options)
+    }
+
+    /// One framed map with its legend.
+    private static func single(_ plane: Plane, title: String, notes: [String], options: HeatmapOptions) -> String {
+        let setup = Setup(planes: [plane], notes: notes, options: options, tiled: false)
+        let unicode = options.unicode && setup.painter.usesUnicode
+        let frame = setup.painter.isFramed ? 2 : 0
+        let fitted = setup.fit(width: options.maxWidth - frame, height: options.maxHeight - setup.reservedLines - frame)
+        let lines = fitted.mapLines(fitted.planes[0], unicode: unicode)
+        let header = "\(title) heatmap (\(setup.painter.name))"
+        return ([header] + lines + setup.legend(extra: fitted.downsamplingNote(plane).map { [$0] } ?? [])).joined(separator: "\n")
+    }
+
+    /// Every channel as a titled tile, as many as fit, sharing one scale.
+    private static func tiles(_ planes: [Plane], title: String, notes: [String], options: HeatmapOptions) -> String {
+        let setup = Setup(planes: planes, notes: notes, options: options, tiled: true)
+        let unicode = options.unicode && setup.painter.usesUnicode
+        let frame = setup.painter.isFramed ? 2 : 0
+        let room = options.maxHeight - setup.reservedLines
+        let fitted = setup.fit(width: options.maxWidth - frame, height: room - frame - 1, maxScale: 1)
+        let tileLines = fitted.planes.enumerated().map { index, plane in
+            ["ch \(index)"] + fitted.mapLines(plane, unicode: unicode)
+        }
+        let tileHeight = tileLines.first?.count ?? 1
+        let tileWidth = tileLines.flatMap { $0 }.reduce(1) { max($0, DisplayWidth.of($1)) }
+        let perRow = max(1, (options.maxWidth + tileGap) / (tileWidth + tileGap))
+        let shown = min(planes.count, perRow * max(1, room / tileHeight))
+
+        var lines = ["\(title) heatmap (\(setup.painter.name)), one tile per channel"]
+        for rowStart in stride(from: 0, to: shown, by: perRow) {
+            let row = tileLines[rowStart..<min(shown, rowStart + perRow)]
+            for lineIndex in 0..<tileHeight {
+                let parts = row.map { DisplayWidth.padRight($0[lineIndex], to: tileWidth) }
+                let joined = parts.joined(separator: String(repeating: " ", count: tileGap))
+                lines.append(String(joined.reversed().drop { $0 == " " }.reversed()))
+            }
+        }
+        var extra = fitted.downsamplingNote(planes[0]).map { [$0] } ?? []
+        if shown < planes.count {
+            extra.append("+\(planes.count - shown) more channels (heatmap with ch=k shows one)")
+        }
+        return (lines + setup.legend(extra: extra)).joined(separator: "\n")
+    }
+}
+
+extension Heatmap {
+    /// What every map of one render shares: the scale, the painter, the fixed notes.
+    fileprivate struct Setup {
+        let planes: [Plane]
+        let scale: ValueScale
+        let painter: CellPainter
+        let notes: [String]
+        let tiled: Bool
+        /// Terminal columns; legend notes are wrapped to it.
+        let width: Int
+
+        init(planes: [Plane], notes: [String], options: HeatmapOptions, tiled: Bool) {
+            self.planes = planes
+            self.tiled = tiled
+            self.width = options.maxWidth
+            scale = ValueScale(values: planes.lazy.flatMap(\.values))
+            let (painter, fallback) = CellPainter.resolve(options, scale: scale)
+            self.painter = painter
+            var all = fallback.map { [$0] } ?? []
+            all += notes
+            if scale.isDiverging { all.append(painter.divergingNote()) }
+            if scale.isConstant, let range = scale.range {
+                all.append("constant map: every value is \(ValueFormat(for: [range.lowerBound]).string(range.lowerBound))")
+            }
+            let nonFinite = planes.reduce(0) { $0 + $1.values.count { !$0.isFinite } }
+            if nonFinite > 0 {
+                let drawn = if case .numbers = painter { "shown as nan/inf" } else { "drawn as ?" }
+                all.append("\(nonFinite) \(nonFinite == 1 ? "cell is" : "cells are") NaN or ±inf, \(drawn)")
+            }
+            self.notes = all
+        }
+
+        /// Lines kept free for the header and legend when fitting the map: the notes known
+        /// now, and room for a downsampling note (and, tiled, a "+N more" one) as wrapped.
+        var reservedLines: Int {
+            let later = "downsampled 999×999 → 99×99 (average of 10×10 blocks)"
+            let laterLines = wrapped([later]).count * (tiled ? 2 : 1)
+            return 1 + 2 + wrapped(notes).count + laterLines
+        }
+
+        /// `lines` wrapped to the terminal width.
+        private func wrapped(_ lines: [String]) -> [String] {
+            lines.flatMap { DisplayWidth.wrap($0, to: width) }
+        }
+
+        /// The planes fitted into `width × height`; numbers are refitted until their (possibly
+        /// longer) averaged values fit too.
+        func fit(width: Int, height: Int, maxScale: Int = Heatmap.maxScale) -> Fitted {
+            let rows = planes[0].rows
+            let cols = planes[0].cols
+            let magnify = if case .numbers = painter { 1 } else { maxScale }
+            var format = ValueFormat(for: planes.lazy.flatMap(\.values))
+            var cellWidth = painter.cellWidth(numberWidth: format.width(for: planes.lazy.flatMap(\.values)))
+            var geometry = MapGeometry.fit(
+                rows: rows, cols: cols, cellWidth: cellWidth, width: width, height: height, maxScale: magnify)
+            while true {
+                let shrunk = planes.map { $0.downsampled(by: geometry.factor) }
+                format = ValueFormat(for: shrunk.lazy.flatMap(\.values))
+                cellWidth = painter.cellWidth(numberWidth: format.width(for: shrunk.lazy.flatMap(\.values)))
+                let fits = MapGeometry.ceilDiv(cols, geometry.factor) * cellWidth <= width
+                if fits || geometry.factor >= max(rows, cols) {
+                    return Fitted(
+                        planes: shrunk, geometry: geometry, painter: painter, scale: scale,
+                        format: format, cellWidth: cellWidth)
+                }
+                geometry = MapGeometry(factor: geometry.factor + 1, scale: 1)
+            }
+        }
+
+        /// Min, max, the scale bar with its end values, then the notes and `extra`.
+        func legend(extra: [String]) -> [String] {
+            guard let range = scale.range, let ends = scale.ends else { return ["no finite values"] + wrapped(notes + extra) }
+            let format = ValueFormat(for: [range.lowerBound, range.upperBound, ends.low, ends.high])
+            var lines = ["min \(format.string(range.lowerBound))   max \(format.string(range.upperBound))"]
+            if let bar = painter.scaleBar(scale) {
+                let high = (scale.isDiverging ? "+" : "") + format.string(ends.high)
+                let palette = if case .glyphs = painter { "" } else { " (\(colorName))" }
+                lines.append("scale\(palette): \(format.string(ends.low)) \(bar) \(high)")
+            }
+            return lines + wrapped(notes + extra)
+        }
+
+        private var colorName: String {
+            switch painter {
+            case .color(let colors), .numbers(let colors?): return colors.name
+            case .glyphs, .numbers(nil): return ""
+            }
+        }
+    }
+
+    /// Planes after fitting, and how to draw their lines.
+    fileprivate struct Fitted {
+        let planes: [Plane]
+        let geometry: MapGeometry
+        let painter: CellPainter
+        let scale: ValueScale
+        let format: ValueFormat
+        let cellWidth: Int
+
+        /// The map's lines, each cell `scale` rows by `cellWidth × scale` columns, framed
+        /// with box lines (or `+-|` without Unicode) when the painter wants a frame.
+        func mapLines(_ plane: Plane, unicode: Bool) -> [String] {
+            let width = cellWidth * geometry.scale
+            var lines: [String] = []
+            for r in 0..<plane.rows {
+                let cells = (0..<plane.cols).map { painter.cell(plane[r, $0], scale: scale, width: width, format: format) }
+                let line = StyledText.line(cells)
+                lines += Array(repeating: line, count: geometry.scale)
+            }
+            guard painter.isFramed else { return lines }
+            let (corners, horizontal, vertical) = unicode ? (Array("┌┐└┘"), "─", "│") : (Array("++++"), "-", "|")
+            let bar = String(repeating: horizontal, count: plane.cols * width)
+            return ["\(corners[0])\(bar)\(corners[1])"] + lines.map { vertical + $0 + vertical }
+                + ["\(corners[2])\(bar)\(corners[3])"]
+        }
+
+        /// "downsampled 64×64 → 13×13 (average of 5×5 blocks)", when it was.
+        func downsamplingNote(_ source: Plane) -> String? {
+            guard geometry.factor > 1, let first = planes.first else { return nil }
+            let f = geometry.factor
+            return "downsampled \(source.rows)×\(source.cols) → \(first.rows)×\(first.cols) (average of \(f)×\(f) blocks)"
+        }
+    }
+}

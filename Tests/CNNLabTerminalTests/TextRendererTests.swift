@@ -1,4 +1,0 @@
-import Testing
-@testable import CNNLabTerminal
-
-@Test func placeholder() {}
