@@ -15,7 +15,8 @@ public enum ResultRenderer {
         case .assigned(let named):
             return named.map { "\(style.bold($0.name)): \(shapeText($0.tensor.shape))" }.joined(separator: "\n") + "\n"
         case .shown(let n):
-            return TensorGrid.render(n.tensor, name: n.name, maxWidth: width)
+            let grid = TensorGrid.render(n.tensor, name: n.name, maxWidth: width)
+            return grid.hasSuffix("\n") ? grid : grid + "\n"
         case .loaded(let n, let path):
             return L.pick("loaded", "carregado") + " \(style.bold(n.name)): \(shapeText(n.tensor.shape)) " + L.pick("from", "de") + " \(path)\n"
         case .saved(let n, let path):

@@ -15,12 +15,6 @@ public struct Parser {
         return try p.statement()
     }
 
-    /// Every word that starts a statement, for suggestions and completion.
-    public static let commandWords = [
-        "input", "conv", "pool", "relu", "sigmoid", "tanh", "flatten", "fc", "softmax",
-        "summary", "explain", "let", "show", "load", "save",
-    ]
-
     private init(tokens: [Token]) {
         self.tokens = tokens
         let first = tokens.first?.range ?? SourceRange(line: 1, column: 1, length: 1)
@@ -57,7 +51,7 @@ public struct Parser {
             command = .save(value, path: try string())
         default:
             throw Diagnostic(
-                .unknownCommand(word, suggestion: closestWord(to: word, in: Parser.commandWords)), at: first.range)
+                .unknownCommand(word, suggestion: closestWord(to: word, in: Vocabulary.commands)), at: first.range)
         }
         try expectEnd()
         return Statement(command: command, range: statementRange)

@@ -6,12 +6,6 @@ import ConvCore
 /// (1×n_H×n_W×n_c) and the result is given back at the rank the user passed in, so the
 /// lecture's 6×6 examples work as written.
 extension Session {
-    /// Names of every function, for suggestions and completion.
-    public static let functionNames = [
-        "conv", "maxpool", "avgpool", "relu", "sigmoid", "tanh", "conv_backward", "maxpool_backward",
-        "avgpool_backward", "zeros", "ones",
-    ]
-
     func call(_ name: String, _ args: [FunctionArgument], at range: SourceRange) throws(Diagnostic) -> Value {
         switch name {
         case "conv":
@@ -59,7 +53,7 @@ extension Session {
                 throw Diagnostic(.tensor(operation: name, error), at: range)
             }
         default:
-            throw Diagnostic(.unknownFunction(name, suggestion: closestWord(to: name, in: Session.functionNames)), at: range)
+            throw Diagnostic(.unknownFunction(name, suggestion: closestWord(to: name, in: Vocabulary.functions)), at: range)
         }
     }
 
