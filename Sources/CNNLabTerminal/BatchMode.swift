@@ -10,11 +10,14 @@ public struct BatchMode {
     public var language: Language
     public var style: TextStyle
     public var keepGoing: Bool
+    /// The terminal the text goes to (colour depth, Unicode, size).
+    public var context: RenderContext
 
-    public init(format: Format, language: Language, style: TextStyle, keepGoing: Bool) {
+    public init(format: Format, context: RenderContext, keepGoing: Bool) {
         self.format = format
-        self.language = language
-        self.style = style
+        self.language = context.language
+        self.style = context.style
+        self.context = context
         self.keepGoing = keepGoing
     }
 
@@ -23,7 +26,7 @@ public struct BatchMode {
         ScriptRunner.run(source, in: session, keepGoing: keepGoing) { outcome in
             switch (outcome.result, format) {
             case (.success(let r), .text):
-                output(ResultRenderer.render(r, language: language, style: style))
+                output(ResultRenderer.render(r, context: context))
             case (.success(let r), .json):
                 output(JSONRenderer.render(r) + "\n")
             case (.failure(let d), .text):

@@ -30,8 +30,49 @@ public enum JSONRenderer {
             fields.append(("values", .array(named.map(tensor))))
         case .shown(let n):
             fields.append(("value", tensor(n)))
-        case .loaded(let n, let path), .saved(let n, let path):
+        case .loaded(let n, let path):
             fields += [("name", .string(n.name)), ("shape", ints(n.tensor.shape)), ("path", .string(path))]
+        case .saved(let n, let path, let scale):
+            fields += [("name", .string(n.name)), ("shape", ints(n.tensor.shape)), ("path", .string(path))]
+            if let scale { fields += [("min", .float(scale.lowerBound)), ("max", .float(scale.upperBound))] }
+        case .networkChanged(let change, let reports):
+            fields += [("change", .string(changeName(change))), ("layers", .array(reports.map(layer)))]
+        case .cleared(let target):
+            fields.append(("target", .string(target.rawValue)))
+        case .layers(let reports):
+            fields.append(("layers", .array(reports.map(layer))))
+        case .networkSaved(let path):
+            fields.append(("path", .string(path)))
+        case .exported(let framework, let code):
+            fields += [("framework", .string(framework)), ("code", .string(code))]
+        case .forwarded(let records):
+            fields.append(("activations", .array(records.map { r in
+                .object([("index", .int(r.index)), ("layer", .string(r.layer)), ("shape", ints(r.shape)), ("stats", stats(r.stats))])
+            })))
+        case .preset(let n, let preset):
+            fields += [("preset", .string(preset)), ("value", tensor(n))]
+        case .image(let n, _):
+            fields += [("name", .string(n.name)), ("shape", ints(n.tensor.shape))]
+        case .seeded(let seed):
+            fields.append(("seed", .int(Int(seed))))
+        case .variables(let vars):
+            fields.append(("variables", .array(vars.map { .object([("name", .string($0.name)), ("shape", ints($0.shape))]) })))
+        case .shape(let s):
+            fields += [("name", .string(s.name)), ("shape", ints(s.shape))]
+        case .stats(let name, let s):
+            fields += [("name", .string(name)), ("stats", stats(s))]
+        case .heatmap(let n, let spec):
+            fields += [("value", tensor(n)), ("channel", spec.channel.map { .int($0) } ?? .null), ("style", spec.style.map { .string($0) } ?? .null)]
+        case .help(let page):
+            fields.append(("entries", .array(page.entries.map { e in
+                .object([
+                    ("command", .string(e.command)), ("synopsis", .string(e.synopsis)),
+                    ("summary_en", .string(e.summary.english)), ("summary_pt", .string(e.summary.portuguese)),
+                    ("examples", .array(e.examples.map { .string($0) })),
+                ])
+            })))
+        case .quit:
+            break
         }
         return .object(fields)
     }
@@ -89,4 +130,22 @@ public enum JSONRenderer {
     }
 
     static func ints(_ xs: [Int]) -> JSONValue { .array(xs.map { .int($0) }) }
+
+    static func stats(_ s: TensorStats) -> JSONValue {
+        .object([
+            ("count", .int(s.count)), ("min", .float(s.min)), ("max", .float(s.max)), ("mean", .number(s.mean)),
+            ("std", .number(s.std)), ("non_finite", .int(s.nonFinite)),
+        ])
+    }
+
+    static func changeName(_ change: NetworkChange) -> String {
+        switch change {
+        case .removedLayer: return "removed_layer"
+        case .removedInput: return "removed_input"
+        case .nothingToUndo: return "nothing"
+        case .cleared: return "cleared"
+        case .example: return "example"
+        case .loaded: return "loaded"
+        }
+    }
 }

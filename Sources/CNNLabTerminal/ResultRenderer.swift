@@ -1,10 +1,17 @@
 import CNNLabEngine
 import ConvCore
+import Foundation
 
 /// Renders a command's result as the text batch mode and the REPL print.
 public enum ResultRenderer {
+    /// Shorthand for a context with the given language, style and width.
     public static func render(_ result: CommandResult, language: Language, style: TextStyle = .plain, width: Int = 100) -> String {
-        let L = language
+        render(result, context: RenderContext(language: language, style: style, width: width))
+    }
+
+    public static func render(_ result: CommandResult, context c: RenderContext) -> String {
+        let L = c.language
+        let style = c.style
         switch result {
         case .layerAdded(let r):
             return LayerRenderer.added(r, language: L, style: style)
@@ -15,17 +22,105 @@ public enum ResultRenderer {
         case .assigned(let named):
             return named.map { "\(style.bold($0.name)): \(shapeText($0.tensor.shape))" }.joined(separator: "\n") + "\n"
         case .shown(let n):
-            let grid = TensorGrid.render(n.tensor, name: n.name, maxWidth: width)
-            return grid.hasSuffix("\n") ? grid : grid + "\n"
+            return lines(TensorGrid.render(n.tensor, name: n.name, maxWidth: c.width))
         case .loaded(let n, let path):
             return L.pick("loaded", "carregado") + " \(style.bold(n.name)): \(shapeText(n.tensor.shape)) " + L.pick("from", "de") + " \(path)\n"
-        case .saved(let n, let path):
-            return L.pick("saved", "gravado") + " \(n.name) (\(shapeText(n.tensor.shape))) " + L.pick("to", "em") + " \(path)\n"
+        case .saved(let n, let path, let scale):
+            var text = L.pick("saved", "gravado") + " \(n.name) (\(shapeText(n.tensor.shape))) " + L.pick("to", "em") + " \(path)"
+            if let scale {
+                text += L.pick(" as a gray PNG: ", " como PNG em cinza: ") + "\(number(scale.lowerBound)) → 0, \(number(scale.upperBound)) → 255"
+            }
+            return text + "\n"
+        case .networkChanged(let change, let reports):
+            return NetworkChangeRenderer.render(change, reports, context: c)
+        case .cleared(let target):
+            return (target == .vars ? L.pick("variables cleared", "variáveis apagadas") : L.pick("network and variables cleared", "rede e variáveis apagadas")) + "\n"
+        case .layers(let reports):
+            return NetworkChangeRenderer.layers(reports, context: c)
+        case .networkSaved(let path):
+            return L.pick("network saved to ", "rede gravada em ") + path + "\n"
+        case .exported(_, let code):
+            return code
+        case .forwarded(let records):
+            return forwardTable(records, context: c)
+        case .preset(let n, let preset):
+            return lines("\(preset) → \(n.name)\n" + TensorGrid.render(n.tensor, name: n.name, maxWidth: c.width))
+        case .image(let n, let source):
+            let origin: String
+            switch source {
+            case .file(let p): origin = p
+            case .sample(let name, let digit): origin = "sample " + name + (digit.map { " \($0)" } ?? "")
+            }
+            let s = TensorStats(n.tensor)
+            return "\(style.bold(n.name)): \(shapeText(n.tensor.shape)) (\(origin)), " + L.pick("values", "valores") + " \(number(s.min))…\(number(s.max))\n"
+        case .seeded(let s):
+            return L.pick("seed \(s) (as np.random.seed(\(s)))", "semente \(s) (como np.random.seed(\(s)))") + "\n"
+        case .variables(let vars):
+            if vars.isEmpty { return L.pick("no variables\n", "nenhuma variável\n") }
+            let width = vars.map { DisplayWidth.of($0.name) }.max() ?? 0
+            return vars.map { DisplayWidth.padRight(style.bold($0.name), to: width) + "  " + shapeText($0.shape) }.joined(separator: "\n") + "\n"
+        case .shape(let s):
+            return "\(s.name): \(shapeText(s.shape))\n"
+        case .stats(let name, let s):
+            var text = "\(name): " + L.pick("count", "n") + " \(s.count)  min \(number(s.min))  max \(number(s.max))  "
+                + L.pick("mean", "média") + " \(precise(s.mean))  std \(precise(s.std))"
+            if s.nonFinite > 0 { text += "  (\(s.nonFinite) nan/inf)" }
+            return text + "\n"
+        case .heatmap(let n, let spec):
+            return lines(Heatmap.render(n.tensor, name: n.name, options: heatmapOptions(spec, context: c)))
+        case .help(let page):
+            return HelpRenderer.render(page, context: c)
+        case .quit:
+            return ""
         }
+    }
+
+    /// Heatmap options from the user's spec and the terminal: colour when it has colour,
+    /// blocks with Unicode, ASCII otherwise; sized to the terminal unless `size=` says.
+    public static func heatmapOptions(_ spec: HeatmapSpec, context c: RenderContext) -> HeatmapOptions {
+        let style: HeatmapOptions.Style
+        if let s = spec.style.flatMap(HeatmapOptions.Style.init(rawValue:)) {
+            style = s
+        } else if c.capabilities.colorDepth != .none {
+            style = .color
+        } else {
+            style = c.capabilities.unicode ? .blocks : .ascii
+        }
+        return HeatmapOptions(
+            style: style, channel: spec.channel, maxWidth: spec.width ?? c.width, maxHeight: spec.height ?? max(8, c.height - 4),
+            colorDepth: c.capabilities.colorDepth, unicode: c.capabilities.unicode)
     }
 
     /// `4×4`, `2×5×7×4`, or `scalar`.
     public static func shapeText(_ shape: [Int]) -> String {
         shape.isEmpty ? "scalar" : shape.map(String.init).joined(separator: "×")
+    }
+
+    private static func forwardTable(_ records: [ActivationRecord], context c: RenderContext) -> String {
+        let L = c.language
+        var t = Table(
+            headers: ["l", L.pick("layer", "camada"), "a[l]", "min", "max", L.pick("mean", "média")],
+            alignments: [.right, .left, .right, .right, .right, .right])
+        for r in records {
+            t.rows.append([String(r.index), r.layer, shapeText(r.shape), number(r.stats.min), number(r.stats.max), precise(r.stats.mean)])
+        }
+        return t.render(style: c.style) + c.style.dim(L.pick("a[l] and z[l] now name each layer's output", "a[l] e z[l] agora nomeiam a saída de cada camada")) + "\n"
+    }
+
+    /// A Float as Swift prints it (shortest round-trip digits), integers without `.0`.
+    static func number(_ v: Float) -> String {
+        guard v.isFinite else { return v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
+        return v == v.rounded() && abs(v) < 1e7 ? String(Int(v)) : String(v)
+    }
+
+    /// Nine significant digits: enough to compare a mean with numpy's printout.
+    static func precise(_ v: Double) -> String {
+        guard v.isFinite else { return v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
+        return String(format: "%.9g", v)
+    }
+
+    /// Text ending in exactly one newline.
+    private static func lines(_ text: String) -> String {
+        text.hasSuffix("\n") ? text : text + "\n"
     }
 }

@@ -12,7 +12,7 @@ public enum Initializer: String, Sendable, CaseIterable {
     /// A tensor of `shape` drawn from this scheme, consuming `rng` in storage order.
     /// - Throws: `invalidShape` for a bad shape; `invalidParameter` if a fan is < 1.
     public func weights(shape: [Int], fanIn: Int, fanOut: Int, using rng: inout SeededGenerator) throws(TensorError) -> Tensor {
-        guard let count = Tensor.elementCount(shape) else { throw .invalidShape(shape) }
+        let count = try Tensor.checkedCount(shape)
         guard fanIn >= 1 else { throw .invalidParameter(operation: "\(rawValue) init", name: "fanIn", value: fanIn, reason: "must be at least 1") }
         guard fanOut >= 1 else { throw .invalidParameter(operation: "\(rawValue) init", name: "fanOut", value: fanOut, reason: "must be at least 1") }
         var values = [Float]()

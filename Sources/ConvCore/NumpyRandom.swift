@@ -101,14 +101,14 @@ public struct NumpyRandom: Sendable {
     /// `np.random.randn(*shape)` as a Float tensor (generated in Double, row-major, then cast).
     /// - Throws: `TensorError.invalidShape` for an empty-extent or overflowing shape.
     public mutating func randn(_ shape: [Int]) throws(TensorError) -> Tensor {
-        guard let count = Tensor.elementCount(shape) else { throw .invalidShape(shape) }
+        let count = try Tensor.checkedCount(shape)
         return Tensor(validShape: shape, storage: randn(count: count).map { Float($0) })
     }
 
     /// `np.random.rand(*shape)` as a Float tensor (generated in Double, row-major, then cast).
     /// - Throws: `TensorError.invalidShape` for an empty-extent or overflowing shape.
     public mutating func rand(_ shape: [Int]) throws(TensorError) -> Tensor {
-        guard let count = Tensor.elementCount(shape) else { throw .invalidShape(shape) }
+        let count = try Tensor.checkedCount(shape)
         return Tensor(validShape: shape, storage: rand(count: count).map { Float($0) })
     }
 }

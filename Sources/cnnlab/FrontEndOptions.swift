@@ -31,16 +31,23 @@ struct FrontEndOptions: ParsableArguments {
         lang.flatMap(Language.init(flag:)) ?? Language.detect(environment: ProcessInfo.processInfo.environment)
     }
 
-    var style: TextStyle {
+    /// The terminal on standard output: colour, Unicode, size (80×24 when not a terminal).
+    var renderContext: RenderContext {
         let caps = TerminalCapabilities.detect(
             environment: ProcessInfo.processInfo.environment, isTTY: isatty(1) != 0, colorFlag: color)
-        return TextStyle(ansi: caps.colorDepth != .none)
+        var size = winsize()
+        let known = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+        return RenderContext(
+            language: language, style: TextStyle(ansi: caps.colorDepth != .none), capabilities: caps,
+            width: known ? Int(size.ws_col) : 80, height: known ? Int(size.ws_row) : 24)
     }
 
     /// Runs a script in batch mode; exits non-zero if a statement failed.
     func runBatch(_ source: String) throws {
         let session = Session(threads: threads, workingDirectory: FileManager.default.currentDirectoryPath)
-        let mode = BatchMode(format: json ? .json : .text, language: language, style: json ? .plain : style, keepGoing: keepGoing)
+        var context = renderContext
+        if json { context.style = .plain }
+        let mode = BatchMode(format: json ? .json : .text, context: context, keepGoing: keepGoing)
         let ok = mode.run(source, session: session, output: { print($0, terminator: "") }, errors: writeError)
         if !ok { throw ExitCode(1) }
     }

@@ -14,6 +14,14 @@ extension Problem {
         case .duplicateOption(let o): return "option '\(o)' given twice"
         case .missingOption(let c, let o): return "'\(c)' needs \(o)"
         case .invalidOption(let n, let v, let rule): return "\(n)=\(v) is not allowed: \(rule)"
+        case .unknownName(let n, let kind, _):
+            switch kind {
+            case .example: return "no example network '\(n)'"
+            case .exportTarget: return "cannot export to '\(n)'"
+            case .preset: return "no filter preset '\(n)'"
+            case .sample: return "no sample image '\(n)'"
+            case .helpTopic: return "no help for '\(n)'"
+            }
         case .noInput: return "the network has no input layer yet"
         case .invalidInputShape(let dims):
             return "input \(dims.map(String.init).joined(separator: "x")) is not a valid shape: give n_H×n_W×n_c (or n_H×n_W, or a vector length) with every size ≥ 1"
@@ -21,6 +29,11 @@ extension Problem {
         case .noSuchLayer(let i, let count):
             return count <= 1 ? "there is no layer \(i): the network has only its input" : "there is no layer \(i): layers are 0 (input) to \(count - 1)"
         case .emptyNetwork: return "the network is empty"
+        case .notANetworkFile(let f, let line): return "\(f), line \(line): a network file holds only layer commands (input, conv, pool, ...)"
+        case .badNetworkFile(let f, let line, let p): return "\(f), line \(line): \(p.englishMessage)"
+        case .noActivations: return "there are no activations yet"
+        case .forwardInputShape(let e, let g): return "forward needs a tensor shaped like the input \(shapeText(e)) (or a batch m×\(shapeText(e))), got \(shapeText(g))"
+        case .image(let p, let r): return "\(p): \(r)"
         case .undefinedVariable(let n, _): return "'\(n)' is not defined"
         case .unknownFunction(let n, _): return "unknown function '\(n)'"
         case .raggedLiteral(let e, let g): return "ragged literal: this row has \(g) elements, the first row has \(e)"
@@ -44,12 +57,15 @@ extension Problem {
 
     var englishHint: String? {
         switch self {
-        case .unknownCommand(_, let s?), .undefinedVariable(_, let s?), .unknownFunction(_, let s?):
+        case .unknownCommand(_, let s?), .undefinedVariable(_, let s?), .unknownFunction(_, let s?),
+            .unknownName(_, _, let s?):
             return "did you mean '\(s)'?"
         case .unknownCommand: return "commands: input conv pool relu sigmoid tanh flatten fc softmax summary explain let show load save"
         case .unknownOption(_, _, let allowed), .unknownArgument(_, _, let allowed):
             return allowed.isEmpty ? nil : "allowed: " + allowed.joined(separator: " ")
+        case .unknownName(_, let kind, nil): return "one of: " + kind.names.joined(separator: " ")
         case .noInput: return "start with an input layer, e.g. `input 39x39x3`"
+        case .noActivations: return "run the network first: `forward X`"
         case .missingOption(let c, _) where c == "conv": return "e.g. `conv 10 f=3 s=1 p=0`"
         case .missingOption(let c, _) where c == "pool": return "e.g. `pool max f=2 s=2`"
         case .layer(_, _, .filterTooLarge): return "use a smaller f, or pad the input (p=…)"

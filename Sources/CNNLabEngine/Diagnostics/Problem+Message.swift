@@ -20,3 +20,16 @@ extension Problem {
 func shapeText(_ shape: [Int]) -> String {
     shape.isEmpty ? "scalar" : shape.map(String.init).joined(separator: "×")
 }
+
+extension NameKind {
+    /// Every valid name of this kind.
+    public var names: [String] {
+        switch self {
+        case .example: return Vocabulary.examples
+        case .exportTarget: return Vocabulary.exportTargets
+        case .preset: return Vocabulary.presets
+        case .sample: return Vocabulary.samples
+        case .helpTopic: return Vocabulary.commands
+        }
+    }
+}

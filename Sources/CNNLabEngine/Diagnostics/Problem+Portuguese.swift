@@ -14,6 +14,14 @@ extension Problem {
         case .duplicateOption(let o): return "a opção '\(o)' foi dada duas vezes"
         case .missingOption(let c, let o): return "'\(c)' precisa de \(o)"
         case .invalidOption(let n, let v, let rule): return "\(n)=\(v) não é permitido: \(rule)"
+        case .unknownName(let n, let kind, _):
+            switch kind {
+            case .example: return "não há rede de exemplo '\(n)'"
+            case .exportTarget: return "não é possível exportar para '\(n)'"
+            case .preset: return "não há filtro pré-definido '\(n)'"
+            case .sample: return "não há imagem de exemplo '\(n)'"
+            case .helpTopic: return "não há ajuda para '\(n)'"
+            }
         case .noInput: return "a rede ainda não tem camada de entrada"
         case .invalidInputShape(let dims):
             return "entrada \(dims.map(String.init).joined(separator: "x")) não é um formato válido: dê n_H×n_W×n_c (ou n_H×n_W, ou o tamanho de um vetor) com todos os tamanhos ≥ 1"
@@ -21,6 +29,11 @@ extension Problem {
         case .noSuchLayer(let i, let count):
             return count <= 1 ? "não existe a camada \(i): a rede só tem a entrada" : "não existe a camada \(i): as camadas vão de 0 (entrada) a \(count - 1)"
         case .emptyNetwork: return "a rede está vazia"
+        case .notANetworkFile(let f, let line): return "\(f), linha \(line): um arquivo de rede só contém comandos de camada (input, conv, pool, ...)"
+        case .badNetworkFile(let f, let line, let p): return "\(f), linha \(line): \(p.portugueseMessage)"
+        case .noActivations: return "ainda não há ativações"
+        case .forwardInputShape(let e, let g): return "forward precisa de um tensor com o formato da entrada \(shapeText(e)) (ou um lote m×\(shapeText(e))), recebeu \(shapeText(g))"
+        case .image(let p, let r): return "\(p): \(r)"
         case .undefinedVariable(let n, _): return "'\(n)' não está definido"
         case .unknownFunction(let n, _): return "função desconhecida '\(n)'"
         case .raggedLiteral(let e, let g): return "literal irregular: esta linha tem \(g) elementos, a primeira tem \(e)"
@@ -44,12 +57,15 @@ extension Problem {
 
     var portugueseHint: String? {
         switch self {
-        case .unknownCommand(_, let s?), .undefinedVariable(_, let s?), .unknownFunction(_, let s?):
+        case .unknownCommand(_, let s?), .undefinedVariable(_, let s?), .unknownFunction(_, let s?),
+            .unknownName(_, _, let s?):
             return "você quis dizer '\(s)'?"
         case .unknownCommand: return "comandos: input conv pool relu sigmoid tanh flatten fc softmax summary explain let show load save"
         case .unknownOption(_, _, let allowed), .unknownArgument(_, _, let allowed):
             return allowed.isEmpty ? nil : "permitidos: " + allowed.joined(separator: " ")
+        case .unknownName(_, let kind, nil): return "uma destas: " + kind.names.joined(separator: " ")
         case .noInput: return "comece com uma camada de entrada, por exemplo `input 39x39x3`"
+        case .noActivations: return "execute a rede primeiro: `forward X`"
         case .missingOption(let c, _) where c == "conv": return "por exemplo `conv 10 f=3 s=1 p=0`"
         case .missingOption(let c, _) where c == "pool": return "por exemplo `pool max f=2 s=2`"
         case .layer(_, _, .filterTooLarge): return "use um f menor, ou aplique padding à entrada (p=…)"

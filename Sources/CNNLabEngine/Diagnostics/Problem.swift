@@ -15,6 +15,7 @@ public enum Problem: Sendable, Equatable {
     case duplicateOption(String)
     case missingOption(command: String, option: String)
     case invalidOption(name: String, value: String, rule: String)
+    case unknownName(String, kind: NameKind, suggestion: String?)
 
     // Network
     case noInput
@@ -22,6 +23,16 @@ public enum Problem: Sendable, Equatable {
     case layer(index: Int, command: String, reason: LayerProblem)
     case noSuchLayer(Int, count: Int)
     case emptyNetwork
+    /// A network file holds something other than layer commands (at `line`).
+    case notANetworkFile(String, line: Int)
+    /// A network file has a bad command at `line`.
+    indirect case badNetworkFile(String, line: Int, message: Problem)
+    /// `a[l]` before `forward`.
+    case noActivations
+    /// `forward X` with X not shaped like the input layer.
+    case forwardInputShape(expected: [Int], got: [Int])
+    /// An image could not be read or written.
+    case image(String, reason: String)
 
     // Tensors and expressions
     case undefinedVariable(String, suggestion: String?)
@@ -44,6 +55,11 @@ public enum Problem: Sendable, Equatable {
     case fileUnwritable(String, reason: String)
     case npyMalformed(String, reason: String)
     case npyUnsupported(String, reason: String)
+}
+
+/// Families of names the language knows (for "unknown preset 'sobelx'").
+public enum NameKind: String, Sendable, Equatable {
+    case example, exportTarget, preset, sample, helpTopic
 }
 
 /// What the parser was looking for when it found something else.

@@ -16,8 +16,93 @@ public enum Command: Sendable, Equatable {
     case show(Expression)
     /// `load A "file.npy"`.
     case load(name: String, path: String)
-    /// `save X "file.npy"`.
+    /// `save X "file.npy"` or `save X "map.png"`.
     case save(Expression, path: String)
+    /// `undo`: removes the last layer (or the input, when it is alone).
+    case undo
+    /// `clear` (network), `clear vars`, `clear all`.
+    case clear(ClearTarget)
+    /// `layers`: the network as the commands that build it.
+    case layers
+    /// `net example NAME`, `net save FILE`, `net load FILE`, `net export pytorch|keras`.
+    case net(NetCommand)
+    /// `forward X`: runs the network on X and keeps a[l] and z[l].
+    case forward(Expression)
+    /// `filter NAME [size=N] [as VAR]`: a preset kernel, bound to VAR (default `K`).
+    case filter(name: String, size: Int?, binding: String)
+    /// `image "file" [gray] [scale=1|255] [resize WxH] [as VAR]` or `image sample NAME [N] ...`.
+    case image(ImageSource, ImageOptions, binding: String)
+    /// `seed S`: restarts numpy's legacy generator for `randn`/`rand`.
+    case seed(UInt32)
+    /// `vars`: every named tensor with its shape.
+    case vars
+    /// `shape X`.
+    case shape(Expression)
+    /// `stats X`: min, max, mean, standard deviation.
+    case stats(Expression)
+    /// `heatmap X [ch=k] [style=...] [size=WxH]`.
+    case heatmap(Expression, HeatmapSpec)
+    /// `help` or `help WORD`.
+    case help(String?)
+    /// `quit` / `exit`.
+    case quit
+}
+
+/// What `clear` empties.
+public enum ClearTarget: String, Sendable, Equatable {
+    case network, vars, all
+}
+
+/// The `net` sub-commands.
+public enum NetCommand: Sendable, Equatable {
+    case example(String)
+    case save(path: String)
+    case load(path: String)
+    case export(String)
+}
+
+/// Where `image` takes its pixels from.
+public enum ImageSource: Sendable, Equatable {
+    case file(String)
+    case sample(String, digit: Int?)
+}
+
+/// How `image` turns pixels into a tensor.
+public struct ImageOptions: Sendable, Equatable {
+    /// Convert to one gray channel (BT.601 luma).
+    public var gray = false
+    /// Multiply the 0…1 pixel values by this (1 or 255).
+    public var scale: Float = 1
+    /// Resize to width × height first.
+    public var resize: (width: Int, height: Int)?
+
+    public init(gray: Bool = false, scale: Float = 1, resize: (width: Int, height: Int)? = nil) {
+        self.gray = gray
+        self.scale = scale
+        self.resize = resize
+    }
+
+    public static func == (a: ImageOptions, b: ImageOptions) -> Bool {
+        a.gray == b.gray && a.scale == b.scale && a.resize?.width == b.resize?.width && a.resize?.height == b.resize?.height
+    }
+}
+
+/// The options of `heatmap`, as the user gave them (the front end fills in the rest).
+public struct HeatmapSpec: Sendable, Equatable {
+    /// `ch=k`: one channel of a rank-3/4 tensor.
+    public var channel: Int?
+    /// `style=blocks|ascii|color|numbers`.
+    public var style: String?
+    /// `size=WxH`: the most columns and rows to use.
+    public var width: Int?
+    public var height: Int?
+
+    public init(channel: Int? = nil, style: String? = nil, width: Int? = nil, height: Int? = nil) {
+        self.channel = channel
+        self.style = style
+        self.width = width
+        self.height = height
+    }
 }
 
 /// Which layers `explain` covers.
@@ -36,15 +121,23 @@ public indirect enum Expression: Sendable, Equatable {
     /// `+ - * · /`. `*` between two tensors is cross-correlation, as in the lecture.
     case binary(Character, Expression, Expression, SourceRange)
     case call(String, [FunctionArgument], SourceRange)
+    /// `X[0, 1, 2]`, `X[:, :, 3]`, `X[1:3]`; `a[l]` and `z[l]` name a layer's activations.
+    case index(Expression, [IndexComponent], SourceRange)
 
     /// Where the expression was written.
     public var range: SourceRange {
         switch self {
         case .number(_, let r), .variable(_, let r), .list(_, let r), .unary(_, _, let r),
-            .binary(_, _, _, let r), .call(_, _, let r):
+            .binary(_, _, _, let r), .call(_, _, let r), .index(_, _, let r):
             return r
         }
     }
+}
+
+/// One position of an index: a number, or a slice `start:stop` (either end optional).
+public enum IndexComponent: Sendable, Equatable {
+    case single(Expression)
+    case slice(start: Expression?, stop: Expression?)
 }
 
 /// A function argument: positional (`A`) or keyword (`s=2`).

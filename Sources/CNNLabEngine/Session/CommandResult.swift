@@ -14,8 +14,38 @@ public enum CommandResult: Sendable, Equatable {
     case shown(NamedTensor)
     /// `load A "file"`.
     case loaded(NamedTensor, path: String)
-    /// `save X "file"`.
-    case saved(NamedTensor, path: String)
+    /// `save X "file"`; `scale` is the value range mapped to 0…255 for images.
+    case saved(NamedTensor, path: String, scale: ClosedRange<Float>?)
+    /// `undo`, `clear`, `net example`, `net load`: the network afterwards.
+    case networkChanged(NetworkChange, [LayerReport])
+    /// `clear vars` / `clear all`.
+    case cleared(ClearTarget)
+    /// `layers`: the network as commands.
+    case layers([LayerReport])
+    /// `net save FILE`.
+    case networkSaved(path: String)
+    /// `net export pytorch|keras`: the code.
+    case exported(framework: String, code: String)
+    /// `forward X`: the shape of every a[l].
+    case forwarded([ActivationRecord])
+    /// `filter NAME`: the preset kernel.
+    case preset(NamedTensor, preset: String)
+    /// `image ...`: the tensor made from the picture.
+    case image(NamedTensor, source: ImageSource)
+    /// `seed S`.
+    case seeded(UInt32)
+    /// `vars`.
+    case variables([NamedShape])
+    /// `shape X`.
+    case shape(NamedShape)
+    /// `stats X`.
+    case stats(name: String, TensorStats)
+    /// `heatmap X ...`: the front end draws it for its terminal.
+    case heatmap(NamedTensor, HeatmapSpec)
+    /// `help` / `help WORD`.
+    case help(HelpPage)
+    /// `quit`: the front end stops.
+    case quit
 
     /// The command word that produced this result (the `command` field of `--json`).
     public var commandName: String {
@@ -27,6 +57,21 @@ public enum CommandResult: Sendable, Equatable {
         case .shown: return "show"
         case .loaded: return "load"
         case .saved: return "save"
+        case .networkChanged(let change, _): return change.commandName
+        case .cleared: return "clear"
+        case .layers: return "layers"
+        case .networkSaved: return "net save"
+        case .exported: return "net export"
+        case .forwarded: return "forward"
+        case .preset: return "filter"
+        case .image: return "image"
+        case .seeded: return "seed"
+        case .variables: return "vars"
+        case .shape: return "shape"
+        case .stats: return "stats"
+        case .heatmap: return "heatmap"
+        case .help: return "help"
+        case .quit: return "quit"
         }
     }
 }
@@ -39,5 +84,83 @@ public struct NamedTensor: Sendable, Equatable {
     public init(name: String, tensor: Tensor) {
         self.name = name
         self.tensor = tensor
+    }
+}
+
+/// A name and a shape (for `vars` and `shape`).
+public struct NamedShape: Sendable, Equatable {
+    public var name: String
+    public var shape: [Int]
+}
+
+/// How a command changed the network.
+public enum NetworkChange: Sendable, Equatable {
+    case removedLayer(String)
+    case removedInput
+    case nothingToUndo
+    case cleared
+    case example(String)
+    case loaded(path: String)
+
+    var commandName: String {
+        switch self {
+        case .removedLayer, .removedInput, .nothingToUndo: return "undo"
+        case .cleared: return "clear"
+        case .example: return "net example"
+        case .loaded: return "net load"
+        }
+    }
+}
+
+/// One layer's output after `forward`: `a[l]`.
+public struct ActivationRecord: Sendable, Equatable {
+    public var index: Int
+    public var layer: String
+    public var shape: [Int]
+    public var stats: TensorStats
+}
+
+/// Summary statistics of a tensor (`stats X`); NaN values are counted, not averaged.
+public struct TensorStats: Sendable, Equatable {
+    public var count: Int
+    public var min: Float
+    public var max: Float
+    public var mean: Double
+    /// Population standard deviation (numpy's default `ddof=0`).
+    public var std: Double
+    public var nonFinite: Int
+
+    /// Computes the statistics in Double, skipping non-finite values.
+    public init(_ t: Tensor) {
+        var lo = Float.infinity, hi = -Float.infinity
+        var sum = 0.0, n = 0, bad = 0
+        for v in t.storage {
+            guard v.isFinite else {
+                bad += 1
+                continue
+            }
+            lo = Swift.min(lo, v)
+            hi = Swift.max(hi, v)
+            sum += Double(v)
+            n += 1
+        }
+        let mean = n == 0 ? Double.nan : sum / Double(n)
+        var sq = 0.0
+        for v in t.storage where v.isFinite {
+            let d = Double(v) - mean
+            sq += d * d
+        }
+        self.count = t.count
+        self.min = n == 0 ? .nan : lo
+        self.max = n == 0 ? .nan : hi
+        self.mean = mean
+        self.std = n == 0 ? .nan : (sq / Double(n)).squareRoot()
+        self.nonFinite = bad
+    }
+
+    public static func == (a: TensorStats, b: TensorStats) -> Bool {
+        a.count == b.count && a.nonFinite == b.nonFinite && a.min.bitPattern == b.min.bitPattern
+            && a.max.bitPattern == b.max.bitPattern && a.mean.bitPattern == b.mean.bitPattern
+            && a.std.bitPattern == b.std.bitPattern
     }
 }

@@ -8,7 +8,7 @@ public enum ScriptRunner {
         public var result: Result<CommandResult, Diagnostic>
     }
 
-    /// Runs `source`; stops at the first error unless `keepGoing`.
+    /// Runs `source`; stops at `quit`, and at the first error unless `keepGoing`.
     /// - Returns: true when every statement succeeded.
     @discardableResult
     public static func run(
@@ -22,9 +22,14 @@ public enum ScriptRunner {
                 return try session.run(try Parser.parse(tokens))
             }
             handle(Outcome(line: statement.line, result: result))
-            if case .failure = result {
+            switch result {
+            case .failure:
                 allGood = false
-                if !keepGoing { break }
+                if !keepGoing { return false }
+            case .success(.quit):
+                return allGood
+            case .success:
+                break
             }
         }
         return allGood

@@ -54,6 +54,8 @@ extension Session {
             }
         case .call(let name, let args, let r):
             return try call(name, args, at: r)
+        case .index(let base, let components, let r):
+            return .tensor(try index(base, components, at: r))
         }
     }
 

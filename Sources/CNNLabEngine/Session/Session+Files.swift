@@ -14,10 +14,14 @@ extension Session {
         }
     }
 
-    func saveTensor(_ tensor: Tensor, to path: String, at range: SourceRange) throws(Diagnostic) {
-        guard path.lowercased().hasSuffix(".npy") else {
-            throw Diagnostic(.fileUnwritable(path, reason: "cnnlab saves tensors as .npy files"), at: range)
+    /// Saves as `.npy`, or as a gray `.png` (returning the value range mapped to 0…255).
+    func saveTensor(_ tensor: Tensor, to path: String, at range: SourceRange) throws(Diagnostic) -> ClosedRange<Float>? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".png") { return try savePNG(tensor, to: path, at: range) }
+        guard lower.hasSuffix(".npy") else {
+            throw Diagnostic(.fileUnwritable(path, reason: "cnnlab saves tensors as .npy (numbers) or .png (a gray map)"), at: range)
         }
         try FileStore.writeAtomically(NPYFormat.encode(tensor), to: path, in: workingDirectory, at: range)
+        return nil
     }
 }

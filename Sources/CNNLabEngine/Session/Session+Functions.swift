@@ -38,17 +38,39 @@ extension Session {
             let s = try integer(a, "s", default: f)
             let kind: PoolKind = name == "maxpool_backward" ? .max : .average
             return .tensor(try poolBackward(try tensor(a, "dP"), try tensor(a, "A"), kind: kind, f: f, s: s, at: range))
-        case "zeros", "ones":
-            guard !args.isEmpty else { throw Diagnostic(.argumentCount(function: name, expected: "1–4", got: 0), at: range) }
-            var dims: [Int] = []
-            for arg in args {
-                guard arg.label == nil else {
-                    throw Diagnostic(.unknownArgument(function: name, argument: arg.label ?? "", allowed: []), at: arg.range)
-                }
-                dims.append(try integerValue(arg.value, name: "size"))
-            }
+        case "zeros", "ones", "randn", "rand":
+            let dims = try dimensions(name, args, at: range)
             do {
-                return .tensor(try Tensor(shape: dims, repeating: name == "ones" ? 1 : 0))
+                switch name {
+                case "zeros": return .tensor(try Tensor(shape: dims, repeating: 0))
+                case "ones": return .tensor(try Tensor(shape: dims, repeating: 1))
+                case "randn": return .tensor(try numpyRandom.randn(dims))
+                default: return .tensor(try numpyRandom.rand(dims))
+                }
+            } catch {
+                throw Diagnostic(.tensor(operation: name, error), at: range)
+            }
+        case "range":
+            let a = try CallArguments(function: name, args, parameters: ["start", "stop", "step"], required: 1, range: range)
+            return .tensor(try arange(a, at: range))
+        case "reshape":
+            guard let first = args.first, first.label == nil else {
+                throw Diagnostic(.argumentCount(function: name, expected: "2–5", got: args.count), at: range)
+            }
+            let x = try evaluateTensor(first.value)
+            let dims = try dimensions(name, Array(args.dropFirst()), at: range)
+            do {
+                return .tensor(try x.reshaped(dims))
+            } catch {
+                throw Diagnostic(.tensor(operation: name, error), at: range)
+            }
+        case "softmax":
+            let a = try CallArguments(function: name, args, parameters: ["Z"], required: 1, range: range)
+            let z = try tensor(a, "Z")
+            do {
+                // Row-wise over the last axis: a vector is one row.
+                let rows = z.rank <= 1 ? try z.reshaped([1, z.count]) : try z.reshaped([z.count / (z.shape.last ?? 1), z.shape.last ?? 1])
+                return .tensor(try Softmax.forward(rows).reshaped(z.shape))
             } catch {
                 throw Diagnostic(.tensor(operation: name, error), at: range)
             }
@@ -142,7 +164,49 @@ extension Session {
         }
     }
 
-    // MARK: FunctionArgument values
+    // MARK: Argument values
+
+    /// Positional whole-number arguments: a shape.
+    private func dimensions(_ function: String, _ args: [FunctionArgument], at range: SourceRange) throws(Diagnostic) -> [Int] {
+        guard !args.isEmpty else { throw Diagnostic(.argumentCount(function: function, expected: "1–4", got: 0), at: range) }
+        var dims: [Int] = []
+        for arg in args {
+            guard arg.label == nil else {
+                throw Diagnostic(.unknownArgument(function: function, argument: arg.label ?? "", allowed: []), at: arg.range)
+            }
+            dims.append(try integerValue(arg.value, name: "size"))
+        }
+        return dims
+    }
+
+    /// `range(n)`, `range(a, b)`, `range(a, b, step)` like `np.arange`, as Float32.
+    private func arange(_ a: CallArguments, at range: SourceRange) throws(Diagnostic) -> Tensor {
+        func number(_ name: String) throws(Diagnostic) -> Double? {
+            guard let arg = a[name] else { return nil }
+            let t = try evaluateTensor(arg.value)
+            guard t.rank == 0, let v = t.storage.first, v.isFinite else { throw Diagnostic(.notAnInteger(name), at: arg.range) }
+            return Double(v)
+        }
+        var start = try number("start") ?? 0
+        var stop = try number("stop")
+        if stop == nil {
+            stop = start
+            start = 0
+        }
+        let step = try number("step") ?? 1
+        guard step != 0 else { throw Diagnostic(.invalidOption(name: "step", value: "0", rule: "step ≠ 0"), at: range) }
+        let count = ((stop ?? 0) - start) / step
+        guard count > 0 else { throw Diagnostic(.tensor(operation: "range", .invalidShape([0])), at: range) }
+        guard count <= Double(Tensor.maxElementCount) else {
+            throw Diagnostic(.tensor(operation: "range", .tooLarge(shape: [Int(count)], limit: Tensor.maxElementCount)), at: range)
+        }
+        let n = Int(count.rounded(.up))
+        do {
+            return try Tensor(shape: [n], storage: (0..<n).map { Float(start + Double($0) * step) })
+        } catch {
+            throw Diagnostic(.tensor(operation: "range", error), at: range)
+        }
+    }
 
     private func tensor(_ a: CallArguments, _ name: String) throws(Diagnostic) -> Tensor {
         guard let arg = a[name] else {

@@ -6,6 +6,7 @@ extension Session {
             let report = try LayerAnalyzer.input(dims)
             inputDims = dims
             layers = []
+            networkDidChange()
             return report
         } catch {
             throw Diagnostic(.layer(index: 0, command: "input", reason: error), at: range)
@@ -19,6 +20,7 @@ extension Session {
         do {
             let report = try LayerAnalyzer.analyze(spec, index: reports.count, input: last.output)
             layers.append(spec)
+            networkDidChange()
             return report
         } catch {
             throw Diagnostic(.layer(index: reports.count, command: spec.commandText, reason: error), at: range)
@@ -59,5 +61,89 @@ extension Session {
             guard i >= 0, i < reports.count else { throw Diagnostic(.noSuchLayer(i, count: reports.count), at: range) }
             return [reports[i]]
         }
+    }
+
+    /// Weights and activations belong to one network: drop them when it changes.
+    func networkDidChange() {
+        parameters = [:]
+        activations = nil
+    }
+
+    /// `undo`: the last layer goes; with only the input left, the input goes.
+    func undo() -> CommandResult {
+        if let last = layers.popLast() {
+            networkDidChange()
+            return .networkChanged(.removedLayer(last.commandText), (try? analyze()) ?? [])
+        }
+        if inputDims != nil {
+            inputDims = nil
+            networkDidChange()
+            return .networkChanged(.removedInput, [])
+        }
+        return .networkChanged(.nothingToUndo, [])
+    }
+
+    /// `clear`, `clear vars`, `clear all`.
+    func clear(_ target: ClearTarget) -> CommandResult {
+        if target != .vars {
+            inputDims = nil
+            layers = []
+            networkDidChange()
+        }
+        if target != .network { variables = [:] }
+        return target == .network ? .networkChanged(.cleared, []) : .cleared(target)
+    }
+
+    /// The network as the commands that rebuild it (what `net save` writes).
+    public var networkScript: String {
+        guard let dims = inputDims else { return "" }
+        return (["input " + dims.map(String.init).joined(separator: "x")] + layers.map(\.commandText)).joined(separator: "\n") + "\n"
+    }
+
+    /// `net example`, `net save`, `net load`, `net export`.
+    func net(_ command: NetCommand, at range: SourceRange) throws(Diagnostic) -> CommandResult {
+        switch command {
+        case .example(let name):
+            guard let script = ExampleNetworks.script(name) else {
+                throw Diagnostic(.unknownName(name, kind: .example, suggestion: nil), at: range)
+            }
+            try replaceNetwork(with: script, origin: name, at: range)
+            return .networkChanged(.example(name), try analyze(at: range))
+        case .save(let path):
+            guard inputDims != nil else { throw Diagnostic(.noInput, at: range) }
+            try FileStore.writeAtomically(Array(networkScript.utf8), to: path, in: workingDirectory, at: range)
+            return .networkSaved(path: path)
+        case .load(let path):
+            let bytes = try FileStore.read(path, in: workingDirectory, at: range)
+            try replaceNetwork(with: String(decoding: bytes, as: UTF8.self), origin: path, at: range)
+            return .networkChanged(.loaded(path: path), try analyze(at: range))
+        case .export(let framework):
+            return .exported(framework: framework, code: NetworkExporter.code(try analyze(at: range), framework: framework))
+        }
+    }
+
+    /// Builds a network from a script of layer commands on a scratch session, so a bad file
+    /// leaves the current network untouched.
+    private func replaceNetwork(with script: String, origin: String, at range: SourceRange) throws(Diagnostic) {
+        let scratch = Session()
+        var failure: Diagnostic?
+        ScriptRunner.run(script, in: scratch, keepGoing: false) { outcome in
+            switch outcome.result {
+            case .failure(let d):
+                failure = d
+            case .success(.layerAdded):
+                break
+            case .success:
+                failure = Diagnostic(.notANetworkFile(origin, line: outcome.line), at: range)
+            }
+        }
+        if let d = failure {
+            if case .notANetworkFile = d.problem { throw d }
+            throw Diagnostic(.badNetworkFile(origin, line: d.range?.line ?? 0, message: d.problem), at: range)
+        }
+        guard scratch.inputDims != nil else { throw Diagnostic(.notANetworkFile(origin, line: 1), at: range) }
+        inputDims = scratch.inputDims
+        layers = scratch.layers
+        networkDidChange()
     }
 }

@@ -15,6 +15,14 @@ public final class Session {
     public var threads: Int
     /// Directory that relative file paths are resolved against.
     public var workingDirectory: String
+    /// numpy's legacy generator behind `randn`/`rand` (reset by `seed`; seed 0 at start).
+    var numpyRandom = NumpyRandom(seed: 0)
+    /// The seed of the weights `forward` draws (set by `seed`).
+    var weightSeed: UInt64 = 0
+    /// Weights and biases per layer index, drawn on first use and dropped when the network changes.
+    var parameters: [Int: LayerParameters] = [:]
+    /// a[l] and z[l] of the last `forward`.
+    public internal(set) var activations: ForwardActivations?
 
     public init(threads: Int = 1, workingDirectory: String = ".") {
         self.threads = max(1, threads)
@@ -42,14 +50,60 @@ public final class Session {
             return .loaded(NamedTensor(name: name, tensor: tensor), path: path)
         case .save(let expression, let path):
             let named = NamedTensor(name: expressionName(expression), tensor: try evaluateTensor(expression))
-            try saveTensor(named.tensor, to: path, at: statement.range)
-            return .saved(named, path: path)
+            let scale = try saveTensor(named.tensor, to: path, at: statement.range)
+            return .saved(named, path: path, scale: scale)
+        case .undo:
+            return undo()
+        case .clear(let target):
+            return clear(target)
+        case .layers:
+            return .layers((try? analyze()) ?? [])
+        case .net(let command):
+            return try net(command, at: statement.range)
+        case .forward(let expression):
+            return .forwarded(try forward(try evaluateTensor(expression), at: expression.range))
+        case .filter(let name, let size, let binding):
+            let kernel = try FilterPresets.kernel(name, size: size, at: statement.range)
+            variables[binding] = kernel
+            return .preset(NamedTensor(name: binding, tensor: kernel), preset: name)
+        case .image(let source, let options, let binding):
+            let tensor = try loadImage(source, options: options, at: statement.range)
+            variables[binding] = tensor
+            return .image(NamedTensor(name: binding, tensor: tensor), source: source)
+        case .seed(let s):
+            numpyRandom = NumpyRandom(seed: s)
+            weightSeed = UInt64(s)
+            parameters = [:]
+            return .seeded(s)
+        case .vars:
+            return .variables(variables.keys.sorted().map { NamedShape(name: $0, shape: variables[$0]?.shape ?? []) })
+        case .shape(let expression):
+            return .shape(NamedShape(name: expressionName(expression), shape: try evaluateTensor(expression).shape))
+        case .stats(let expression):
+            return .stats(name: expressionName(expression), TensorStats(try evaluateTensor(expression)))
+        case .heatmap(let expression, let spec):
+            return .heatmap(NamedTensor(name: expressionName(expression), tensor: try evaluateTensor(expression)), spec)
+        case .help(let topic):
+            guard let page = HelpCatalog.page(for: topic) else {
+                let word = topic ?? ""
+                throw Diagnostic(
+                    .unknownName(word, kind: .helpTopic, suggestion: closestWord(to: word, in: HelpCatalog.entries.map(\.command))),
+                    at: statement.range)
+            }
+            return .help(page)
+        case .quit:
+            return .quit
         }
     }
 
-    /// The name to show for an expression: the variable's name, or `result`.
+    /// The name to show for an expression: the variable's name, `a[2]`, or `result`.
     private func expressionName(_ e: Expression) -> String {
-        if case .variable(let name, _) = e { return name }
-        return "result"
+        switch e {
+        case .variable(let name, _): return name
+        case .index(.variable(let name, _), let components, _) where components.count == 1:
+            if case .single(.number(let n, _)) = components[0], n == n.rounded(), abs(n) < 1e6 { return "\(name)[\(Int(n))]" }
+            return "result"
+        default: return "result"
+        }
     }
 }

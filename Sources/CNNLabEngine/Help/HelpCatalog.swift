@@ -1,0 +1,154 @@
+/// The help text of every command, in English and Portuguese, with examples that run as
+/// written (the test suite runs every example).
+public enum HelpCatalog {
+    /// `help` (all entries) or `help WORD` (the entry for a command, or for a function).
+    public static func page(for topic: String?) -> HelpPage? {
+        guard let topic else { return HelpPage(topic: nil, entries: entries) }
+        let key = aliases[topic] ?? topic
+        let found = entries.filter { $0.command == key }
+        return found.isEmpty ? nil : HelpPage(topic: topic, entries: found)
+    }
+
+    /// Words that share an entry with another.
+    static let aliases = [
+        "exit": "quit", "sigmoid": "relu", "tanh": "relu", "avgpool": "maxpool", "maxpool_backward": "conv_backward",
+        "avgpool_backward": "conv_backward", "ones": "zeros", "rand": "randn", "range": "zeros",
+    ]
+
+    public static let entries: [HelpEntry] = [
+        HelpEntry(
+            command: "input", synopsis: "input HxWxC | input H W C | input HxW | input N",
+            summary: LocalizedText(
+                "Starts a new network whose input a[0] is n_H×n_W×n_c (HxW means n_c = 1; N alone is a vector).",
+                "Começa uma nova rede cuja entrada a[0] é n_H×n_W×n_c (HxW significa n_c = 1; só N é um vetor)."),
+            examples: ["input 39x39x3", "input 28x28"]),
+        HelpEntry(
+            command: "conv", synopsis: "conv N f=F [s=S] [p=P|same]",
+            summary: LocalizedText(
+                "Adds a convolutional layer of N filters F×F×n_c[l−1]; stride s (default 1), zero padding p (default 0; same = (f−1)/2).",
+                "Adiciona uma camada convolucional de N filtros F×F×n_c[l−1]; stride s (padrão 1), padding p (padrão 0; same = (f−1)/2)."),
+            examples: ["input 39x39x3; conv 10 f=3 s=1 p=0", "input 28x28; conv 8 f=5 p=same"]),
+        HelpEntry(
+            command: "pool", synopsis: "pool max|avg f=F [s=S]",
+            summary: LocalizedText(
+                "Adds a max or average pooling layer (no parameters); s defaults to f.",
+                "Adiciona uma camada de max ou average pooling (sem parâmetros); s é f por padrão."),
+            examples: ["input 28x28x8; pool max f=2 s=2", "input 4x4x10; pool avg f=2"]),
+        HelpEntry(
+            command: "relu", synopsis: "relu | sigmoid | tanh",
+            summary: LocalizedText("Adds an element-wise activation (shape unchanged).", "Adiciona uma ativação elemento a elemento (formato inalterado)."),
+            examples: ["input 6x6x3; conv 10 f=3; relu"]),
+        HelpEntry(
+            command: "flatten", synopsis: "flatten",
+            summary: LocalizedText("Turns n_H×n_W×n_c into a vector of n_H·n_W·n_c units.", "Transforma n_H×n_W×n_c num vetor de n_H·n_W·n_c unidades."),
+            examples: ["input 7x7x40; flatten"]),
+        HelpEntry(
+            command: "fc", synopsis: "fc N",
+            summary: LocalizedText("Adds a fully connected layer of N units: (n[l−1] + 1)·N parameters.", "Adiciona uma camada totalmente conectada de N unidades: (n[l−1] + 1)·N parâmetros."),
+            examples: ["input 400; fc 120"]),
+        HelpEntry(
+            command: "softmax", synopsis: "softmax [N]",
+            summary: LocalizedText("A fully connected layer to N classes followed by softmax (without N: softmax alone).", "Uma camada totalmente conectada para N classes seguida de softmax (sem N: só o softmax)."),
+            examples: ["input 84; softmax 10"]),
+        HelpEntry(
+            command: "summary", synopsis: "summary",
+            summary: LocalizedText("The table of layers: output shapes, activations, parameters, mult-adds and totals.", "A tabela das camadas: formatos de saída, ativações, parâmetros, mult-adds e totais."),
+            examples: ["input 32x32x3; conv 8 f=5; pool max f=2; summary"]),
+        HelpEntry(
+            command: "explain", synopsis: "explain N | explain all",
+            summary: LocalizedText("The derivation of every number of layer N, with the layer's numbers substituted.", "A dedução de cada número da camada N, com os números da camada substituídos."),
+            examples: ["input 39x39x3; conv 10 f=3; conv 20 f=5 s=2; explain 2"]),
+        HelpEntry(
+            command: "layers", synopsis: "layers",
+            summary: LocalizedText("The network as the commands that build it.", "A rede como os comandos que a constroem."),
+            examples: ["input 6x6x3; conv 10 f=3; layers"]),
+        HelpEntry(
+            command: "undo", synopsis: "undo",
+            summary: LocalizedText("Removes the last layer.", "Remove a última camada."),
+            examples: ["input 6x6x3; conv 10 f=3; undo"]),
+        HelpEntry(
+            command: "clear", synopsis: "clear | clear vars | clear all",
+            summary: LocalizedText("Empties the network, the variables, or both.", "Esvazia a rede, as variáveis, ou ambas."),
+            examples: ["clear all"]),
+        HelpEntry(
+            command: "net", synopsis: "net example NAME | net save \"FILE\" | net load \"FILE\" | net export pytorch|keras",
+            summary: LocalizedText(
+                "The lecture's networks (one-layer, simple, lenet5, convnetjs-mnist, convnetjs-cifar10); saving and loading a network as commands; exporting it as PyTorch or Keras code.",
+                "As redes da aula (one-layer, simple, lenet5, convnetjs-mnist, convnetjs-cifar10); gravar e carregar uma rede como comandos; exportá-la como código PyTorch ou Keras."),
+            examples: ["net example lenet5", "net example simple; net export pytorch"]),
+        HelpEntry(
+            command: "forward", synopsis: "forward X",
+            summary: LocalizedText(
+                "Runs the network on X (seeded random weights) and keeps every layer's output as a[1], a[2], … and z[l].",
+                "Executa a rede em X (pesos aleatórios com semente) e guarda a saída de cada camada como a[1], a[2], … e z[l]."),
+            examples: ["net example one-layer; seed 1; forward randn(6,6,3); show a[1][:,:,0]"]),
+        HelpEntry(
+            command: "let", synopsis: "let NAME = EXPR | let A, B, C = EXPR",
+            summary: LocalizedText(
+                "Names a tensor. Literals nest lists ([[1,2],[3,4]]); A * K is cross-correlation; + - · / are element-wise with numpy broadcasting.",
+                "Dá nome a um tensor. Literais aninham listas ([[1,2],[3,4]]); A * K é correlação cruzada; + - · / são elemento a elemento com broadcasting do numpy."),
+            examples: ["let K = [[1,0,-1],[1,0,-1],[1,0,-1]]", "let A = ones(6,6); let B = A * [[1,0,-1],[1,0,-1],[1,0,-1]]"]),
+        HelpEntry(
+            command: "conv_backward", synopsis: "conv_backward(dZ, A, W, s=1, p=0) | maxpool_backward(dP, A, f=2, s=2)",
+            summary: LocalizedText(
+                "Gradients as in the course assignment: dA, dW, db for conv; dA for pooling.",
+                "Gradientes como no exercício do curso: dA, dW, db para conv; dA para pooling."),
+            examples: ["seed 1; let A = randn(2,5,7,4); let W = randn(3,3,4,8); let dZ = randn(2,5,7,8); let dA, dW, db = conv_backward(dZ, A, W, s=1, p=1)"]),
+        HelpEntry(
+            command: "maxpool", synopsis: "maxpool(A, f=2, s=2) | avgpool(A, f=2, s=2)",
+            summary: LocalizedText("Pooling of a 2-D map or of each channel.", "Pooling de um mapa 2-D ou de cada canal."),
+            examples: ["show maxpool([[1,3,2,1],[2,9,1,1],[1,3,2,3],[5,6,1,2]], f=2, s=2)"]),
+        HelpEntry(
+            command: "zeros", synopsis: "zeros(d1, …) | ones(d1, …) | range(n) | range(a, b[, step])",
+            summary: LocalizedText("Tensors to start from.", "Tensores para começar."),
+            examples: ["show range(5)", "show zeros(2, 3)"]),
+        HelpEntry(
+            command: "randn", synopsis: "seed S; randn(d1, …) | rand(d1, …)",
+            summary: LocalizedText(
+                "numpy's legacy generator, bit for bit: np.random.seed(S) then np.random.randn / np.random.rand.",
+                "O gerador legado do numpy, bit a bit: np.random.seed(S) e depois np.random.randn / np.random.rand."),
+            examples: ["seed 1; let A_prev = randn(2,5,7,4); stats A_prev"]),
+        HelpEntry(
+            command: "seed", synopsis: "seed S",
+            summary: LocalizedText("Restarts randn/rand and the weights of forward (0 ≤ S < 2³²).", "Reinicia randn/rand e os pesos de forward (0 ≤ S < 2³²)."),
+            examples: ["seed 1"]),
+        HelpEntry(
+            command: "filter", synopsis: "filter NAME [size=N] [as VAR]",
+            summary: LocalizedText(
+                "A preset kernel bound to K (or VAR): vertical horizontal sobel_x sobel_y scharr_x scharr_y laplacian box gaussian sharpen identity.",
+                "Um filtro pré-definido atribuído a K (ou VAR): vertical horizontal sobel_x sobel_y scharr_x scharr_y laplacian box gaussian sharpen identity."),
+            examples: ["filter vertical", "filter box size=5 as B"]),
+        HelpEntry(
+            command: "image", synopsis: "image \"FILE\" | image sample edges|checker|circle|digit N  [gray] [scale=1|255] [resize WxH] [as VAR]",
+            summary: LocalizedText(
+                "Loads a PNG, JPEG or PGM/PPM picture (or a built-in sample) as a tensor H×W×3 or H×W (gray), bound to img (or VAR).",
+                "Carrega uma imagem PNG, JPEG ou PGM/PPM (ou uma amostra embutida) como tensor H×W×3 ou H×W (cinza), atribuído a img (ou VAR)."),
+            examples: ["image sample edges; filter vertical; heatmap img * K"]),
+        HelpEntry(
+            command: "show", synopsis: "show EXPR",
+            summary: LocalizedText("The numbers of a tensor as an aligned grid.", "Os números de um tensor numa grade alinhada."),
+            examples: ["show [[10,10,0],[10,10,0]]"]),
+        HelpEntry(
+            command: "heatmap", synopsis: "heatmap EXPR [ch=K] [style=blocks|ascii|color|numbers] [size=WxH]",
+            summary: LocalizedText(
+                "Draws a map as a heatmap with a legend; negative values use a scale centred on zero.",
+                "Desenha um mapa como heatmap com legenda; valores negativos usam uma escala centrada em zero."),
+            examples: ["heatmap [[0,30,30,0],[0,30,30,0]]"]),
+        HelpEntry(
+            command: "vars", synopsis: "vars | shape EXPR | stats EXPR",
+            summary: LocalizedText("The named tensors; one tensor's shape; min, max, mean and std.", "Os tensores nomeados; o formato de um tensor; mínimo, máximo, média e desvio padrão."),
+            examples: ["let A = ones(2,3); vars; shape A; stats A"]),
+        HelpEntry(
+            command: "load", synopsis: "load NAME \"FILE.npy\" | save EXPR \"FILE.npy|FILE.png\"",
+            summary: LocalizedText(
+                "NumPy .npy files (float, int or bool, C or Fortran order); save writes atomically; .png saves a gray feature map.",
+                "Arquivos .npy do NumPy (float, int ou bool, ordem C ou Fortran); save grava de forma atômica; .png grava um mapa em cinza."),
+            examples: []),
+        HelpEntry(
+            command: "help", synopsis: "help | help WORD",
+            summary: LocalizedText("This help.", "Esta ajuda."), examples: ["help conv"]),
+        HelpEntry(
+            command: "quit", synopsis: "quit | exit",
+            summary: LocalizedText("Leaves cnnlab (also Ctrl-D).", "Sai do cnnlab (também Ctrl-D)."), examples: []),
+    ]
+}
