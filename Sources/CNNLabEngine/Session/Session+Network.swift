@@ -65,7 +65,7 @@ extension Session {
 
     /// Weights and activations belong to one network: drop them when it changes.
     func networkDidChange() {
-        parameters = [:]
+        model = nil
         activations = nil
     }
 

@@ -19,8 +19,8 @@ public final class Session {
     var numpyRandom = NumpyRandom(seed: 0)
     /// The seed of the weights `forward` draws (set by `seed`).
     var weightSeed: UInt64 = 0
-    /// Weights and biases per layer index, drawn on first use and dropped when the network changes.
-    var parameters: [Int: LayerParameters] = [:]
+    /// The network with weights, built on first `forward` and dropped when the network changes.
+    var model: NetworkModel?
     /// a[l] and z[l] of the last `forward`.
     public internal(set) var activations: ForwardActivations?
 
@@ -73,7 +73,7 @@ public final class Session {
         case .seed(let s):
             numpyRandom = NumpyRandom(seed: s)
             weightSeed = UInt64(s)
-            parameters = [:]
+            model = nil
             return .seeded(s)
         case .vars:
             return .variables(variables.keys.sorted().map { NamedShape(name: $0, shape: variables[$0]?.shape ?? []) })

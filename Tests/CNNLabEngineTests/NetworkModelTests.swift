@@ -1,0 +1,86 @@
+import ConvCore
+import Testing
+@testable import CNNLabEngine
+
+/// Back-propagation through whole networks, checked by finite differences, and training.
+@Suite struct NetworkModelTests {
+    private func model(_ script: String, seed: UInt64 = 5) throws -> NetworkModel {
+        let s = Session()
+        try run(script, in: s)
+        return try NetworkModel(reports: try s.analyze(), seed: seed)
+    }
+
+    /// Mean cross-entropy of the model on (x, labels), in Double for the difference quotient.
+    private func loss(_ m: NetworkModel, _ x: Tensor, _ labels: [Int]) throws -> Double {
+        Double(try m.backward(try m.forward(x), labels: labels).loss)
+    }
+
+    @Test(arguments: [
+        "input 6x5x2; conv 3 f=3 s=1 p=1; relu; pool max f=2 s=2; fc 4; tanh; softmax 3",
+        "input 7x7x1; conv 2 f=3 s=2 p=0; sigmoid; pool avg f=2 s=1; flatten; softmax 3",
+    ])
+    func gradientsMatchFiniteDifferences(_ script: String) throws {
+        let m = try model(script)
+        var rng = SeededGenerator(seed: 11)
+        let x = try Tensor.generated([2] + m.inputShape) { rng.nextGaussian() }
+        let labels = [0, 2]
+        let (_, gradients) = try m.backward(try m.forward(x), labels: labels)
+        for (layer, g) in gradients {
+            for which in 0..<2 {
+                let grad = which == 0 ? g.weights : g.bias
+                // A few entries of each parameter tensor, central differences.
+                for k in Set([0, grad.count / 2, grad.count - 1]) {
+                    var plus = m, minus = m
+                    let eps: Float = 1e-2
+                    guard var pp = plus.parameters[layer], var pm = minus.parameters[layer] else { continue }
+                    if which == 0 {
+                        pp.weights.storage[k] += eps
+                        pm.weights.storage[k] -= eps
+                    } else {
+                        pp.bias.storage[k] += eps
+                        pm.bias.storage[k] -= eps
+                    }
+                    plus.parameters[layer] = pp
+                    minus.parameters[layer] = pm
+                    let numeric = (try loss(plus, x, labels) - loss(minus, x, labels)) / Double(2 * eps)
+                    let analytic = Double(grad.storage[k])
+                    #expect(abs(numeric - analytic) <= 2e-3 + 2e-2 * abs(numeric), "layer \(layer) \(which == 0 ? "W" : "b")[\(k)]: \(analytic) vs \(numeric)")
+                }
+            }
+        }
+    }
+
+    @Test func sgdLowersTheLossOnALearnableTask() throws {
+        // Two classes: bright left half vs bright right half.
+        var m = try model("input 6x6x1; conv 4 f=3 p=1; relu; pool max f=2; softmax 2")
+        var values: [Float] = []
+        var labels: [Int] = []
+        for i in 0..<8 {
+            let left = i % 2 == 0
+            for _ in 0..<6 { for c in 0..<6 { values.append((c < 3) == left ? 1 : 0) } }
+            labels.append(left ? 0 : 1)
+        }
+        let x = try Tensor(shape: [8, 6, 6, 1], storage: values)
+        var sgd = SGD(learningRate: 0.1, momentum: 0.9)
+        let first = try loss(m, x, labels)
+        for _ in 0..<30 {
+            let (_, g) = try m.backward(try m.forward(x), labels: labels)
+            try m.update(with: g, optimizer: &sgd)
+        }
+        let last = try loss(m, x, labels)
+        #expect(last < first * 0.2, "loss \(first) → \(last)")
+    }
+
+    @Test func trainingNeedsASoftmaxOutput() throws {
+        let m = try model("input 4x4x1; conv 2 f=3")
+        let x = try Tensor.zeros([1, 4, 4, 1])
+        #expect(throws: TensorError.self) { try m.backward(try m.forward(x), labels: [0]) }
+    }
+
+    @Test func trainingBenchmarkRunsAndReports() throws {
+        let r = try TrainingBenchmark.run(case: "train-mnist", threads: 1, batches: 1, batchSize: 4)
+        #expect(r.examplesPerSecond > 0)
+        #expect(r.lastLoss.isFinite)
+        #expect(throws: (any Error).self) { try TrainingBenchmark.run(case: "nope", threads: 1, batches: 1) }
+    }
+}
