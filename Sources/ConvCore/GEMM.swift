@@ -31,7 +31,6 @@ enum GEMMLeftOperand {
 final class GEMMWorkspace {
     let packedA = ScratchBuffer()
     let packedB = ScratchBuffer()
-    let tile = ScratchBuffer()
 }
 
 /// Single-precision matrix multiply `C = A · B` or `C += A · B`, cache-blocked and packed.
@@ -39,14 +38,23 @@ final class GEMMWorkspace {
 /// Goto/BLIS structure: the depth is cut into `kcBlock` slices; for each slice B is packed into
 /// `nr`-wide row panels (which stay in L1) and A, `mcBlock` rows at a time, into `mr`-tall
 /// column panels (which stay in L2); a `MicroKernel` then produces each `mr × nr` tile of C.
-/// Edge tiles are computed into a zero-padded scratch tile and copied out, so any size works.
-/// The kernel is picked by the width of C: 12×8 for up to 8 columns, 6×16 above.
+/// Edge tiles are stored lane by lane, so any size works. The kernel is picked by the width
+/// of C: `NarrowKernel` for up to 8 columns, `WideKernel` above.
 enum GEMM {
+    typealias NarrowKernel = Kernel12x8
+    typealias WideKernel = Kernel6x16
     static let kcBlock = 256
     static let mcBlock = 144
 
     /// Rows a `.paddedColumnMajor` left operand of `m` rows must keep readable.
-    static func rowPadding(_ m: Int) -> Int { (m &+ 11) / 12 &* 12 }
+    static func rowPadding(_ m: Int) -> Int { (m &+ rowQuantum &- 1) / rowQuantum &* rowQuantum }
+
+    /// The least common multiple of both kernels' `mr`.
+    private static let rowQuantum: Int = {
+        var (x, y) = (NarrowKernel.mr, WideKernel.mr)
+        while y != 0 { (x, y) = (y, x % y) }
+        return NarrowKernel.mr / x * WideKernel.mr
+    }()
 
     /// `C[m × n] (+)= A[m × k] · B[k × n]`; C is row-major with `ldc` elements between rows.
     /// With `accumulate == false` C is overwritten (and may hold garbage on entry).
@@ -61,11 +69,11 @@ enum GEMM {
             }
             return
         }
-        if n <= Kernel12x8.nr {
-            blocked(Kernel12x8.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc,
+        if n <= NarrowKernel.nr {
+            blocked(NarrowKernel.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc,
                     accumulate: accumulate, workspace: workspace)
         } else {
-            blocked(Kernel6x16.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc,
+            blocked(WideKernel.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc,
                     accumulate: accumulate, workspace: workspace)
         }
     }
@@ -76,7 +84,6 @@ enum GEMM {
     ) {
         let mr = K.mr, nr = K.nr
         let panels = (n &+ nr &- 1) / nr
-        let tile = workspace.tile.reserve(mr &* nr)
         for pc in stride(from: 0, to: k, by: kcBlock) {
             let kc = min(kcBlock, k &- pc)
             let addToC = accumulate || pc > 0
@@ -99,6 +106,7 @@ enum GEMM {
                     panelStride = mr &* kc
                     lda = mr
                 }
+                let layout = PanelLayout.columnMajor(ld: lda, depth: kc)
                 for jp in 0..<panels {
                     let j0 = jp &* nr
                     let cols = min(nr, n &- j0)
@@ -106,14 +114,9 @@ enum GEMM {
                     var ir = 0
                     var aPanel = aBlock
                     while ir < mc {
-                        let rows = min(mr, mc &- ir)
-                        let cTile = c + ((ic &+ ir) &* ldc &+ j0)
-                        if rows == mr && cols == nr {
-                            K.run(kc: kc, a: aPanel, lda: lda, b: bPanel, c: cTile, ldc: ldc, accumulate: addToC)
-                        } else {
-                            K.run(kc: kc, a: aPanel, lda: lda, b: bPanel, c: tile, ldc: nr, accumulate: false)
-                            copyTile(tile, nr: nr, rows: rows, cols: cols, to: cTile, ldc: ldc, accumulate: addToC)
-                        }
+                        K.run(
+                            a: aPanel, layout, b: bPanel, c: c + ((ic &+ ir) &* ldc &+ j0), ldc: ldc,
+                            rows: min(mr, mc &- ir), columns: cols, accumulate: addToC)
                         ir &+= mr
                         aPanel += panelStride
                     }
@@ -124,7 +127,7 @@ enum GEMM {
 
     /// Packs `B[depth, 0..<columns]` into `nr`-wide panels: panel `p` holds `(d, j)` at
     /// `p * kc * nr + d * nr + j`, with zeros past the last column.
-    private static func packB(_ b: MatrixView, depth: Range<Int>, columns: Int, nr: Int, into out: UnsafeMutablePointer<Float>) {
+    static func packB(_ b: MatrixView, depth: Range<Int>, columns: Int, nr: Int, into out: UnsafeMutablePointer<Float>) {
         let kc = depth.count
         var dst = out
         for j0 in stride(from: 0, to: columns, by: nr) {
@@ -167,21 +170,6 @@ enum GEMM {
                 }
             }
             dst += mr &* kc
-        }
-    }
-
-    private static func copyTile(
-        _ tile: UnsafeMutablePointer<Float>, nr: Int, rows: Int, cols: Int,
-        to c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
-    ) {
-        for r in 0..<rows {
-            let src = tile + r &* nr
-            let dst = c + r &* ldc
-            if accumulate {
-                for j in 0..<cols { dst[j] += src[j] }
-            } else {
-                for j in 0..<cols { dst[j] = src[j] }
-            }
         }
     }
 }

@@ -1,17 +1,40 @@
-/// A register-blocked inner kernel of the matrix multiply: `C[mr × nr] (+)= A[mr × kc] · B[kc × nr]`.
+/// Where a micro-kernel finds the left operand of its tile: element `(r, k)` of A is at
+/// `a[(k / segmentLength) * segmentStride + (k % segmentLength) * depthStride + r * rowStride]`.
 ///
-/// The accumulators live in `SIMD8<Float>` registers (ymm on AVX2) for the whole `kc` loop, so
-/// each step loads one packed row of B, broadcasts `mr` values of A and issues `mr · nr / 8` FMAs.
-/// Operand layouts:
-/// - A: element `(r, k)` at `a[k * lda + r]` for every `r < mr` (all `mr` rows must be readable).
-/// - B: element `(k, j)` at `b[k * nr + j]` (a packed panel).
-/// - C: element `(r, j)` at `c[r * ldc + j]`; overwritten, or added to when `accumulate`.
+/// One shape covers both users: a packed GEMM panel is one segment (`rowStride` 1,
+/// `depthStride` mr); a direct convolution reads the zero-padded image in place, one segment per
+/// filter row `fy` (`f · n_c` contiguous floats), `rowStride = s · n_c` between output pixels.
+struct PanelLayout {
+    var rowStride: Int
+    var depthStride: Int
+    var segmentLength: Int
+    var segments: Int
+    var segmentStride: Int
+
+    /// A plain column-major block: `(r, k)` at `k * ld + r`, depth `kc`.
+    static func columnMajor(ld: Int, depth kc: Int) -> PanelLayout {
+        PanelLayout(rowStride: 1, depthStride: ld, segmentLength: kc, segments: 1, segmentStride: 0)
+    }
+}
+
+/// A register-blocked inner kernel: `C[rows × columns] (+)= A · B` for one tile of at most
+/// `mr × nr`, with depth `layout.segments · layout.segmentLength`.
+///
+/// The accumulators live in `SIMD8<Float>` registers (ymm on AVX2) for the whole depth loop, so
+/// each step loads the packed row of B, broadcasts `mr` values of A and issues `mr · nr / 8`
+/// FMAs. The kernels are written out register by register (generated, hence the repetition)
+/// because the compiler keeps explicit locals in registers but not arrays or tuples.
+/// - A: see `PanelLayout`; all `mr` rows must be readable whatever `rows` is (rows past `rows`
+///   are computed and dropped).
+/// - B: element `(k, j)` at `b[k * nr + j]` (a packed panel, zero past the last column).
+/// - C: element `(r, j)` at `c[r * ldc + j]` for `r < rows`, `j < columns`; overwritten, or added
+///   to when `accumulate`. Nothing outside the tile is touched.
 protocol MicroKernel {
     static var mr: Int { get }
     static var nr: Int { get }
     static func run(
-        kc: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool)
+        a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool)
 }
 
 typealias Vector8 = SIMD8<Float>
@@ -29,88 +52,207 @@ extension UnsafeMutablePointer<Float> {
         let out = accumulate ? v + raw.loadUnaligned(as: Vector8.self) : v
         raw.storeBytes(of: out, as: Vector8.self)
     }
+
+    /// Stores the first `columns` lanes of `v` (none if `columns <= 0`) at `self + offset`.
+    @inline(__always) func storePartial(_ v: Vector8, _ offset: Int, columns: Int, accumulate: Bool) {
+        let dst = self + offset
+        for j in 0..<max(0, min(8, columns)) {
+            dst[j] = accumulate ? dst[j] + v[j] : v[j]
+        }
+    }
 }
 
-/// 12 rows × 8 columns: twelve accumulators, one B vector per step. Used when C has ≤ 8 columns.
+/// 12 rows × 8 columns: 12 accumulators, 1 B vector per step.
 enum Kernel12x8: MicroKernel {
     static var mr: Int { 12 }
     static var nr: Int { 8 }
 
     @inline(__always)
     static func run(
-        kc: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+        a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
     ) {
-        var c0 = Vector8(), c1 = Vector8(), c2 = Vector8(), c3 = Vector8()
-        var c4 = Vector8(), c5 = Vector8(), c6 = Vector8(), c7 = Vector8()
-        var c8 = Vector8(), c9 = Vector8(), c10 = Vector8(), c11 = Vector8()
-        var ap = a
+        var c0_0 = Vector8()
+        var c1_0 = Vector8()
+        var c2_0 = Vector8()
+        var c3_0 = Vector8()
+        var c4_0 = Vector8()
+        var c5_0 = Vector8()
+        var c6_0 = Vector8()
+        var c7_0 = Vector8()
+        var c8_0 = Vector8()
+        var c9_0 = Vector8()
+        var c10_0 = Vector8()
+        var c11_0 = Vector8()
+        let rs = layout.rowStride
+        let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs, o4 = 4 &* rs, o5 = 5 &* rs, o6 = 6 &* rs, o7 = 7 &* rs, o8 = 8 &* rs, o9 = 9 &* rs, o10 = 10 &* rs, o11 = 11 &* rs
         var bp = b
-        for _ in 0..<kc {
-            let bv = bp.vector8(0)
-            c0.addProduct(ap[0], bv); c1.addProduct(ap[1], bv)
-            c2.addProduct(ap[2], bv); c3.addProduct(ap[3], bv)
-            c4.addProduct(ap[4], bv); c5.addProduct(ap[5], bv)
-            c6.addProduct(ap[6], bv); c7.addProduct(ap[7], bv)
-            c8.addProduct(ap[8], bv); c9.addProduct(ap[9], bv)
-            c10.addProduct(ap[10], bv); c11.addProduct(ap[11], bv)
-            ap += lda
-            bp += 8
+        var segment = a
+        for _ in 0..<layout.segments {
+            var ap = segment
+            for _ in 0..<layout.segmentLength {
+                let b0 = bp.vector8(0)
+                c0_0.addProduct(ap[0], b0)
+                c1_0.addProduct(ap[o1], b0)
+                c2_0.addProduct(ap[o2], b0)
+                c3_0.addProduct(ap[o3], b0)
+                c4_0.addProduct(ap[o4], b0)
+                c5_0.addProduct(ap[o5], b0)
+                c6_0.addProduct(ap[o6], b0)
+                c7_0.addProduct(ap[o7], b0)
+                c8_0.addProduct(ap[o8], b0)
+                c9_0.addProduct(ap[o9], b0)
+                c10_0.addProduct(ap[o10], b0)
+                c11_0.addProduct(ap[o11], b0)
+                ap += layout.depthStride
+                bp += 8
+            }
+            segment += layout.segmentStride
         }
-        c.store8(c0, 0, accumulate: accumulate)
-        c.store8(c1, ldc, accumulate: accumulate)
-        c.store8(c2, 2 &* ldc, accumulate: accumulate)
-        c.store8(c3, 3 &* ldc, accumulate: accumulate)
-        c.store8(c4, 4 &* ldc, accumulate: accumulate)
-        c.store8(c5, 5 &* ldc, accumulate: accumulate)
-        c.store8(c6, 6 &* ldc, accumulate: accumulate)
-        c.store8(c7, 7 &* ldc, accumulate: accumulate)
-        c.store8(c8, 8 &* ldc, accumulate: accumulate)
-        c.store8(c9, 9 &* ldc, accumulate: accumulate)
-        c.store8(c10, 10 &* ldc, accumulate: accumulate)
-        c.store8(c11, 11 &* ldc, accumulate: accumulate)
+        if rows == 12 && columns == 8 {
+            var row = c
+            row.store8(c0_0, 0, accumulate: accumulate)
+            row += ldc
+            row.store8(c1_0, 0, accumulate: accumulate)
+            row += ldc
+            row.store8(c2_0, 0, accumulate: accumulate)
+            row += ldc
+            row.store8(c3_0, 0, accumulate: accumulate)
+            row += ldc
+            row.store8(c4_0, 0, accumulate: accumulate)
+            row += ldc
+            row.store8(c5_0, 0, accumulate: accumulate)
+            row += ldc
+            row.store8(c6_0, 0, accumulate: accumulate)
+            row += ldc
+            row.store8(c7_0, 0, accumulate: accumulate)
+            row += ldc
+            row.store8(c8_0, 0, accumulate: accumulate)
+            row += ldc
+            row.store8(c9_0, 0, accumulate: accumulate)
+            row += ldc
+            row.store8(c10_0, 0, accumulate: accumulate)
+            row += ldc
+            row.store8(c11_0, 0, accumulate: accumulate)
+        } else {
+            var row = c
+            row.storePartial(c0_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row += ldc
+            guard rows > 1 else { return }
+            row.storePartial(c1_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row += ldc
+            guard rows > 2 else { return }
+            row.storePartial(c2_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row += ldc
+            guard rows > 3 else { return }
+            row.storePartial(c3_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row += ldc
+            guard rows > 4 else { return }
+            row.storePartial(c4_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row += ldc
+            guard rows > 5 else { return }
+            row.storePartial(c5_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row += ldc
+            guard rows > 6 else { return }
+            row.storePartial(c6_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row += ldc
+            guard rows > 7 else { return }
+            row.storePartial(c7_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row += ldc
+            guard rows > 8 else { return }
+            row.storePartial(c8_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row += ldc
+            guard rows > 9 else { return }
+            row.storePartial(c9_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row += ldc
+            guard rows > 10 else { return }
+            row.storePartial(c10_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row += ldc
+            guard rows > 11 else { return }
+            row.storePartial(c11_0, 0, columns: columns &- 0, accumulate: accumulate)
+        }
     }
 }
 
-/// 6 rows × 16 columns: twelve accumulators, two B vectors per step. Used when C has > 8 columns.
+/// 6 rows × 16 columns: 12 accumulators, 2 B vectors per step.
 enum Kernel6x16: MicroKernel {
     static var mr: Int { 6 }
     static var nr: Int { 16 }
 
     @inline(__always)
     static func run(
-        kc: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+        a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
     ) {
-        var c00 = Vector8(), c01 = Vector8(), c10 = Vector8(), c11 = Vector8()
-        var c20 = Vector8(), c21 = Vector8(), c30 = Vector8(), c31 = Vector8()
-        var c40 = Vector8(), c41 = Vector8(), c50 = Vector8(), c51 = Vector8()
-        var ap = a
+        var c0_0 = Vector8(), c0_1 = Vector8()
+        var c1_0 = Vector8(), c1_1 = Vector8()
+        var c2_0 = Vector8(), c2_1 = Vector8()
+        var c3_0 = Vector8(), c3_1 = Vector8()
+        var c4_0 = Vector8(), c4_1 = Vector8()
+        var c5_0 = Vector8(), c5_1 = Vector8()
+        let rs = layout.rowStride
+        let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs, o4 = 4 &* rs, o5 = 5 &* rs
         var bp = b
-        for _ in 0..<kc {
-            let b0 = bp.vector8(0)
-            let b1 = bp.vector8(8)
-            var s = ap[0]
-            c00.addProduct(s, b0); c01.addProduct(s, b1)
-            s = ap[1]
-            c10.addProduct(s, b0); c11.addProduct(s, b1)
-            s = ap[2]
-            c20.addProduct(s, b0); c21.addProduct(s, b1)
-            s = ap[3]
-            c30.addProduct(s, b0); c31.addProduct(s, b1)
-            s = ap[4]
-            c40.addProduct(s, b0); c41.addProduct(s, b1)
-            s = ap[5]
-            c50.addProduct(s, b0); c51.addProduct(s, b1)
-            ap += lda
-            bp += 16
+        var segment = a
+        for _ in 0..<layout.segments {
+            var ap = segment
+            for _ in 0..<layout.segmentLength {
+                let b0 = bp.vector8(0)
+                let b1 = bp.vector8(8)
+                let a0 = ap[0]
+                c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1)
+                let a1 = ap[o1]
+                c1_0.addProduct(a1, b0); c1_1.addProduct(a1, b1)
+                let a2 = ap[o2]
+                c2_0.addProduct(a2, b0); c2_1.addProduct(a2, b1)
+                let a3 = ap[o3]
+                c3_0.addProduct(a3, b0); c3_1.addProduct(a3, b1)
+                let a4 = ap[o4]
+                c4_0.addProduct(a4, b0); c4_1.addProduct(a4, b1)
+                let a5 = ap[o5]
+                c5_0.addProduct(a5, b0); c5_1.addProduct(a5, b1)
+                ap += layout.depthStride
+                bp += 16
+            }
+            segment += layout.segmentStride
         }
-        let r1 = ldc, r2 = 2 &* ldc, r3 = 3 &* ldc, r4 = 4 &* ldc, r5 = 5 &* ldc
-        c.store8(c00, 0, accumulate: accumulate); c.store8(c01, 8, accumulate: accumulate)
-        c.store8(c10, r1, accumulate: accumulate); c.store8(c11, r1 &+ 8, accumulate: accumulate)
-        c.store8(c20, r2, accumulate: accumulate); c.store8(c21, r2 &+ 8, accumulate: accumulate)
-        c.store8(c30, r3, accumulate: accumulate); c.store8(c31, r3 &+ 8, accumulate: accumulate)
-        c.store8(c40, r4, accumulate: accumulate); c.store8(c41, r4 &+ 8, accumulate: accumulate)
-        c.store8(c50, r5, accumulate: accumulate); c.store8(c51, r5 &+ 8, accumulate: accumulate)
+        if rows == 6 && columns == 16 {
+            var row = c
+            row.store8(c0_0, 0, accumulate: accumulate); row.store8(c0_1, 8, accumulate: accumulate)
+            row += ldc
+            row.store8(c1_0, 0, accumulate: accumulate); row.store8(c1_1, 8, accumulate: accumulate)
+            row += ldc
+            row.store8(c2_0, 0, accumulate: accumulate); row.store8(c2_1, 8, accumulate: accumulate)
+            row += ldc
+            row.store8(c3_0, 0, accumulate: accumulate); row.store8(c3_1, 8, accumulate: accumulate)
+            row += ldc
+            row.store8(c4_0, 0, accumulate: accumulate); row.store8(c4_1, 8, accumulate: accumulate)
+            row += ldc
+            row.store8(c5_0, 0, accumulate: accumulate); row.store8(c5_1, 8, accumulate: accumulate)
+        } else {
+            var row = c
+            row.storePartial(c0_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c0_1, 8, columns: columns &- 8, accumulate: accumulate)
+            row += ldc
+            guard rows > 1 else { return }
+            row.storePartial(c1_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c1_1, 8, columns: columns &- 8, accumulate: accumulate)
+            row += ldc
+            guard rows > 2 else { return }
+            row.storePartial(c2_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c2_1, 8, columns: columns &- 8, accumulate: accumulate)
+            row += ldc
+            guard rows > 3 else { return }
+            row.storePartial(c3_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c3_1, 8, columns: columns &- 8, accumulate: accumulate)
+            row += ldc
+            guard rows > 4 else { return }
+            row.storePartial(c4_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c4_1, 8, columns: columns &- 8, accumulate: accumulate)
+            row += ldc
+            guard rows > 5 else { return }
+            row.storePartial(c5_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c5_1, 8, columns: columns &- 8, accumulate: accumulate)
+        }
     }
 }

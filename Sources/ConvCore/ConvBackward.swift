@@ -1,38 +1,3 @@
-/// The forward convolution of a batch as one GEMM per image: `Z_i = col_i · W (+ b)`.
-///
-/// `col_i` (pixels × f·f·n_c) is built transposed, so the GEMM reads it as a padded column-major
-/// left operand without packing; `W` as stored (f·f·n_c × n_c, row-major) is the right operand;
-/// `Z_i` (pixels × n_c) is one NHWC image of the output. Images are split over threads.
-struct ConvForwardKernel {
-    var geometry: ConvGeometry
-
-    func run(
-        batch m: Int, x: UnsafeBufferPointer<Float>, weights: UnsafeBufferPointer<Float>,
-        bias: UnsafeBufferPointer<Float>?, z: UnsafeMutableBufferPointer<Float>, threads: Int
-    ) {
-        guard let xp = x.baseAddress, let wp = weights.baseAddress, let zp = z.baseAddress else { return }
-        let g = geometry
-        let pixels = g.pixels, k = g.patchSize, n = g.outChannels
-        let ld = GEMM.rowPadding(pixels)
-        parallelFor(0..<m, threads: threads) { _, images in
-            let workspace = GEMMWorkspace()
-            let cols = UnsafeMutablePointer<Float>.allocate(capacity: k &* ld)
-            defer { cols.deallocate() }
-            for row in 0..<k { (cols + row &* ld + pixels).initialize(repeating: 0, count: ld &- pixels) }
-            for i in images {
-                Im2Col.patchesTransposed(image: xp + i &* g.imageSize, g, into: cols, ld: ld)
-                let zi = zp + i &* pixels &* n
-                if let b = bias?.baseAddress {
-                    for p in 0..<pixels { (zi + p &* n).initialize(from: b, count: n) }
-                }
-                GEMM.multiply(
-                    m: pixels, n: n, k: k, a: .paddedColumnMajor(cols, ld: ld), b: .rowMajor(wp, ld: n),
-                    c: zi, ldc: n, accumulate: bias != nil, workspace: workspace)
-            }
-        }
-    }
-}
-
 /// The backward convolution of a batch, image by image:
 /// `dW += col_iᵀ · dZ_i`, `dA_i = col2im(dZ_i · Wᵀ)`, `db += Σ_pixels dZ_i`.
 ///
