@@ -34,18 +34,15 @@ struct ConvForwardKernel {
         GEMM.packB(.rowMajor(wp, ld: n), depth: 0..<k, columns: n, nr: nr, into: packed)
 
         let c = g.channels, s = g.stride
-        let paddedWidth = g.width &+ 2 &* g.padding
-        let paddedCount = paddedBufferCount(rowsPerTile: mr)
+        let paddedRow = (g.width &+ 2 &* g.padding) &* c
         let layout = PanelLayout(
             rowStride: s &* c, depthStride: 1, segmentLength: g.filter &* c, segments: g.filter,
-            segmentStride: paddedWidth &* c)
-        let pixelRow = s &* paddedWidth &* c  // padded-image distance between output rows
+            segmentStride: paddedRow)
         parallelFor(0..<m, threads: threads) { _, images in
-            let padded = UnsafeMutablePointer<Float>.allocate(capacity: paddedCount)
+            let padded = PaddedImage(g)
             defer { padded.deallocate() }
-            padded.initialize(repeating: 0, count: paddedCount)
             for i in images {
-                copyIntoPadding(image: xp + i &* g.imageSize, padded: padded, paddedWidth: paddedWidth)
+                padded.load(xp + i &* g.imageSize)
                 let zi = zp + i &* g.pixels &* n
                 if let b = bias?.baseAddress {
                     for p in 0..<g.pixels { (zi + p &* n).initialize(from: b, count: n) }
@@ -55,7 +52,7 @@ struct ConvForwardKernel {
                     let columns = min(nr, n &- j0)
                     let bPanel = UnsafePointer(packed + jp &* k &* nr)
                     for oy in 0..<g.outHeight {
-                        let aRow = UnsafePointer(padded + oy &* pixelRow)
+                        let aRow = UnsafePointer(padded.base + oy &* s &* paddedRow)
                         let cRow = zi + (oy &* g.outWidth &* n &+ j0)
                         var ox = 0
                         while ox < g.outWidth {
@@ -67,28 +64,6 @@ struct ConvForwardKernel {
                     }
                 }
             }
-        }
-    }
-
-    /// Floats in one padded image, plus slack so a tile of `rowsPerTile` pixels at the end of the
-    /// last output row can read its (dropped) extra rows without leaving the buffer.
-    private func paddedBufferCount(rowsPerTile mr: Int) -> Int {
-        let g = geometry
-        let c = g.channels, s = g.stride
-        let paddedWidth = g.width &+ 2 &* g.padding
-        let image = (g.height &+ 2 &* g.padding) &* paddedWidth &* c
-        let lastTileStart = (g.outHeight &- 1) &* s &* paddedWidth &+ ((g.outWidth &- 1) / mr &* mr) &* s
-        let lastRead = (lastTileStart &+ (mr &- 1) &* s &+ (g.filter &- 1) &* paddedWidth &+ g.filter) &* c
-        return max(image, lastRead)
-    }
-
-    /// Copies one NHWC image into the interior of its zero-bordered padded copy.
-    private func copyIntoPadding(image: UnsafePointer<Float>, padded: UnsafeMutablePointer<Float>, paddedWidth: Int) {
-        let g = geometry
-        let rowCount = g.width &* g.channels
-        for y in 0..<g.height {
-            let dst = padded + ((y &+ g.padding) &* paddedWidth &+ g.padding) &* g.channels
-            dst.update(from: image + y &* rowCount, count: rowCount)
         }
     }
 }

@@ -20,20 +20,4 @@ struct ConvGeometry: Sendable {
     /// Length of one receptive field, `f × f × n_c` (the GEMM depth).
     var patchSize: Int { filter &* filter &* channels }
 
-    /// The output columns `ox` whose tap `fx` lands inside the input row (not in padding).
-    func validColumns(tap fx: Int) -> Range<Int> {
-        // ix = ox·s + fx − p must lie in 0..<width.
-        let offset = fx &- padding
-        let lo = offset >= 0 ? 0 : (-offset &+ stride &- 1) / stride
-        let hi = offset > width &- 1 ? 0 : (width &- 1 &- offset) / stride &+ 1
-        return lo..<max(lo, min(hi, outWidth))
-    }
-
-    /// The taps `fx` of output column `ox` that land inside the input row.
-    func validTaps(column ox: Int) -> Range<Int> {
-        let ix0 = ox &* stride &- padding
-        let lo = max(0, -ix0)
-        let hi = min(filter, width &- ix0)
-        return lo..<max(lo, hi)
-    }
 }

@@ -1,7 +1,7 @@
 /// A read-only matrix seen through strides: element `(i, j)` is `base[i * rowStride + j * columnStride]`.
 ///
-/// Transposing is swapping the strides, so the convolution can multiply by `Wᵀ` or `colᵀ`
-/// without copying them first.
+/// Transposing is swapping the strides, so a caller can multiply by a transpose without
+/// copying it first (the packing step reads either layout).
 struct MatrixView {
     var base: UnsafePointer<Float>
     var rowStride: Int
@@ -18,22 +18,15 @@ struct MatrixView {
     }
 }
 
-/// The left operand of `GEMM.multiply`.
-enum GEMMLeftOperand {
-    /// Any strided matrix; it is packed into column-major panels block by block.
-    case strided(MatrixView)
-    /// A column-major matrix (`(i, k)` at `base[i + k * ld]`) whose rows stay readable up to
-    /// `GEMM.rowPadding(m)`; the micro-kernel reads it in place, with no packing.
-    case paddedColumnMajor(UnsafePointer<Float>, ld: Int)
-}
-
 /// Reusable packing buffers for one thread's matrix multiplies. Not shared between threads.
 final class GEMMWorkspace {
     let packedA = ScratchBuffer()
     let packedB = ScratchBuffer()
 }
 
-/// Single-precision matrix multiply `C = A · B` or `C += A · B`, cache-blocked and packed.
+/// Single-precision matrix multiply `C = A · B` or `C += A · B`, cache-blocked and packed, for
+/// the dense (fully connected) layers and as the reference user of the micro-kernels; the
+/// convolutions call the same kernels directly on the padded image (`ConvForwardKernel`).
 ///
 /// Goto/BLIS structure: the depth is cut into `kcBlock` slices; for each slice B is packed into
 /// `nr`-wide row panels (which stay in L1) and A, `mcBlock` rows at a time, into `mr`-tall
@@ -46,20 +39,10 @@ enum GEMM {
     static let kcBlock = 256
     static let mcBlock = 144
 
-    /// Rows a `.paddedColumnMajor` left operand of `m` rows must keep readable.
-    static func rowPadding(_ m: Int) -> Int { (m &+ rowQuantum &- 1) / rowQuantum &* rowQuantum }
-
-    /// The least common multiple of both kernels' `mr`.
-    private static let rowQuantum: Int = {
-        var (x, y) = (NarrowKernel.mr, WideKernel.mr)
-        while y != 0 { (x, y) = (y, x % y) }
-        return NarrowKernel.mr / x * WideKernel.mr
-    }()
-
     /// `C[m × n] (+)= A[m × k] · B[k × n]`; C is row-major with `ldc` elements between rows.
     /// With `accumulate == false` C is overwritten (and may hold garbage on entry).
     static func multiply(
-        m: Int, n: Int, k: Int, a: GEMMLeftOperand, b: MatrixView,
+        m: Int, n: Int, k: Int, a: MatrixView, b: MatrixView,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, workspace: GEMMWorkspace
     ) {
         guard m > 0, n > 0 else { return }
@@ -79,7 +62,7 @@ enum GEMM {
     }
 
     private static func blocked<K: MicroKernel>(
-        _ kernel: K.Type, m: Int, n: Int, k: Int, a: GEMMLeftOperand, b: MatrixView,
+        _ kernel: K.Type, m: Int, n: Int, k: Int, a: MatrixView, b: MatrixView,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, workspace: GEMMWorkspace
     ) {
         let mr = K.mr, nr = K.nr
@@ -91,34 +74,21 @@ enum GEMM {
             packB(b, depth: pc..<(pc &+ kc), columns: n, nr: nr, into: bp)
             for ic in stride(from: 0, to: m, by: mcBlock) {
                 let mc = min(mcBlock, m &- ic)
-                let aBlock: UnsafePointer<Float>
-                let panelStride: Int  // distance between successive mr-row panels
-                let lda: Int
-                switch a {
-                case .paddedColumnMajor(let base, let ld):
-                    aBlock = base + (ic &+ pc &* ld)
-                    panelStride = mr
-                    lda = ld
-                case .strided(let view):
-                    let ap = workspace.packedA.reserve(rowPadding(mc) &* kc)
-                    packA(view, rows: ic..<(ic &+ mc), depth: pc..<(pc &+ kc), mr: mr, into: ap)
-                    aBlock = UnsafePointer(ap)
-                    panelStride = mr &* kc
-                    lda = mr
-                }
-                let layout = PanelLayout.columnMajor(ld: lda, depth: kc)
+                let ap = workspace.packedA.reserve((mc &+ mr &- 1) / mr &* mr &* kc)
+                packA(a, rows: ic..<(ic &+ mc), depth: pc..<(pc &+ kc), mr: mr, into: ap)
+                let layout = PanelLayout.columnMajor(ld: mr, depth: kc)
                 for jp in 0..<panels {
                     let j0 = jp &* nr
                     let cols = min(nr, n &- j0)
                     let bPanel = UnsafePointer(bp + jp &* kc &* nr)
                     var ir = 0
-                    var aPanel = aBlock
+                    var aPanel = UnsafePointer(ap)
                     while ir < mc {
                         K.run(
                             a: aPanel, layout, b: bPanel, c: c + ((ic &+ ir) &* ldc &+ j0), ldc: ldc,
                             rows: min(mr, mc &- ir), columns: cols, accumulate: addToC)
                         ir &+= mr
-                        aPanel += panelStride
+                        aPanel += mr &* kc
                     }
                 }
             }
