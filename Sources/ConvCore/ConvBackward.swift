@@ -1,0 +1,138 @@
+/// The backward convolution of a batch, with the same micro-kernels as the forward pass and no
+/// im2col matrix:
+///
+/// - `dW[(fy, fx, c), n] = Σ_pixels window(p)[(fy, fx, c)] · dZ[p, n]`: a tile of up to `mr`
+///   consecutive entries `(fx, c)` of one filter row `fy` is contiguous in the padded image
+///   (`rowStride` 1), and the depth walks the output pixels (`s · n_c` apart within an output row,
+///   `s` padded rows between output rows); the right operand is `dZ` of the image, packed.
+/// - `dA` is a stride-1, unpadded convolution of `E` with the rotated filter
+///   `W'[gy, gx, n, c] = W[f−1−gy, f−1−gx, c, n]`, where `E` (`(n_H + f − 1) × (n_W + f − 1) × n_c'`)
+///   holds `dZ[oy, ox]` at `(oy·s − p + f − 1, ox·s − p + f − 1)` and zeros elsewhere (`dZ` dilated
+///   by the stride and re-padded); it runs through `ConvForwardKernel`.
+/// - `db = Σ dZ` over the batch and every position.
+///
+/// Each thread sums `dW` and `db` over its own images in private buffers; the partial sums are
+/// added in thread order afterwards, so a given thread count always gives the same result.
+struct ConvBackwardKernel {
+    var geometry: ConvGeometry
+
+    /// `dA`, `dW` and `db` are overwritten.
+    func run(
+        batch m: Int, dZ: UnsafeBufferPointer<Float>, x: UnsafeBufferPointer<Float>,
+        weights: UnsafeBufferPointer<Float>, dA: UnsafeMutableBufferPointer<Float>,
+        dW: UnsafeMutableBufferPointer<Float>, db: UnsafeMutableBufferPointer<Float>, threads: Int
+    ) {
+        if geometry.outChannels <= GEMM.NarrowKernel.nr {
+            parameterGradients(GEMM.NarrowKernel.self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
+        } else {
+            parameterGradients(GEMM.WideKernel.self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
+        }
+        inputGradient(batch: m, dZ: dZ, weights: weights, dA: dA, threads: threads)
+    }
+
+    private func parameterGradients<K: MicroKernel>(
+        _ kernel: K.Type, batch m: Int, dZ: UnsafeBufferPointer<Float>, x: UnsafeBufferPointer<Float>,
+        dW: UnsafeMutableBufferPointer<Float>, db: UnsafeMutableBufferPointer<Float>, threads: Int
+    ) {
+        guard let dzp = dZ.baseAddress, let xp = x.baseAddress, let dwp = dW.baseAddress, let dbp = db.baseAddress
+        else { return }
+        let g = geometry
+        let pixels = g.pixels, k = g.patchSize, n = g.outChannels
+        let mr = K.mr, nr = K.nr
+        let panels = (n &+ nr &- 1) / nr
+        let run = g.filter &* g.channels  // contiguous entries (fx, c) of one filter row
+        let parts = parallelParts(m, threads: threads)
+        let partialSize = k &* n &+ n  // dW then db, per part
+        let partials = UnsafeMutablePointer<Float>.allocate(capacity: parts &* partialSize)
+        defer { partials.deallocate() }
+        partials.initialize(repeating: 0, count: parts &* partialSize)
+        parallelFor(0..<m, threads: threads) { part, images in
+            let padded = PaddedImage(g)
+            let packedDZ = UnsafeMutablePointer<Float>.allocate(capacity: panels &* pixels &* nr)
+            defer {
+                padded.deallocate()
+                packedDZ.deallocate()
+            }
+            let layout = PanelLayout(
+                rowStride: 1, depthStride: g.stride &* g.channels, segmentLength: g.outWidth,
+                segments: g.outHeight, segmentStride: g.stride &* padded.rowStride)
+            let dWPart = partials + part &* partialSize
+            let dbPart = dWPart + k &* n
+            for i in images {
+                let dzi = UnsafePointer(dzp + i &* pixels &* n)
+                padded.load(xp + i &* g.imageSize)
+                GEMM.packB(.rowMajor(dzi, ld: n), depth: 0..<pixels, columns: n, nr: nr, into: packedDZ)
+                for jp in 0..<panels {
+                    let bPanel = UnsafePointer(packedDZ + jp &* pixels &* nr)
+                    let columns = min(nr, n &- jp &* nr)
+                    for fy in 0..<g.filter {
+                        var j = 0
+                        while j < run {
+                            K.run(
+                                a: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)), layout, b: bPanel,
+                                c: dWPart + ((fy &* run &+ j) &* n &+ jp &* nr), ldc: n,
+                                rows: min(mr, run &- j), columns: columns, accumulate: true)
+                            j &+= mr
+                        }
+                    }
+                }
+                for p in 0..<pixels {
+                    let row = dzi + p &* n
+                    for c in 0..<n { dbPart[c] += row[c] }
+                }
+            }
+        }
+        dwp.update(from: partials, count: k &* n)
+        dbp.update(from: partials + k &* n, count: n)
+        for part in 1..<max(parts, 1) {
+            let src = partials + part &* partialSize
+            for j in 0..<(k &* n) { dwp[j] += src[j] }
+            for c in 0..<n { dbp[c] += src[k &* n &+ c] }
+        }
+    }
+
+    private func inputGradient(
+        batch m: Int, dZ: UnsafeBufferPointer<Float>, weights: UnsafeBufferPointer<Float>,
+        dA: UnsafeMutableBufferPointer<Float>, threads: Int
+    ) {
+        guard let dzp = dZ.baseAddress, let wp = weights.baseAddress else { return }
+        let g = geometry
+        let f = g.filter, n = g.outChannels, c = g.channels
+        let transposed = ConvGeometry(
+            height: g.height &+ f &- 1, width: g.width &+ f &- 1, channels: n, filter: f, stride: 1,
+            padding: 0, outHeight: g.height, outWidth: g.width, outChannels: c)
+        let eCount = m &* transposed.imageSize
+        let e = UnsafeMutablePointer<Float>.allocate(capacity: eCount)
+        defer { e.deallocate() }
+        e.initialize(repeating: 0, count: eCount)
+        let shift = f &- 1 &- g.padding
+        for i in 0..<m {
+            let ei = e + i &* transposed.imageSize
+            for oy in 0..<g.outHeight {
+                let y = oy &* g.stride &+ shift
+                guard y >= 0, y < transposed.height else { continue }
+                for ox in 0..<g.outWidth {
+                    let xx = ox &* g.stride &+ shift
+                    guard xx >= 0, xx < transposed.width else { continue }
+                    (ei + (y &* transposed.width &+ xx) &* n)
+                        .update(from: dzp + ((i &* g.outHeight &+ oy) &* g.outWidth &+ ox) &* n, count: n)
+                }
+            }
+        }
+        let rotatedCount = f &* f &* n &* c
+        let rotated = UnsafeMutablePointer<Float>.allocate(capacity: rotatedCount)
+        defer { rotated.deallocate() }
+        for gy in 0..<f {
+            for gx in 0..<f {
+                let src = wp + ((f &- 1 &- gy) &* f &+ (f &- 1 &- gx)) &* c &* n
+                let dst = rotated + (gy &* f &+ gx) &* n &* c
+                for ch in 0..<c {
+                    for o in 0..<n { dst[o &* c &+ ch] = src[ch &* n &+ o] }
+                }
+            }
+        }
+        ConvForwardKernel(geometry: transposed).run(
+            batch: m, x: UnsafeBufferPointer(start: e, count: eCount),
+            weights: UnsafeBufferPointer(start: rotated, count: rotatedCount), bias: nil, z: dA, threads: threads)
+    }
+}
