@@ -1,0 +1,67 @@
+import CNNLabEngine
+
+/// The REPL without the terminal: takes each line the user typed and says what to print and
+/// whether to stop. The front-end loop only reads lines and writes the replies.
+///
+/// Each line is a small script of its own (statements separated by `;`), run on the same
+/// session, so errors point at line 1 of what was just typed. An error never ends the REPL;
+/// `quit` or `exit` alone on a line does.
+public final class ReplSession {
+    /// What to show after a line.
+    public struct Reply: Equatable, Sendable {
+        /// Results, for standard output.
+        public var output: String
+        /// Diagnostics, for standard error (printed after `output`).
+        public var errors: String
+        /// Whether the user asked to leave.
+        public var quit: Bool
+
+        public init(output: String = "", errors: String = "", quit: Bool = false) {
+            self.output = output
+            self.errors = errors
+            self.quit = quit
+        }
+    }
+
+    /// The network and variables built so far.
+    public let session: Session
+    private let mode: BatchMode
+    private let unicode: Bool
+
+    /// A REPL on `session`, answering in `language`, decorating with `style`, and writing `×`
+    /// in the prompt only when `unicode`.
+    public init(session: Session, language: Language, style: TextStyle, unicode: Bool) {
+        self.session = session
+        self.mode = BatchMode(format: .text, language: language, style: style, keepGoing: false)
+        self.unicode = unicode
+    }
+
+    /// Words that end the REPL when typed alone on a line (a trailing `;` is allowed).
+    static let quitWords: Set = ["quit", "exit"]
+
+    /// Runs one line; statements after a failing one are skipped.
+    public func handle(_ line: String) -> Reply {
+        let bare = String(line.drop(while: \.isWhitespace).reversed().drop { $0.isWhitespace || $0 == ";" }.reversed())
+        if Self.quitWords.contains(bare) { return Reply(quit: true) }
+        var reply = Reply()
+        _ = mode.run(line, session: session, output: { reply.output += $0 }, errors: { reply.errors += $0 })
+        return reply
+    }
+
+    /// The prompt for the next line, showing the network's output shape.
+    public var prompt: String { ReplPrompt.text(for: session, unicode: unicode) }
+
+    /// Tab-completion candidates for `word` at character `wordStart` of `line`.
+    public func completions(line: String, wordStart: Int, word: String) -> [String] {
+        ReplCompleter(variables: Array(session.variables.keys), workingDirectory: session.workingDirectory)
+            .candidates(line: line, wordStart: wordStart, word: word)
+    }
+
+    /// The line printed when the REPL starts.
+    public var banner: String {
+        let up = unicode ? "↑" : "Up"
+        return mode.language.pick(
+            "cnnlab: try 'input 39x39x3; conv 10 f=3'. Tab completes, \(up) recalls, quit or Ctrl-D leaves.\n",
+            "cnnlab: experimente 'input 39x39x3; conv 10 f=3'. Tab completa, \(up) volta, quit ou Ctrl-D sai.\n")
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import CNNLabEngine
+import CNNLabLineEditor
+import CNNLabTerminal
+import Foundation
+
+/// `cnnlab repl`: the interactive prompt, with line editing, history and tab completion.
+struct Repl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Type commands at a prompt that shows the network's output shape (history, Tab completion).")
+
+    @OptionGroup var options: FrontEndOptions
+
+    func run() throws {
+        Repl.start(options: options)
+    }
+
+    /// The read-print loop: reads lines with readline, hands them to a `ReplSession`, prints
+    /// the replies. Ends on `quit`/`exit` or Ctrl-D (exit status 0); Ctrl-C drops the line.
+    static func start(options: FrontEndOptions) {
+        let environment = ProcessInfo.processInfo.environment
+        let capabilities = TerminalCapabilities.detect(environment: environment, isTTY: isatty(1) != 0, colorFlag: options.color)
+        let repl = ReplSession(
+            session: Session(threads: options.threads, workingDirectory: FileManager.default.currentDirectoryPath),
+            language: options.language, style: options.style, unicode: capabilities.unicode)
+        let editor = LineEditor(historyFile: HistoryLocation.path(environment: environment))
+        editor.completer = { line, wordStart, word in repl.completions(line: line, wordStart: wordStart, word: word) }
+
+        print(repl.banner, terminator: "")
+        while true {
+            fflush(nil)
+            switch editor.readLine(prompt: repl.prompt) {
+            case .endOfFile:
+                return
+            case .interrupted:
+                continue
+            case .line(let line):
+                editor.addHistory(line)
+                let reply = repl.handle(line)
+                print(reply.output, terminator: "")
+                fflush(nil)
+                writeError(reply.errors)
+                if reply.quit { return }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+/// The built `cnnlab` next to the test bundle (`.build/debug/cnnlab`), if there is one.
+private let cnnlabBinary: String? = {
+    let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+    let binary = bundle.appendingPathComponent("cnnlab").path
+    return FileManager.default.isExecutableFile(atPath: binary) ? binary : nil
+}()
+
+private let tmuxInstalled = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
+    .split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/tmux") }
+
+/// A fresh directory to serve as the program's home; the caller removes it.
+private func makeHome() throws -> String {
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("cnnlab-home-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    return home
+}
+
+/// `cnnlab repl` in a real terminal, with `home` as its home and data directory.
+private func startRepl(home: String) throws -> TmuxSession {
+    let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' XDG_DATA_HOME='\(home)' '\(cnnlabBinary ?? "cnnlab")' repl"
+    let session = try TmuxSession(command: command)
+    #expect(session.waitForLastLine("cnnlab>"), "no prompt:\n\(session.screen)")
+    return session
+}
+
+/// Whether the terminal was left in its normal mode, from the `stty -a` printed after exit.
+private func terminalIsSane(_ screen: String) -> Bool {
+    let settings = screen.split(whereSeparator: \.isWhitespace)
+    return settings.contains("icanon") && settings.contains("echo") && !settings.contains("-icanon") && !settings.contains("-echo")
+}
+
+@Suite(
+    .enabled(if: cnnlabBinary != nil, "cnnlab is not built next to the tests: run swift build --build-tests"),
+    .enabled(if: tmuxInstalled, "tmux is not installed (scripts/test.sh installs it)"))
+struct ReplEndToEndTests {
+    @Test func promptShowsTheOutputShapeAndCtrlDQuits() throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let repl = try startRepl(home: home)
+        defer { repl.close() }
+        repl.type("input 39x39x3; conv 10 f=3")
+        repl.press("Enter")
+        #expect(repl.waitForLastLine("cnnlab [37×37×10]>"), "\(repl.screen)")
+        repl.press("C-d")
+        #expect(repl.waitForText("[exit 0]"), "\(repl.screen)")
+        let screen = try #require(repl.wait { $0.screen.contains("icanon") })
+        #expect(terminalIsSane(screen), "\(screen)")
+    }
+
+    @Test func tabCompletesCommandsAndVariables() throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let repl = try startRepl(home: home)
+        defer { repl.close() }
+        repl.type("sum")
+        #expect(repl.waitForLastLine("cnnlab> sum"))
+        repl.press("Tab")
+        #expect(repl.waitForLastLine("cnnlab> summary"), "\(repl.screen)")
+        repl.press("C-u")
+        repl.type("let Kernel = ones(3,3)")
+        repl.press("Enter")
+        #expect(repl.waitForText("Kernel: 3×3"))
+        repl.type("show Ker")
+        #expect(repl.waitForLastLine("cnnlab> show Ker"))
+        repl.press("Tab")
+        #expect(repl.waitForLastLine("cnnlab> show Kernel"), "\(repl.screen)")
+        repl.press("Enter")
+        #expect(repl.waitForText("  1  1  1\ncnnlab>"), "\(repl.screen)")
+    }
+
+    @Test func anErrorShowsACaretAndTheReplGoesOn() throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let repl = try startRepl(home: home)
+        defer { repl.close() }
+        repl.type("cnv 10 f=3")
+        repl.press("Enter")
+        #expect(repl.waitForText("1 | cnv 10 f=3\n  | ^^^\n"), "\(repl.screen)")
+        #expect(repl.screen.contains("did you mean 'conv'?"))
+        #expect(repl.waitForLastLine("cnnlab>"))
+        repl.type("input 5x5x1")
+        repl.press("Enter")
+        #expect(repl.waitForLastLine("cnnlab [5×5×1]>"), "\(repl.screen)")
+    }
+
+    @Test func ctrlCDiscardsTheLineAndKeepsTheReplAlive() throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let repl = try startRepl(home: home)
+        defer { repl.close() }
+        repl.type("input 7x7x1")
+        #expect(repl.waitForLastLine("cnnlab> input 7x7x1"))
+        repl.press("C-c")
+        #expect(repl.waitForText("cnnlab> input 7x7x1^C\ncnnlab>"), "\(repl.screen)")
+        #expect(repl.waitForLastLine("cnnlab>"))
+        repl.type("input 5x5x1")
+        repl.press("Enter")
+        #expect(repl.waitForLastLine("cnnlab [5×5×1]>"), "\(repl.screen)")
+        repl.type("quit")
+        repl.press("Enter")
+        #expect(repl.waitForText("[exit 0]"), "\(repl.screen)")
+        let screen = try #require(repl.wait { $0.screen.contains("icanon") })
+        #expect(terminalIsSane(screen), "\(screen)")
+    }
+
+    @Test func upArrowRecallsHistoryAlsoAfterARestart() throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let first = try startRepl(home: home)
+        first.type("input 39x39x3")
+        first.press("Enter")
+        #expect(first.waitForLastLine("cnnlab [39×39×3]>"))
+        first.type("conv 10 f=3")
+        first.press("Enter")
+        #expect(first.waitForLastLine("cnnlab [37×37×10]>"))
+        first.press("Up")
+        #expect(first.waitForLastLine("cnnlab [37×37×10]> conv 10 f=3"), "\(first.screen)")
+        first.press("Up")
+        #expect(first.waitForLastLine("cnnlab [37×37×10]> input 39x39x3"), "\(first.screen)")
+        first.press("C-c")
+        first.press("C-d")
+        #expect(first.waitForText("[exit 0]"))
+        first.close()
+
+        let file = home + "/cnnlab/history"
+        #expect((try? String(contentsOfFile: file, encoding: .utf8)) == "input 39x39x3\nconv 10 f=3\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        let second = try startRepl(home: home)
+        defer { second.close() }
+        second.press("Up")
+        #expect(second.waitForLastLine("cnnlab> conv 10 f=3"), "\(second.screen)")
+        second.press("Up")
+        #expect(second.waitForLastLine("cnnlab> input 39x39x3"), "\(second.screen)")
+        second.press("Enter")
+        #expect(second.waitForLastLine("cnnlab [39×39×3]>"), "\(second.screen)")
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// A program running in a real terminal: a private tmux server (own socket, own temporary
+/// directory), keys typed with `send-keys`, the screen read with `capture-pane`.
+///
+/// tmux is started with `posix_spawnp`, not Foundation's `Process`: under Swift Testing a
+/// `Process` inherits the worker thread's blocked signals (SIGCHLD, SIGWINCH never reach tmux
+/// or the program) and waits for the daemonised server.
+final class TmuxSession {
+    /// A private directory for the socket and screen captures, removed by ``close()``.
+    private let directory: String
+    private let socket: String
+    private var open = true
+
+    /// Starts `command` in a 100×30 window through the shell. When it ends, the shell prints
+    /// `[exit N]` and the terminal settings (`stty -a`), and waits.
+    init(command: String) throws {
+        directory = "/tmp/cnnlab-tmux-\(UUID().uuidString.prefix(8))"  // short: sockets paths are limited
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        socket = directory + "/tmux.sock"
+        let script = command + "; echo \"[exit $?]\"; stty -a; exec sleep 600"
+        let status = Spawn.run(["tmux", "-u", "-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "100", "-y", "30", script])
+        guard status == 0 else {
+            close()
+            throw TmuxError.cannotStart(status)
+        }
+    }
+
+    /// Types `text` literally.
+    func type(_ text: String) {
+        Spawn.run(["tmux", "-S", socket, "send-keys", "-t", "t", "-l", text])
+    }
+
+    /// Presses keys by tmux name: `Enter`, `Tab`, `Up`, `C-c`, `C-d`.
+    func press(_ keys: String...) {
+        Spawn.run(["tmux", "-S", socket, "send-keys", "-t", "t"] + keys)
+    }
+
+    /// The visible screen as text (tmux trims trailing blanks of each line).
+    var screen: String {
+        let file = directory + "/screen.txt"
+        Spawn.run(["tmux", "-S", socket, "capture-pane", "-p", "-t", "t"], output: file)
+        return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+    }
+
+    /// The last line that is not blank: where the prompt and the line being edited are.
+    var lastLine: String {
+        screen.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }.map(String.init) ?? ""
+    }
+
+    /// Polls the screen until `condition` holds; returns the screen then, or nil after `timeout` seconds.
+    @discardableResult
+    func wait(timeout: Double = 10, until condition: (TmuxSession) -> Bool) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            if condition(self) { return screen }
+            usleep(20_000)
+        } while Date() < deadline
+        return nil
+    }
+
+    /// Waits until the last line reads `line`.
+    @discardableResult
+    func waitForLastLine(_ line: String) -> Bool {
+        wait { $0.lastLine == line } != nil
+    }
+
+    /// Waits until the screen contains `text`.
+    @discardableResult
+    func waitForText(_ text: String) -> Bool {
+        wait { $0.screen.contains(text) } != nil
+    }
+
+    /// Stops the server (and the program) and removes the directory. Safe to call twice.
+    func close() {
+        guard open else { return }
+        open = false
+        Spawn.run(["tmux", "-S", socket, "kill-server"])
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    deinit { close() }
+}
+
+enum TmuxError: Error { case cannotStart(Int32) }
+
+/// Runs a program with an empty signal mask and default signal actions (whatever the calling
+/// thread blocks), standard input from /dev/null and standard output to a file if given.
+/// Output goes to a file rather than a pipe so that no pipe end can leak into a daemon
+/// (the tmux server) spawned at the same time by another test.
+enum Spawn {
+    @discardableResult
+    static func run(_ arguments: [String], output: String? = nil) -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGCHLD, SIGWINCH, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU] {
+            sigaddset(&defaults, signal)
+        }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
+    }
+}

@@ -1,0 +1,79 @@
+import CNNLabEngine
+import Testing
+@testable import CNNLabTerminal
+
+private func makeRepl(_ language: Language = .en) -> ReplSession {
+    ReplSession(session: Session(), language: language, style: .plain, unicode: true)
+}
+
+@Test func promptShowsTheNetworksOutputShape() {
+    let repl = makeRepl()
+    #expect(repl.prompt == "cnnlab> ")
+    _ = repl.handle("input 39x39x3; conv 10 f=3")
+    #expect(repl.prompt == "cnnlab [37×37×10]> ")
+    _ = repl.handle("conv 20 f=5 s=2")
+    #expect(repl.prompt == "cnnlab [17×17×20]> ")
+}
+
+@Test func promptWithoutUnicodeWritesX() {
+    let repl = ReplSession(session: Session(), language: .en, style: .plain, unicode: false)
+    _ = repl.handle("input 39x39x3")
+    #expect(repl.prompt == "cnnlab [39x39x3]> ")
+}
+
+@Test func resultsGoToOutput() {
+    let reply = makeRepl().handle("input 39x39x3; conv 10 f=3")
+    #expect(reply.output.contains("37×37×10"))
+    #expect(reply.errors.isEmpty)
+    #expect(!reply.quit)
+}
+
+@Test func anErrorPointsAtLineOneOfWhatWasTyped() {
+    let repl = makeRepl()
+    _ = repl.handle("input 39x39x3")
+    let reply = repl.handle("cnv 10 f=3")
+    #expect(reply.errors.contains("1 | cnv 10 f=3\n  | ^^^\n"))
+    #expect(reply.errors.contains("did you mean 'conv'?"))
+    #expect(!reply.quit)
+    // The REPL goes on with the same session.
+    #expect(repl.handle("conv 10 f=3").errors.isEmpty)
+    #expect(repl.prompt == "cnnlab [37×37×10]> ")
+}
+
+@Test func statementsAfterAnErrorAreSkipped() {
+    let repl = makeRepl()
+    let reply = repl.handle("input 5x5x1; cnv 3; conv 2 f=3")
+    #expect(reply.output.contains("5×5×1"))
+    #expect(reply.errors.contains("^^^"))
+    #expect(repl.prompt == "cnnlab [5×5×1]> ")
+}
+
+@Test func errorsAreInTheChosenLanguage() {
+    #expect(makeRepl(.ptBR).handle("cnv 3").errors.hasPrefix("erro:"))
+}
+
+@Test(arguments: ["quit", "exit", "  quit  ", "exit;"])
+func quitAndExitEndTheRepl(line: String) {
+    #expect(makeRepl().handle(line) == ReplSession.Reply(quit: true))
+}
+
+@Test func quitInsideAScriptIsNotTheReplsQuit() {
+    #expect(!makeRepl().handle("input 5x5x1; quit").quit)
+}
+
+@Test func anEmptyLinePrintsNothing() {
+    #expect(makeRepl().handle("   ") == ReplSession.Reply())
+}
+
+@Test func completionSeesTheSessionsVariables() {
+    let repl = makeRepl()
+    _ = repl.handle("let Kernel = ones(3,3)")
+    #expect(repl.completions(line: "show Ker", wordStart: 5, word: "Ker") == ["Kernel"])
+}
+
+@Test func historyFollowsXDGDataHome() {
+    #expect(HistoryLocation.path(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/u"]) == "/x/data/cnnlab/history")
+    #expect(HistoryLocation.path(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/cnnlab/history")
+    #expect(HistoryLocation.path(environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/u"]) == "/home/u/.local/share/cnnlab/history")
+    #expect(HistoryLocation.path(environment: [:]) == nil)
+}
