@@ -21,9 +21,20 @@ public struct BatchMode {
         self.keepGoing = keepGoing
     }
 
-    /// Runs `source` on `session`. Returns true when every statement succeeded.
-    public func run(_ source: String, session: Session, output: (String) -> Void, errors: (String) -> Void) -> Bool {
-        ScriptRunner.run(source, in: session, keepGoing: keepGoing) { outcome in
+    /// How a run ended.
+    public struct Outcome: Sendable, Equatable {
+        /// Every statement succeeded.
+        public var succeeded: Bool
+        /// A `quit` statement was run.
+        public var quit: Bool
+    }
+
+    /// Runs `source` on `session`, stopping at `quit` (and at the first error unless `keepGoing`).
+    @discardableResult
+    public func run(_ source: String, session: Session, output: (String) -> Void, errors: (String) -> Void) -> Outcome {
+        var quit = false
+        let ok = ScriptRunner.run(source, in: session, keepGoing: keepGoing) { outcome in
+            if case .success(.quit) = outcome.result { quit = true }
             switch (outcome.result, format) {
             case (.success(let r), .text):
                 output(ResultRenderer.render(r, context: context))
@@ -35,5 +46,6 @@ public struct BatchMode {
                 errors(JSONRenderer.render(d, language: language) + "\n")
             }
         }
+        return Outcome(succeeded: ok, quit: quit)
     }
 }

@@ -48,8 +48,8 @@ struct FrontEndOptions: ParsableArguments {
         var context = renderContext
         if json { context.style = .plain }
         let mode = BatchMode(format: json ? .json : .text, context: context, keepGoing: keepGoing)
-        let ok = mode.run(source, session: session, output: { print($0, terminator: "") }, errors: writeError)
-        if !ok { throw ExitCode(1) }
+        let outcome = mode.run(source, session: session, output: { print($0, terminator: "") }, errors: writeError)
+        if !outcome.succeeded { throw ExitCode(1) }
     }
 }
 

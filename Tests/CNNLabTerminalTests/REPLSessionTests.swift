@@ -57,8 +57,11 @@ func quitAndExitEndTheRepl(line: String) {
     #expect(makeRepl().handle(line) == ReplSession.Reply(quit: true))
 }
 
-@Test func quitInsideAScriptIsNotTheReplsQuit() {
-    #expect(!makeRepl().handle("input 5x5x1; quit").quit)
+@Test func quitIsAStatementThatEndsTheLineAndTheRepl() {
+    let reply = makeRepl().handle("input 5x5x1; quit; input 9x9x1")
+    #expect(reply.quit)
+    #expect(reply.output.contains("5×5×1"))
+    #expect(!reply.output.contains("9×9×1"))
 }
 
 @Test func anEmptyLinePrintsNothing() {

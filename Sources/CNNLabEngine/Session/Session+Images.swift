@@ -3,15 +3,13 @@ import ConvCore
 /// `image ...` and `save X "map.png"`.
 extension Session {
     func loadImage(_ source: ImageSource, options: ImageOptions, at range: SourceRange) throws(Diagnostic) -> Tensor {
-        let label: String
+
         do {
             var image: Image
             switch source {
             case .file(let path):
-                label = path
                 image = try ImageCodec.decode(try FileStore.read(path, in: workingDirectory, at: range))
             case .sample(let name, let digit):
-                label = name
                 image = try SampleImages.image(named: name, digit: digit)
             }
             if options.gray { image = image.grayscale() }

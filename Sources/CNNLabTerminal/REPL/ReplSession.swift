@@ -25,26 +25,34 @@ public final class ReplSession {
 
     /// The network and variables built so far.
     public let session: Session
-    private let mode: BatchMode
+    private var mode: BatchMode
     private let unicode: Bool
 
-    /// A REPL on `session`, answering in `language`, decorating with `style`, and writing `×`
-    /// in the prompt only when `unicode`.
-    public init(session: Session, language: Language, style: TextStyle, unicode: Bool) {
+    /// A REPL on `session`, rendering for the terminal described by `context` (language,
+    /// style, colour depth, size); the prompt writes `×` only when it has Unicode.
+    public init(session: Session, context: RenderContext) {
         self.session = session
-        self.mode = BatchMode(format: .text, language: language, style: style, keepGoing: false)
-        self.unicode = unicode
+        self.mode = BatchMode(format: .text, context: context, keepGoing: false)
+        self.unicode = context.capabilities.unicode
     }
 
-    /// Words that end the REPL when typed alone on a line (a trailing `;` is allowed).
-    static let quitWords: Set = ["quit", "exit"]
+    /// A REPL for a plain terminal of the default size.
+    public convenience init(session: Session, language: Language, style: TextStyle, unicode: Bool) {
+        let caps = TerminalCapabilities(colorDepth: style.ansi ? .ansi256 : .none, unicode: unicode)
+        self.init(session: session, context: RenderContext(language: language, style: style, capabilities: caps))
+    }
 
-    /// Runs one line; statements after a failing one are skipped.
+    /// The terminal the replies are rendered for; update it when the window is resized.
+    public var context: RenderContext {
+        get { mode.context }
+        set { mode = BatchMode(format: .text, context: newValue, keepGoing: false) }
+    }
+
+    /// Runs one line; statements after a failing one are skipped; `quit`/`exit` ends the REPL.
     public func handle(_ line: String) -> Reply {
-        let bare = String(line.drop(while: \.isWhitespace).reversed().drop { $0.isWhitespace || $0 == ";" }.reversed())
-        if Self.quitWords.contains(bare) { return Reply(quit: true) }
         var reply = Reply()
-        _ = mode.run(line, session: session, output: { reply.output += $0 }, errors: { reply.errors += $0 })
+        let outcome = mode.run(line, session: session, output: { reply.output += $0 }, errors: { reply.errors += $0 })
+        reply.quit = outcome.quit
         return reply
     }
 

@@ -19,10 +19,9 @@ struct Repl: ParsableCommand {
     /// the replies. Ends on `quit`/`exit` or Ctrl-D (exit status 0); Ctrl-C drops the line.
     static func start(options: FrontEndOptions) {
         let environment = ProcessInfo.processInfo.environment
-        let capabilities = TerminalCapabilities.detect(environment: environment, isTTY: isatty(1) != 0, colorFlag: options.color)
         let repl = ReplSession(
             session: Session(threads: options.threads, workingDirectory: FileManager.default.currentDirectoryPath),
-            language: options.language, style: options.style, unicode: capabilities.unicode)
+            context: options.renderContext)
         let editor = LineEditor(historyFile: HistoryLocation.path(environment: environment))
         editor.completer = { line, wordStart, word in repl.completions(line: line, wordStart: wordStart, word: word) }
 
@@ -36,6 +35,7 @@ struct Repl: ParsableCommand {
                 continue
             case .line(let line):
                 editor.addHistory(line)
+                repl.context = options.renderContext  // the window may have been resized
                 let reply = repl.handle(line)
                 print(reply.output, terminator: "")
                 fflush(nil)
