@@ -4,7 +4,7 @@ import Testing
 import CNNLabEngine
 
 /// The course assignment's set-ups typed as a student would, compared with the values its
-/// numpy functions print (Scripts/fixtures/make_assignment_fixtures.py, float64). cnnlab
+/// numpy functions print (scripts/fixtures/make_assignment_fixtures.py, float64). cnnlab
 /// works in Float32 from the same numpy random stream, so agreement is to ~1e-5 relative.
 @Suite struct AssignmentTests {
     struct Expected: Decodable {

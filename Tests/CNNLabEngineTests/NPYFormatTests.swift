@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import CNNLabEngine
 
-/// `.npy` files written by numpy (Scripts/fixtures/make_npy_fixtures.py) and malformed ones.
+/// `.npy` files written by numpy (scripts/fixtures/make_npy_fixtures.py) and malformed ones.
 @Suite struct NPYFormatTests {
     private func decodeFixture(_ name: String) throws -> Tensor {
         let data = try Data(contentsOf: URL(fileURLWithPath: fixturePath("npy/\(name).npy")))

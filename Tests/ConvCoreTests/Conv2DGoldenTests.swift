@@ -1,7 +1,7 @@
 import Testing
 @testable import ConvCore
 
-/// Conv2D against numpy's plain-loop reference (`Scripts/fixtures/make_conv_fixtures.py`),
+/// Conv2D against numpy's plain-loop reference (`scripts/fixtures/make_conv_fixtures.py`),
 /// forward and backward, including the course assignment's own set-up.
 struct Conv2DGoldenTests {
     static let fixtures: [FixtureFile.Case] = (try? FixtureFile.load("conv.json").cases) ?? []

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ConvCore
 
-/// `numpy_random.json`, written by `Scripts/fixtures/make_random_fixtures.py`: float64 values,
+/// `numpy_random.json`, written by `scripts/fixtures/make_random_fixtures.py`: float64 values,
 /// compared here by bit pattern.
 private struct RandomFixture: Decodable {
     struct Call: Decodable {

@@ -1,7 +1,7 @@
 import Testing
 import ConvCore
 
-/// Pooling against numpy's loop implementation (`Scripts/fixtures/make_layer_fixtures.py`).
+/// Pooling against numpy's loop implementation (`scripts/fixtures/make_layer_fixtures.py`).
 @Test func poolingMatchesNumpyForwardAndBackward() throws {
     let cases = try FixtureFile.load("layers.json").cases.filter { $0.name.hasPrefix("pool-") }
     #expect(cases.count == 14)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CNNLabEngine
 
-/// What `Scripts/fixtures/make_image_fixtures.py` says an image file decodes to (`FILE.json`).
+/// What `scripts/fixtures/make_image_fixtures.py` says an image file decodes to (`FILE.json`).
 struct ExpectedImage: Decodable {
     var width: Int
     var height: Int

@@ -1,9 +1,9 @@
 import ConvCore
 import Foundation
 
-/// Golden values made by numpy (`Scripts/fixtures/*.py`) and committed beside the tests.
+/// Golden values made by numpy (`scripts/fixtures/*.py`) and committed beside the tests.
 ///
-/// File format (written by `Scripts/fixtures/fixturelib.py`):
+/// File format (written by `scripts/fixtures/fixturelib.py`):
 /// `{"cases": [{"name": "...", "params": {"stride": 1, ...}, "tensors": {"x": {"shape": [...], "data": [...]}}}]}`.
 /// Float32 values are stored exactly (as float64 JSON numbers).
 struct FixtureFile: Decodable {
