@@ -1,0 +1,156 @@
+/// The convolutional layer of the lecture: NHWC activations, `f × f × n_c_prev × n_c` weights,
+/// zero padding `p` on all four sides, stride `s`, cross-correlation (no kernel flip).
+///
+/// Results equal the course assignment's numpy `conv_forward` / `conv_backward` up to float
+/// rounding. Both passes run as matrix multiplies over the receptive fields (im2col + a packed
+/// SIMD GEMM), with the batch split over `threads` threads. Every bad operand throws a
+/// `TensorError`; nothing traps.
+public enum Conv2D {
+    /// Output extent along one axis: `floor((n + 2p − f)/s) + 1`, or nil if `f > n + 2p`,
+    /// `s < 1`, `p < 0`, `f < 1`, `n < 1` (or the arithmetic overflows).
+    public static func outputSize(_ n: Int, filter f: Int, stride s: Int, padding p: Int) -> Int? {
+        guard n >= 1, f >= 1, s >= 1, p >= 0 else { return nil }
+        let (twoP, o1) = p.multipliedReportingOverflow(by: 2)
+        let (padded, o2) = n.addingReportingOverflow(twoP)
+        guard !o1, !o2, f <= padded else { return nil }
+        return (padded - f) / s + 1
+    }
+
+    /// The convolution `Z = W ∗ x + b`.
+    ///
+    /// - Parameters:
+    ///   - x: `(m, n_H, n_W, n_c_prev)`.
+    ///   - weights: `(f, f, n_c_prev, n_c)`.
+    ///   - bias: `(1, 1, 1, n_c)`, `(n_c)`, or nil for none.
+    ///   - threads: how many threads share the batch (at least 1).
+    /// - Returns: `(m, n_H', n_W', n_c)` with `n' = floor((n + 2p − f)/s) + 1`.
+    /// - Throws: `TensorError` for a wrong rank, channel mismatch, non-square filter, stride < 1,
+    ///   padding < 0, a filter larger than the padded input, a bias of the wrong size, threads < 1.
+    public static func forward(
+        _ x: Tensor, weights: Tensor, bias: Tensor?, stride: Int, padding: Int, threads: Int = 1
+    ) throws(TensorError) -> Tensor {
+        let (m, g) = try validate(x, weights: weights, stride: stride, padding: padding, threads: threads)
+        if let bias {
+            guard bias.count == g.outChannels, bias.shape == [g.outChannels] || bias.shape == [1, 1, 1, g.outChannels] else {
+                throw .shapeMismatch(operation: "conv2d bias (expected (1, 1, 1, n_c))", lhs: bias.shape, rhs: [1, 1, 1, g.outChannels])
+            }
+        }
+        let outShape = [m, g.outHeight, g.outWidth, g.outChannels]
+        guard let count = Tensor.elementCount(outShape) else { throw .invalidShape(outShape) }
+        let z = [Float](unsafeUninitializedCapacity: count) { out, initialized in
+            x.storage.withUnsafeBufferPointer { xs in
+                weights.storage.withUnsafeBufferPointer { ws in
+                    withOptionalBuffer(bias?.storage) { bs in
+                        ConvForwardKernel(geometry: g).run(batch: m, x: xs, weights: ws, bias: bs, z: out, threads: threads)
+                    }
+                }
+            }
+            initialized = count
+        }
+        return Tensor(validShape: outShape, storage: z)
+    }
+
+    /// The gradients of a convolution, shaped like its operands.
+    public struct Gradients: Sendable, Equatable {
+        /// ∂L/∂x, `(m, n_H, n_W, n_c_prev)`.
+        public var dA: Tensor
+        /// ∂L/∂W, `(f, f, n_c_prev, n_c)`.
+        public var dW: Tensor
+        /// ∂L/∂b, `(1, 1, 1, n_c)`: `dZ` summed over the batch and every position.
+        public var db: Tensor
+
+        public init(dA: Tensor, dW: Tensor, db: Tensor) {
+            self.dA = dA
+            self.dW = dW
+            self.db = db
+        }
+    }
+
+    /// Back-propagates `dZ = ∂L/∂Z` through the convolution that produced `Z` from `x`.
+    ///
+    /// `dW = colᵀ · dZ` and `dA = col2im(dZ · Wᵀ)`, where `col` holds the receptive fields of `x`;
+    /// `db` sums `dZ` over `m`, `n_H'`, `n_W'`. The bias does not enter the gradients, so it is not
+    /// an argument.
+    /// - Parameters:
+    ///   - dZ: `(m, n_H', n_W', n_c)`, the shape `forward` returns for these operands.
+    ///   - x, weights, stride, padding: as given to `forward`.
+    /// - Throws: `TensorError` for the operand errors of `forward`, or a `dZ` of the wrong shape.
+    public static func backward(
+        _ dZ: Tensor, input x: Tensor, weights: Tensor, stride: Int, padding: Int, threads: Int = 1
+    ) throws(TensorError) -> Gradients {
+        let (m, g) = try validate(x, weights: weights, stride: stride, padding: padding, threads: threads)
+        let expected = [m, g.outHeight, g.outWidth, g.outChannels]
+        guard dZ.shape == expected else {
+            throw .shapeMismatch(operation: "conv2d backward (dZ must match the forward output)", lhs: dZ.shape, rhs: expected)
+        }
+        let kernel = ConvBackwardKernel(geometry: g)
+        var dA = [Float](repeating: 0, count: x.count)
+        var dW = [Float](repeating: 0, count: weights.count)
+        var db = [Float](repeating: 0, count: g.outChannels)
+        dZ.storage.withUnsafeBufferPointer { dzs in
+            x.storage.withUnsafeBufferPointer { xs in
+                weights.storage.withUnsafeBufferPointer { ws in
+                    dA.withUnsafeMutableBufferPointer { das in
+                        dW.withUnsafeMutableBufferPointer { dws in
+                            db.withUnsafeMutableBufferPointer { dbs in
+                                kernel.run(
+                                    batch: m, dZ: dzs, x: xs, weights: ws, dA: das, dW: dws, db: dbs, threads: threads)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Gradients(
+            dA: Tensor(validShape: x.shape, storage: dA),
+            dW: Tensor(validShape: weights.shape, storage: dW),
+            db: Tensor(validShape: [1, 1, 1, g.outChannels], storage: db))
+    }
+
+    /// Checks the operands shared by both passes and returns the batch size and geometry.
+    private static func validate(
+        _ x: Tensor, weights: Tensor, stride: Int, padding: Int, threads: Int
+    ) throws(TensorError) -> (Int, ConvGeometry) {
+        guard x.rank == 4 else {
+            throw .rankMismatch(operation: "conv2d input", expected: "4 (m, n_H, n_W, n_c_prev)", got: x.shape)
+        }
+        guard weights.rank == 4 else {
+            throw .rankMismatch(operation: "conv2d weights", expected: "4 (f, f, n_c_prev, n_c)", got: weights.shape)
+        }
+        let f = weights.shape[0]
+        guard weights.shape[1] == f else {
+            throw .invalidParameter(
+                operation: "conv2d", name: "filter", value: weights.shape[1],
+                reason: "the filter must be square (f × f), got \(f) × \(weights.shape[1])")
+        }
+        guard weights.shape[2] == x.shape[3] else {
+            throw .shapeMismatch(operation: "conv2d (input channels n_c_prev)", lhs: x.shape, rhs: weights.shape)
+        }
+        guard stride >= 1 else {
+            throw .invalidParameter(operation: "conv2d", name: "stride", value: stride, reason: "must be at least 1")
+        }
+        guard padding >= 0 else {
+            throw .invalidParameter(operation: "conv2d", name: "padding", value: padding, reason: "must not be negative")
+        }
+        guard threads >= 1 else {
+            throw .invalidParameter(operation: "conv2d", name: "threads", value: threads, reason: "must be at least 1")
+        }
+        guard let oh = outputSize(x.shape[1], filter: f, stride: stride, padding: padding),
+              let ow = outputSize(x.shape[2], filter: f, stride: stride, padding: padding)
+        else {
+            throw .invalidParameter(
+                operation: "conv2d", name: "filter", value: f,
+                reason: "larger than the padded input \(x.shape[1]) × \(x.shape[2]) with padding \(padding)")
+        }
+        let g = ConvGeometry(
+            height: x.shape[1], width: x.shape[2], channels: x.shape[3], filter: f, stride: stride,
+            padding: padding, outHeight: oh, outWidth: ow, outChannels: weights.shape[3])
+        return (x.shape[0], g)
+    }
+}
+
+/// Calls `body` with the elements of `array`, or with nil when there is no array.
+private func withOptionalBuffer<R>(_ array: [Float]?, _ body: (UnsafeBufferPointer<Float>?) -> R) -> R {
+    guard let array else { return body(nil) }
+    return array.withUnsafeBufferPointer { body($0) }
+}

@@ -1,0 +1,94 @@
+/// The forward convolution as a direct convolution: the GEMM micro-kernels read the windows
+/// straight out of a zero-padded copy of each image, with no im2col matrix.
+///
+/// In NHWC one filter row of a window, `(fy, fx = 0..<f, c = 0..<n_c)`, is `f · n_c` contiguous
+/// floats of the padded image, and the windows of neighbouring output pixels in one output row
+/// start `s · n_c` floats apart. That is exactly a `PanelLayout` with `f` segments, so each tile
+/// of up to `mr` pixels of one output row × `nr` output channels is one micro-kernel call
+/// against the packed weights (`W` as stored is the `f·f·n_c × n_c` right operand). Images are
+/// split over threads; the packed weights are shared.
+struct ConvForwardKernel {
+    var geometry: ConvGeometry
+
+    func run(
+        batch m: Int, x: UnsafeBufferPointer<Float>, weights: UnsafeBufferPointer<Float>,
+        bias: UnsafeBufferPointer<Float>?, z: UnsafeMutableBufferPointer<Float>, threads: Int
+    ) {
+        if geometry.outChannels <= GEMM.NarrowKernel.nr {
+            run(GEMM.NarrowKernel.self, batch: m, x: x, weights: weights, bias: bias, z: z, threads: threads)
+        } else {
+            run(GEMM.WideKernel.self, batch: m, x: x, weights: weights, bias: bias, z: z, threads: threads)
+        }
+    }
+
+    private func run<K: MicroKernel>(
+        _ kernel: K.Type, batch m: Int, x: UnsafeBufferPointer<Float>, weights: UnsafeBufferPointer<Float>,
+        bias: UnsafeBufferPointer<Float>?, z: UnsafeMutableBufferPointer<Float>, threads: Int
+    ) {
+        guard let xp = x.baseAddress, let wp = weights.baseAddress, let zp = z.baseAddress else { return }
+        let g = geometry
+        let n = g.outChannels, k = g.patchSize, nr = K.nr, mr = K.mr
+        let panels = (n &+ nr &- 1) / nr
+        let packed = UnsafeMutablePointer<Float>.allocate(capacity: panels &* k &* nr)
+        defer { packed.deallocate() }
+        GEMM.packB(.rowMajor(wp, ld: n), depth: 0..<k, columns: n, nr: nr, into: packed)
+
+        let c = g.channels, s = g.stride
+        let paddedWidth = g.width &+ 2 &* g.padding
+        let paddedCount = paddedBufferCount(rowsPerTile: mr)
+        let layout = PanelLayout(
+            rowStride: s &* c, depthStride: 1, segmentLength: g.filter &* c, segments: g.filter,
+            segmentStride: paddedWidth &* c)
+        let pixelRow = s &* paddedWidth &* c  // padded-image distance between output rows
+        parallelFor(0..<m, threads: threads) { _, images in
+            let padded = UnsafeMutablePointer<Float>.allocate(capacity: paddedCount)
+            defer { padded.deallocate() }
+            padded.initialize(repeating: 0, count: paddedCount)
+            for i in images {
+                copyIntoPadding(image: xp + i &* g.imageSize, padded: padded, paddedWidth: paddedWidth)
+                let zi = zp + i &* g.pixels &* n
+                if let b = bias?.baseAddress {
+                    for p in 0..<g.pixels { (zi + p &* n).initialize(from: b, count: n) }
+                }
+                for jp in 0..<panels {
+                    let j0 = jp &* nr
+                    let columns = min(nr, n &- j0)
+                    let bPanel = UnsafePointer(packed + jp &* k &* nr)
+                    for oy in 0..<g.outHeight {
+                        let aRow = UnsafePointer(padded + oy &* pixelRow)
+                        let cRow = zi + (oy &* g.outWidth &* n &+ j0)
+                        var ox = 0
+                        while ox < g.outWidth {
+                            K.run(
+                                a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
+                                rows: min(mr, g.outWidth &- ox), columns: columns, accumulate: bias != nil)
+                            ox &+= mr
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Floats in one padded image, plus slack so a tile of `rowsPerTile` pixels at the end of the
+    /// last output row can read its (dropped) extra rows without leaving the buffer.
+    private func paddedBufferCount(rowsPerTile mr: Int) -> Int {
+        let g = geometry
+        let c = g.channels, s = g.stride
+        let paddedWidth = g.width &+ 2 &* g.padding
+        let image = (g.height &+ 2 &* g.padding) &* paddedWidth &* c
+        let lastTileStart = (g.outHeight &- 1) &* s &* paddedWidth &+ ((g.outWidth &- 1) / mr &* mr) &* s
+        let lastRead = (lastTileStart &+ (mr &- 1) &* s &+ (g.filter &- 1) &* paddedWidth &+ g.filter) &* c
+        return max(image, lastRead)
+    }
+
+    /// Copies one NHWC image into the interior of its zero-bordered padded copy.
+    private func copyIntoPadding(image: UnsafePointer<Float>, padded: UnsafeMutablePointer<Float>, paddedWidth: Int) {
+        let g = geometry
+        let rowCount = g.width &* g.channels
+        for y in 0..<g.height {
+            let dst = padded + ((y &+ g.padding) &* paddedWidth &+ g.padding) &* g.channels
+            dst.update(from: image + y &* rowCount, count: rowCount)
+        }
+    }
+}

@@ -1,0 +1,175 @@
+/// A read-only matrix seen through strides: element `(i, j)` is `base[i * rowStride + j * columnStride]`.
+///
+/// Transposing is swapping the strides, so the convolution can multiply by `Wᵀ` or `colᵀ`
+/// without copying them first.
+struct MatrixView {
+    var base: UnsafePointer<Float>
+    var rowStride: Int
+    var columnStride: Int
+
+    /// A row-major matrix with `ld` elements between rows.
+    static func rowMajor(_ base: UnsafePointer<Float>, ld: Int) -> MatrixView {
+        MatrixView(base: base, rowStride: ld, columnStride: 1)
+    }
+
+    /// The transpose of this matrix (no copy).
+    var transposed: MatrixView {
+        MatrixView(base: base, rowStride: columnStride, columnStride: rowStride)
+    }
+}
+
+/// The left operand of `GEMM.multiply`.
+enum GEMMLeftOperand {
+    /// Any strided matrix; it is packed into column-major panels block by block.
+    case strided(MatrixView)
+    /// A column-major matrix (`(i, k)` at `base[i + k * ld]`) whose rows stay readable up to
+    /// `GEMM.rowPadding(m)`; the micro-kernel reads it in place, with no packing.
+    case paddedColumnMajor(UnsafePointer<Float>, ld: Int)
+}
+
+/// Reusable packing buffers for one thread's matrix multiplies. Not shared between threads.
+final class GEMMWorkspace {
+    let packedA = ScratchBuffer()
+    let packedB = ScratchBuffer()
+}
+
+/// Single-precision matrix multiply `C = A · B` or `C += A · B`, cache-blocked and packed.
+///
+/// Goto/BLIS structure: the depth is cut into `kcBlock` slices; for each slice B is packed into
+/// `nr`-wide row panels (which stay in L1) and A, `mcBlock` rows at a time, into `mr`-tall
+/// column panels (which stay in L2); a `MicroKernel` then produces each `mr × nr` tile of C.
+/// Edge tiles are stored lane by lane, so any size works. The kernel is picked by the width
+/// of C: `NarrowKernel` for up to 8 columns, `WideKernel` above.
+enum GEMM {
+    typealias NarrowKernel = Kernel12x8
+    typealias WideKernel = Kernel6x16
+    static let kcBlock = 256
+    static let mcBlock = 144
+
+    /// Rows a `.paddedColumnMajor` left operand of `m` rows must keep readable.
+    static func rowPadding(_ m: Int) -> Int { (m &+ rowQuantum &- 1) / rowQuantum &* rowQuantum }
+
+    /// The least common multiple of both kernels' `mr`.
+    private static let rowQuantum: Int = {
+        var (x, y) = (NarrowKernel.mr, WideKernel.mr)
+        while y != 0 { (x, y) = (y, x % y) }
+        return NarrowKernel.mr / x * WideKernel.mr
+    }()
+
+    /// `C[m × n] (+)= A[m × k] · B[k × n]`; C is row-major with `ldc` elements between rows.
+    /// With `accumulate == false` C is overwritten (and may hold garbage on entry).
+    static func multiply(
+        m: Int, n: Int, k: Int, a: GEMMLeftOperand, b: MatrixView,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, workspace: GEMMWorkspace
+    ) {
+        guard m > 0, n > 0 else { return }
+        guard k > 0 else {
+            if !accumulate {
+                for i in 0..<m { (c + i &* ldc).initialize(repeating: 0, count: n) }
+            }
+            return
+        }
+        if n <= NarrowKernel.nr {
+            blocked(NarrowKernel.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc,
+                    accumulate: accumulate, workspace: workspace)
+        } else {
+            blocked(WideKernel.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc,
+                    accumulate: accumulate, workspace: workspace)
+        }
+    }
+
+    private static func blocked<K: MicroKernel>(
+        _ kernel: K.Type, m: Int, n: Int, k: Int, a: GEMMLeftOperand, b: MatrixView,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, workspace: GEMMWorkspace
+    ) {
+        let mr = K.mr, nr = K.nr
+        let panels = (n &+ nr &- 1) / nr
+        for pc in stride(from: 0, to: k, by: kcBlock) {
+            let kc = min(kcBlock, k &- pc)
+            let addToC = accumulate || pc > 0
+            let bp = workspace.packedB.reserve(panels &* kc &* nr)
+            packB(b, depth: pc..<(pc &+ kc), columns: n, nr: nr, into: bp)
+            for ic in stride(from: 0, to: m, by: mcBlock) {
+                let mc = min(mcBlock, m &- ic)
+                let aBlock: UnsafePointer<Float>
+                let panelStride: Int  // distance between successive mr-row panels
+                let lda: Int
+                switch a {
+                case .paddedColumnMajor(let base, let ld):
+                    aBlock = base + (ic &+ pc &* ld)
+                    panelStride = mr
+                    lda = ld
+                case .strided(let view):
+                    let ap = workspace.packedA.reserve(rowPadding(mc) &* kc)
+                    packA(view, rows: ic..<(ic &+ mc), depth: pc..<(pc &+ kc), mr: mr, into: ap)
+                    aBlock = UnsafePointer(ap)
+                    panelStride = mr &* kc
+                    lda = mr
+                }
+                let layout = PanelLayout.columnMajor(ld: lda, depth: kc)
+                for jp in 0..<panels {
+                    let j0 = jp &* nr
+                    let cols = min(nr, n &- j0)
+                    let bPanel = UnsafePointer(bp + jp &* kc &* nr)
+                    var ir = 0
+                    var aPanel = aBlock
+                    while ir < mc {
+                        K.run(
+                            a: aPanel, layout, b: bPanel, c: c + ((ic &+ ir) &* ldc &+ j0), ldc: ldc,
+                            rows: min(mr, mc &- ir), columns: cols, accumulate: addToC)
+                        ir &+= mr
+                        aPanel += panelStride
+                    }
+                }
+            }
+        }
+    }
+
+    /// Packs `B[depth, 0..<columns]` into `nr`-wide panels: panel `p` holds `(d, j)` at
+    /// `p * kc * nr + d * nr + j`, with zeros past the last column.
+    static func packB(_ b: MatrixView, depth: Range<Int>, columns: Int, nr: Int, into out: UnsafeMutablePointer<Float>) {
+        let kc = depth.count
+        var dst = out
+        for j0 in stride(from: 0, to: columns, by: nr) {
+            let cols = min(nr, columns &- j0)
+            if b.columnStride == 1 {
+                for d in 0..<kc {
+                    let src = b.base + ((depth.lowerBound &+ d) &* b.rowStride &+ j0)
+                    let row = dst + d &* nr
+                    for j in 0..<cols { row[j] = src[j] }
+                    for j in cols..<nr { row[j] = 0 }
+                }
+            } else {
+                for d in 0..<kc {
+                    let row = dst + d &* nr
+                    for j in cols..<nr { row[j] = 0 }
+                }
+                for j in 0..<cols {
+                    let src = b.base + (depth.lowerBound &* b.rowStride &+ (j0 &+ j) &* b.columnStride)
+                    for d in 0..<kc { dst[d &* nr &+ j] = src[d &* b.rowStride] }
+                }
+            }
+            dst += kc &* nr
+        }
+    }
+
+    /// Packs `A[rows, depth]` into `mr`-tall column-major panels: panel `p` holds `(r, d)` at
+    /// `p * mr * kc + d * mr + r`, with zero rows past the last one.
+    private static func packA(_ a: MatrixView, rows: Range<Int>, depth: Range<Int>, mr: Int, into out: UnsafeMutablePointer<Float>) {
+        let kc = depth.count
+        var dst = out
+        for i0 in stride(from: rows.lowerBound, to: rows.upperBound, by: mr) {
+            let count = min(mr, rows.upperBound &- i0)
+            for r in 0..<count {
+                let src = a.base + ((i0 &+ r) &* a.rowStride &+ depth.lowerBound &* a.columnStride)
+                for d in 0..<kc { dst[d &* mr &+ r] = src[d &* a.columnStride] }
+            }
+            if count < mr {
+                for d in 0..<kc {
+                    for r in count..<mr { dst[d &* mr &+ r] = 0 }
+                }
+            }
+            dst += mr &* kc
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Dispatch
+
+/// Splits `range` into at most `threads` contiguous chunks of near-equal size and runs `body`
+/// on each, concurrently when there is more than one. `body` must be safe to run on different
+/// chunks at once (each chunk writes only its own part of the output or its own scratch).
+///
+/// `body` receives the chunk's index in `0..<parts` (so callers can keep one scratch area or
+/// partial sum per chunk and combine them afterwards in a fixed order, deterministically) and
+/// the chunk itself. Returns after every chunk is done. With `threads <= 1` or a range of one
+/// element everything runs on the calling thread.
+func parallelFor(_ range: Range<Int>, threads: Int, _ body: (_ part: Int, _ chunk: Range<Int>) -> Void) {
+    let parts = parallelParts(range.count, threads: threads)
+    guard parts > 1 else {
+        if !range.isEmpty { body(0, range) }
+        return
+    }
+    // Chunks are disjoint and `body` is documented to be safe on disjoint chunks, which is the
+    // guarantee Sendable would otherwise demand of it.
+    withoutActuallyEscaping(body) { body in
+        nonisolated(unsafe) let body = body
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            body(part, parallelChunk(range, part: part, of: parts))
+        }
+    }
+}
+
+/// How many chunks `parallelFor` makes for `count` items and `threads` threads.
+func parallelParts(_ count: Int, threads: Int) -> Int {
+    max(1, min(count, threads))
+}
+
+/// Chunk `part` of `parts` near-equal contiguous chunks of `range` (the first `count % parts`
+/// chunks are one element longer).
+func parallelChunk(_ range: Range<Int>, part: Int, of parts: Int) -> Range<Int> {
+    let (q, r) = range.count.quotientAndRemainder(dividingBy: parts)
+    let start = range.lowerBound &+ part &* q &+ min(part, r)
+    return start..<(start &+ q &+ (part < r ? 1 : 0))
+}
