@@ -32,6 +32,12 @@ public enum JSONRenderer {
             fields.append(("value", tensor(n)))
         case .loaded(let n, let path), .saved(let n, let path):
             fields += [("name", .string(n.name)), ("shape", ints(n.tensor.shape)), ("path", .string(path))]
+        case .stepper(let s):
+            fields += [
+                ("operation", .string(StepperRenderer.title(s))), ("f", .int(s.size)), ("s", .int(s.stride)),
+                ("p", .int(s.padding)), ("input_shape", ints([s.inputRows, s.inputCols])),
+                ("output_shape", ints([s.outputRows, s.outputCols])), ("output", .array(s.output.map { .float($0) })),
+            ]
         }
         return .object(fields)
     }

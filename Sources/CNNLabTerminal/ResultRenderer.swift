@@ -21,6 +21,8 @@ public enum ResultRenderer {
             return L.pick("loaded", "carregado") + " \(style.bold(n.name)): \(shapeText(n.tensor.shape)) " + L.pick("from", "de") + " \(path)\n"
         case .saved(let n, let path):
             return L.pick("saved", "gravado") + " \(n.name) (\(shapeText(n.tensor.shape))) " + L.pick("to", "em") + " \(path)\n"
+        case .stepper(let s):
+            return StepperRenderer.summary(s, width: width)
         }
     }
 

@@ -18,6 +18,8 @@ public enum Command: Sendable, Equatable {
     case load(name: String, path: String)
     /// `save X "file.npy"`.
     case save(Expression, path: String)
+    /// `step A * K`, `step conv(A, W, s=2, p=1)`, `step maxpool(A, f=2)`: the window, one position at a time.
+    case step(Expression)
 }
 
 /// Which layers `explain` covers.

@@ -43,6 +43,7 @@ public struct Parser {
         case "explain": command = .explain(try layerSelection())
         case "let": command = try assignment()
         case "show": command = .show(try expression())
+        case "step": command = .step(try expression())
         case "load":
             let name = try identifier()
             command = .load(name: name, path: try string())

@@ -16,6 +16,8 @@ public enum CommandResult: Sendable, Equatable {
     case loaded(NamedTensor, path: String)
     /// `save X "file"`.
     case saved(NamedTensor, path: String)
+    /// `step EXPR`: the convolution or pooling, window by window.
+    case stepper(ConvolutionStepper)
 
     /// The command word that produced this result (the `command` field of `--json`).
     public var commandName: String {
@@ -27,6 +29,7 @@ public enum CommandResult: Sendable, Equatable {
         case .shown: return "show"
         case .loaded: return "load"
         case .saved: return "save"
+        case .stepper: return "step"
         }
     }
 }

@@ -44,6 +44,8 @@ public final class Session {
             let named = NamedTensor(name: expressionName(expression), tensor: try evaluateTensor(expression))
             try saveTensor(named.tensor, to: path, at: statement.range)
             return .saved(named, path: path)
+        case .step(let expression):
+            return .stepper(try stepper(expression))
         }
     }
 
