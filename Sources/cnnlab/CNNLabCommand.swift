@@ -15,7 +15,7 @@ struct CNNLabCommand: ParsableCommand {
               cnnlab -c 'let A = [[10,10,0],[10,10,0],[10,10,0]]; let K = [[1,0,-1],[1,0,-1],[1,0,-1]]; show A * K'
               cnnlab run lesson.cnn
             """,
-        subcommands: [Run.self, Bench.self])
+        subcommands: [Run.self, Bench.self, Tui.self])
 
     @Option(name: .short, help: "Commands to run, separated by ';' or newlines.")
     var commands: String?
@@ -25,11 +25,13 @@ struct CNNLabCommand: ParsableCommand {
     func run() throws {
         if let commands {
             try options.runBatch(commands)
-        } else if isatty(0) == 0 {
-            // Piped input with no subcommand: run it as a script.
-            try options.runBatch(readAllStandardInput())
-        } else {
-            print(CNNLabCommand.helpMessage())
+            return
+        }
+        let term = ProcessInfo.processInfo.environment["TERM"]
+        switch defaultFrontEnd(stdinIsTTY: isatty(0) != 0, stdoutIsTTY: isatty(1) != 0, term: term) {
+        case .batch: try options.runBatch(readAllStandardInput())
+        case .tui: try runTUI(options)
+        case .help: print(CNNLabCommand.helpMessage())
         }
     }
 }
