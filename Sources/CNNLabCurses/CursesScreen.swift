@@ -1,7 +1,129 @@
+import CNNLabTerminal
 import _CCurses
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Paints cell grids on a curses screen.
-public final class CursesScreen {
+/// Paints cell grids on a curses screen and reads keys: the only code that calls curses.
+///
+/// Only the cells that changed since the previous frame are painted. Colours are used when
+/// asked for and the terminal has them (`has_colors()`); pairs are allocated as needed.
+/// The terminal is always restored: see ``TerminalRestore``.
+public final class CursesScreen: ScreenDriver {
+    /// Why the screen could not start.
+    public enum StartError: Error {
+        case noTerminal
+    }
+
     /// The ncurses version string.
     public static var libraryVersion: String { String(cString: curses_version()) }
+
+    public private(set) var size: ScreenSize
+    /// Whether colours are in use.
+    public let hasColors: Bool
+    private var previous: CellGrid?
+    private var pairs: [ColorKey: Int16] = [:]
+
+    private struct ColorKey: Hashable {
+        var foreground: UInt8?
+        var background: UInt8?
+    }
+
+    /// Starts curses on the terminal (locale from the environment, cbreak, no echo, keypad).
+    /// - Parameter color: whether colours may be used (false for NO_COLOR or `--color never`).
+    public init(color: Bool) throws(StartError) {
+        setlocale(LC_ALL, "")
+        TerminalRestore.install()
+        guard initscr() != nil, let screen = cnn_stdscr() else { throw .noTerminal }
+        TerminalRestore.active = 1
+        cbreak()
+        noecho()
+        nonl()
+        keypad(screen, true)
+        set_escdelay(25)
+        if color && has_colors() {
+            start_color()
+            use_default_colors()
+            hasColors = true
+        } else {
+            hasColors = false
+        }
+        size = ScreenSize(width: Int(cnn_cols()), height: Int(cnn_lines()))
+    }
+
+    /// Ends curses and restores the terminal.
+    public func close() {
+        TerminalRestore.restore()
+    }
+
+    public func draw(_ grid: CellGrid) {
+        guard let screen = cnn_stdscr() else { return }
+        let old = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+        if old == nil { wclear(screen) }
+        for row in 0..<grid.height {
+            for col in 0..<grid.width {
+                let cell = grid[row, col]
+                if cell.isContinuation { continue }
+                if let old, old[row, col] == cell { continue }
+                paint(cell, row: row, col: col, on: screen)
+            }
+        }
+        if let cursor = grid.cursor {
+            curs_set(1)
+            wmove(screen, Int32(cursor.row), Int32(cursor.col))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(screen)
+        previous = grid
+    }
+
+    private func paint(_ cell: Cell, row: Int, col: Int, on screen: UnsafeMutablePointer<WINDOW>) {
+        var attributes: attr_t = 0
+        if cell.attributes.bold { attributes |= cnn_A_BOLD }
+        if cell.attributes.reverse { attributes |= cnn_A_REVERSE }
+        if cell.attributes.dim { attributes |= cnn_A_DIM }
+        if cell.attributes.underline { attributes |= cnn_A_UNDERLINE }
+        let pair = colorPair(cell.attributes)
+        var characters: [wchar_t] = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
+        var complex = cchar_t()
+        setcchar(&complex, &characters, attributes, pair, nil)
+        mvwadd_wch(screen, Int32(row), Int32(col), &complex)
+    }
+
+    /// The pair for a cell's colours, allocated on first use (0: the default colours).
+    private func colorPair(_ a: CellAttributes) -> Int16 {
+        guard hasColors, a.foreground != nil || a.background != nil else { return 0 }
+        let key = ColorKey(foreground: a.foreground, background: a.background)
+        if let pair = pairs[key] { return pair }
+        let next = Int16(pairs.count + 1)
+        // The TUI uses a dozen pairs; every colour terminal has at least 64.
+        guard next < 64 else { return 0 }
+        init_pair(next, a.foreground.map(Int16.init) ?? -1, a.background.map(Int16.init) ?? -1)
+        pairs[key] = next
+        return next
+    }
+
+    public func nextEvent(timeout: Duration?) -> ScreenEvent? {
+        guard let screen = cnn_stdscr() else { return nil }
+        let clock = ContinuousClock()
+        let deadline = timeout.map { clock.now.advanced(by: $0) }
+        wtimeout(screen, 100)
+        while true {
+            if TerminalRestore.takeInterrupt() { return .interrupt }
+            var character: wint_t = 0
+            let status = wget_wch(screen, &character)
+            if status == KEY_CODE_YES {
+                if Int32(character) == KEY_RESIZE {
+                    size = ScreenSize(width: Int(cnn_cols()), height: Int(cnn_lines()))
+                    return .resize(width: size.width, height: size.height)
+                }
+                if let key = Self.key(forCode: Int32(character)) { return .key(key) }
+            } else if status == OK {
+                if let key = Self.key(forCharacter: UInt32(character)) { return .key(key) }
+            } else if let deadline, clock.now >= deadline {
+                return nil
+            }
+        }
+    }
 }

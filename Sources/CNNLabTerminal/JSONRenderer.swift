@@ -73,6 +73,12 @@ public enum JSONRenderer {
             })))
         case .quit:
             break
+        case .stepper(let s):
+            fields += [
+                ("operation", .string(StepperRenderer.title(s))), ("f", .int(s.size)), ("s", .int(s.stride)),
+                ("p", .int(s.padding)), ("input_shape", ints([s.inputRows, s.inputCols])),
+                ("output_shape", ints([s.outputRows, s.outputCols])), ("output", .array(s.output.map { .float($0) })),
+            ]
         }
         return .object(fields)
     }

@@ -72,6 +72,8 @@ public enum ResultRenderer {
             return HelpRenderer.render(page, context: c)
         case .quit:
             return ""
+        case .stepper(let s):
+            return StepperRenderer.summary(s, width: c.width)
         }
     }
 

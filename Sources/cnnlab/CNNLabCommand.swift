@@ -14,9 +14,9 @@ struct CNNLabCommand: ParsableCommand {
               cnnlab -c 'input 39x39x3; conv 10 f=3; conv 20 f=5 s=2; summary'
               cnnlab -c 'let A = [[10,10,0],[10,10,0],[10,10,0]]; let K = [[1,0,-1],[1,0,-1],[1,0,-1]]; show A * K'
               cnnlab run lesson.cnn
-              cnnlab repl            (or just cnnlab, on a terminal)
+              cnnlab                 (the full-screen TUI on a terminal; cnnlab repl for a prompt)
             """,
-        subcommands: [Repl.self, Run.self, Bench.self])
+        subcommands: [Tui.self, Repl.self, Run.self, Bench.self])
 
     @Option(name: .short, help: "Commands to run, separated by ';' or newlines.")
     var commands: String?
@@ -26,17 +26,13 @@ struct CNNLabCommand: ParsableCommand {
     func run() throws {
         if let commands {
             try options.runBatch(commands)
-        } else if isatty(0) == 0 {
-            // Piped input with no subcommand: run it as a script.
-            try options.runBatch(readAllStandardInput())
-        } else {
-            startInteractive()
+            return
         }
-    }
-
-    /// The front end for `cnnlab` with no arguments on a terminal: the one place that decides
-    /// between the line-by-line REPL and (later) the full-screen interface.
-    private func startInteractive() {
-        Repl.start(options: options)
+        let term = ProcessInfo.processInfo.environment["TERM"]
+        switch defaultFrontEnd(stdinIsTTY: isatty(0) != 0, stdoutIsTTY: isatty(1) != 0, term: term) {
+        case .batch: try options.runBatch(readAllStandardInput())
+        case .tui: try runTUI(options)
+        case .repl: Repl.start(options: options)
+        }
     }
 }

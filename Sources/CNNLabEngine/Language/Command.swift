@@ -46,6 +46,8 @@ public enum Command: Sendable, Equatable {
     case help(String?)
     /// `quit` / `exit`.
     case quit
+    /// `step A * K`, `step conv(A, W, s=2, p=1)`, `step maxpool(A, f=2)`: the window, one position at a time.
+    case step(Expression)
 }
 
 /// What `clear` empties.

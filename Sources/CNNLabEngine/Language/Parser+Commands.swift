@@ -7,6 +7,7 @@ extension Parser {
         case "explain": return .explain(try layerSelection())
         case "let": return try assignment()
         case "show": return .show(try expression())
+        case "step": return .step(try expression())
         case "load":
             let name = try identifier()
             return .load(name: name, path: try string())

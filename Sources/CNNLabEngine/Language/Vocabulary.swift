@@ -4,7 +4,7 @@ public enum Vocabulary {
     /// Words that start a statement.
     public static let commands = [
         "input", "conv", "pool", "relu", "sigmoid", "tanh", "flatten", "fc", "softmax", "summary", "explain",
-        "let", "show", "load", "save", "heatmap", "image", "filter", "seed", "undo", "clear", "layers", "net",
+        "let", "show", "step", "load", "save", "heatmap", "image", "filter", "seed", "undo", "clear", "layers", "net",
         "forward", "vars", "shape", "stats", "help", "quit",
     ]
     /// Words after `net`.

@@ -46,6 +46,8 @@ public enum CommandResult: Sendable, Equatable {
     case help(HelpPage)
     /// `quit`: the front end stops.
     case quit
+    /// `step EXPR`: the convolution or pooling, window by window.
+    case stepper(ConvolutionStepper)
 
     /// The command word that produced this result (the `command` field of `--json`).
     public var commandName: String {
@@ -72,6 +74,7 @@ public enum CommandResult: Sendable, Equatable {
         case .heatmap: return "heatmap"
         case .help: return "help"
         case .quit: return "quit"
+        case .stepper: return "step"
         }
     }
 }

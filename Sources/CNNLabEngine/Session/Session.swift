@@ -93,6 +93,8 @@ public final class Session {
             return .help(page)
         case .quit:
             return .quit
+        case .step(let expression):
+            return .stepper(try stepper(expression))
         }
     }
 

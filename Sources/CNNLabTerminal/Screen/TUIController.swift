@@ -1,0 +1,313 @@
+import CNNLabEngine
+
+/// The TUI's behaviour: turns screen events into changes of ``TUIState``, runs the commands
+/// typed at the command line on the session, and redraws through the injected driver.
+///
+/// Keys at the panes: ↑/↓ select a layer (scroll in the output pane), Tab/Shift-Tab cycle
+/// panes, ←/→ or `[`/`]` change the viewer channel, PgUp/PgDn scroll the output, `?`/F1 help,
+/// `:` the command line, `n`/`p` lesson steps, `q` quits. At the command line: Enter runs,
+/// Esc returns to the panes, `quit` or Ctrl-D on an empty line quits. With the stepper shown,
+/// Space/→ next window, ← back, Enter to the end, Esc leaves it. Ctrl-C cancels the line being
+/// typed and is otherwise ignored: the TUI only ends by quitting.
+public final class TUIController {
+    public private(set) var state: TUIState
+    /// True once the user has quit.
+    public private(set) var isFinished = false
+    private var session: Session
+    private let makeSession: () -> Session
+    private let driver: ScreenDriver
+    private let editor: AnyLineEditor
+    /// Columns results are rendered for before the output pane wraps them.
+    private let resultWidth = 60
+
+    /// A controller over `driver` with `editor` at its command line; `makeSession` gives the
+    /// first session and the fresh ones lessons start from.
+    public init<Editor: CommandLineEditing>(
+        driver: ScreenDriver, editor: Editor, state: TUIState, makeSession: @escaping () -> Session
+    ) {
+        self.driver = driver
+        self.editor = AnyLineEditor(editor)
+        self.state = state
+        self.makeSession = makeSession
+        self.session = makeSession()
+    }
+
+    /// A controller with the built-in ``SimpleLineEditor`` completing from the vocabulary and
+    /// the session's variables.
+    public convenience init(driver: ScreenDriver, state: TUIState, makeSession: @escaping () -> Session = { Session() }) {
+        let variables = VariableNames()
+        let editor = SimpleLineEditor(completer: SimpleLineEditor.vocabularyCompleter { variables.names() })
+        self.init(driver: driver, editor: editor, state: state, makeSession: makeSession)
+        variables.source = { [weak self] in self.map { Array($0.session.variables.keys) } ?? [] }
+    }
+
+    /// Draws, then handles events until the user quits or the driver has no more events.
+    public func run() {
+        startLine()
+        redraw()
+        while !isFinished, let event = driver.nextEvent(timeout: nil) {
+            handle(event)
+            redraw()
+        }
+        editor.end()
+    }
+
+    /// Draws the current state at the driver's size.
+    public func redraw() {
+        driver.draw(TUILayout.render(state, width: driver.size.width, height: driver.size.height))
+    }
+
+    /// Applies one event to the state.
+    public func handle(_ event: ScreenEvent) {
+        switch event {
+        case .resize:
+            break
+        case .interrupt:
+            if state.focus == .commandLine {
+                editor.end()
+                startLine()
+            } else {
+                state.output.append(.init("Ctrl-C does not quit here: press q (or type quit)", .info))
+            }
+        case .key(let key):
+            handle(key)
+        }
+    }
+
+    private func handle(_ key: Key) {
+        if state.showHelp {
+            state.showHelp = false
+            return
+        }
+        if key == .function(1) {
+            state.showHelp = true
+            return
+        }
+        if state.focus == .commandLine {
+            commandLineKey(key)
+        } else if state.stepper != nil, state.focus == .viewer, stepperKey(key) {
+            return
+        } else {
+            paneKey(key)
+        }
+    }
+
+    // MARK: Command line
+
+    private func startLine() {
+        editor.begin(prompt: state.prompt) { [weak self] input in self?.lineEnded(input) }
+        syncCommandLine()
+    }
+
+    private func syncCommandLine() {
+        state.commandLine = editor.buffer
+        state.commandCursor = editor.cursor
+    }
+
+    private func commandLineKey(_ key: Key) {
+        switch key {
+        case .escape:
+            state.focus = state.stepper != nil ? .viewer : .network
+        case .character(":") where editor.buffer.isEmpty:
+            break
+        default:
+            for byte in Self.bytes(for: key) { editor.feed(byte) }
+            syncCommandLine()
+        }
+    }
+
+    private func lineEnded(_ input: LineInput) {
+        switch input {
+        case .line(let text):
+            let source = String(text.drop { $0 == ":" || $0 == " " })
+            let word = source.split(separator: " ").first.map(String.init) ?? ""
+            switch word {
+            case "": break
+            case "quit", "exit": isFinished = true
+            case "demo": startLesson(VerticalEdgeDemo())
+            case "help": state.showHelp = true
+            default: execute(source)
+            }
+        case .interrupted:
+            break
+        case .endOfFile:
+            isFinished = true
+        }
+        syncCommandLine()
+    }
+
+    /// Runs `source` on the session: results and errors go to the output area (when `echo`),
+    /// and the panes follow (network, derivation, viewer, stepper).
+    public func execute(_ source: String, echo: Bool = true) {
+        if echo { state.output.append(.init(source, .command)) }
+        ScriptRunner.run(source, in: session, keepGoing: false) { outcome in
+            switch outcome.result {
+            case .success(let result):
+                if echo {
+                    let text = ResultRenderer.render(result, language: state.language, width: resultWidth)
+                    state.output += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
+                        .map { .init(String($0), .result) }
+                }
+                show(result)
+            case .failure(let diagnostic):
+                let text = DiagnosticRenderer.render(diagnostic, source: source, language: state.language)
+                state.output += text.split(separator: "\n").map { .init(String($0), .error) }
+            }
+        }
+        state.reports = (try? session.analyze()) ?? []
+        state.selectedLayer = min(max(0, state.selectedLayer), max(0, state.reports.count - 1))
+        state.outputScroll = 0
+    }
+
+    private func show(_ result: CommandResult) {
+        switch result {
+        case .layerAdded(let report): state.selectedLayer = report.index
+        case .explanation(let reports): state.selectedLayer = reports.last?.index ?? state.selectedLayer
+        case .shown(let named), .loaded(let named, _), .preset(let named, _), .image(let named, _): view(named)
+        case .assigned(let named): named.last.map(view)
+        case .heatmap(let named, let spec):
+            view(named)
+            state.viewerChannel = max(0, spec.channel ?? 0)
+        case .stepper(let stepper):
+            state.stepper = TUIState.StepperView(stepper: stepper)
+            state.focus = .viewer
+        case .networkChanged(_, let reports), .layers(let reports):
+            state.selectedLayer = max(0, reports.count - 1)
+        case .forwarded(let records):
+            // Show the last layer's activations that are still a map.
+            if let record = records.last(where: { $0.shape.count >= 2 }), let a = session.activations?.a[record.index] {
+                view(NamedTensor(name: "a[\(record.index)]", tensor: a))
+            }
+        case .quit:
+            isFinished = true
+        case .summary, .saved, .cleared, .networkSaved, .exported, .seeded, .variables, .shape, .stats, .help:
+            break
+        }
+    }
+
+    private func view(_ named: NamedTensor) {
+        state.viewerTensor = named
+        state.viewerChannel = 0
+        state.stepper = nil
+    }
+
+    // MARK: Stepper
+
+    /// Handles a stepper key; false if the key is not one.
+    private func stepperKey(_ key: Key) -> Bool {
+        guard var view = state.stepper else { return false }
+        switch key {
+        case .character(" "), .right: view.current = min(view.current + 1, view.stepper.stepCount - 1)
+        case .left: view.current = max(0, view.current - 1)
+        case .enter: view.current = view.stepper.stepCount - 1
+        case .escape:
+            state.stepper = nil
+            state.focus = .commandLine
+            return true
+        default: return false
+        }
+        state.stepper = view
+        return true
+    }
+
+    // MARK: Panes
+
+    private func paneKey(_ key: Key) {
+        switch key {
+        case .character("q"): isFinished = true
+        case .tab: cycleFocus(by: 1)
+        case .backTab: cycleFocus(by: -1)
+        case .character(":"): state.focus = .commandLine
+        case .character("?"): state.showHelp = true
+        case .up where state.focus == .output: scrollOutput(by: 1)
+        case .down where state.focus == .output: scrollOutput(by: -1)
+        case .up: state.selectedLayer = max(0, state.selectedLayer - 1)
+        case .down: state.selectedLayer = min(max(0, state.reports.count - 1), state.selectedLayer + 1)
+        case .left, .character("["): changeChannel(by: -1)
+        case .right, .character("]"): changeChannel(by: 1)
+        case .pageUp: scrollOutput(by: 8)
+        case .pageDown: scrollOutput(by: -8)
+        case .character("n"): moveLesson(by: 1)
+        case .character("p"): moveLesson(by: -1)
+        case .escape where state.lesson != nil: state.lesson = nil
+        default: break
+        }
+    }
+
+    private func cycleFocus(by delta: Int) {
+        var panes = TUIState.Pane.allCases
+        if state.stepper != nil { panes.removeAll { $0 == .output } }
+        let index = panes.firstIndex(of: state.focus) ?? 0
+        state.focus = panes[(index + delta + panes.count) % panes.count]
+    }
+
+    private func changeChannel(by delta: Int) {
+        let count = state.viewerChannels
+        state.viewerChannel = (state.viewerChannel + delta + count) % count
+    }
+
+    private func scrollOutput(by delta: Int) {
+        state.outputScroll = min(max(0, state.outputScroll + delta), max(0, state.output.count - 1))
+    }
+
+    // MARK: Lessons
+
+    /// Starts `lesson` on a fresh session at its first step.
+    public func startLesson(_ lesson: any LessonProvider) {
+        guard !lesson.steps.isEmpty else { return }
+        state.lesson = TUIState.LessonView(lesson: lesson, step: 0)
+        session = makeSession()
+        state.viewerTensor = nil
+        state.stepper = nil
+        state.output.append(.init("lesson: \(lesson.title); n next, p back (at the panes)", .info))
+        lesson.steps[0].commands.forEach { execute($0) }
+        state.focus = .derivation
+    }
+
+    /// Moves to the next or previous step. Going back replays the earlier steps quietly on a
+    /// fresh session, so the panes show exactly what that step showed.
+    private func moveLesson(by delta: Int) {
+        guard let view = state.lesson else { return }
+        let steps = view.lesson.steps
+        let target = min(max(0, view.step + delta), steps.count - 1)
+        guard target != view.step else { return }
+        state.lesson?.step = target
+        if delta < 0 {
+            session = makeSession()
+            state.viewerTensor = nil
+            state.stepper = nil
+            steps[..<target].flatMap(\.commands).forEach { execute($0, echo: false) }
+        }
+        steps[target].commands.forEach { execute($0) }
+        if state.stepper == nil { state.focus = .derivation }
+    }
+
+    // MARK: Keys as bytes
+
+    /// What a terminal sends for `key`, for the line editor.
+    static func bytes(for key: Key) -> [UInt8] {
+        let escape: (String) -> [UInt8] = { [0x1B] + Array(("[" + $0).utf8) }
+        switch key {
+        case .character(let c): return Array(String(c).utf8)
+        case .control(let c): return c.asciiValue.map { [$0 & 0x1F] } ?? []
+        case .enter: return [0x0D]
+        case .tab: return [0x09]
+        case .backspace: return [0x7F]
+        case .delete: return escape("3~")
+        case .up: return escape("A")
+        case .down: return escape("B")
+        case .right: return escape("C")
+        case .left: return escape("D")
+        case .home: return escape("H")
+        case .end: return escape("F")
+        case .backTab, .escape, .pageUp, .pageDown, .function: return []
+        }
+    }
+}
+
+/// The session's variable names for completion, read late: the completer is made before
+/// the controller that owns the session exists.
+private final class VariableNames {
+    var source: () -> [String] = { [] }
+    func names() -> [String] { source() }
+}

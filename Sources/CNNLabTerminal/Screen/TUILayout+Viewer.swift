@@ -1,0 +1,99 @@
+import CNNLabEngine
+
+/// The viewer pane: a heatmap of the current tensor, or the convolution stepper.
+extension TUILayout {
+    static func drawViewer(_ state: TUIState, _ rect: Rect, _ theme: TUITheme, _ grid: inout CellGrid) {
+        var title = "Viewer"
+        if let named = state.viewerTensor {
+            title += ": \(named.name)"
+            if state.viewerChannels > 1 { title += " ch \(state.viewerChannel)/\(state.viewerChannels - 1)" }
+        }
+        grid.box(rect, title: title, border(.viewer, state, theme), theme.title, unicode: state.unicode)
+        let inner = rect.inner
+        guard let named = state.viewerTensor else {
+            grid.lines([
+                ("show A or let A = … draws a tensor here;", theme.dim),
+                ("step A * K steps through a convolution;", theme.dim),
+                ("demo walks the lecture's edge detector.", theme.dim),
+            ], in: inner)
+            return
+        }
+        let options = HeatmapOptions(
+            style: .blocks, channel: state.viewerChannels > 1 ? state.viewerChannel : nil,
+            maxWidth: inner.width, maxHeight: inner.height, colorDepth: .none, unicode: state.unicode)
+        let text = Heatmap.render(named.tensor, name: named.name, options: options)
+        grid.lines(text.split(separator: "\n", omittingEmptySubsequences: false).map { (String($0), CellAttributes.plain) }, in: inner)
+    }
+
+    static func drawStepper(_ view: TUIState.StepperView, _ state: TUIState, _ rect: Rect, _ theme: TUITheme, _ grid: inout CellGrid) {
+        let s = view.stepper
+        let step = s.step(view.current)
+        grid.box(rect, title: "Stepper: " + StepperRenderer.title(s), theme.focusedBorder, theme.title, unicode: state.unicode)
+        let inner = rect.inner
+        grid.write(StepperRenderer.position(step, of: s), row: inner.row, col: inner.col, theme.title, limit: inner.width)
+        grid.write("   " + StepperRenderer.sizeLine(s), row: inner.row, col: inner.col + DisplayWidth.of(StepperRenderer.position(step, of: s)), theme.dim, limit: max(0, inner.width - DisplayWidth.of(StepperRenderer.position(step, of: s))))
+
+        let equation = DisplayWidth.wrap(StepperRenderer.equation(step, of: s), to: max(1, inner.width)).suffix(4)
+        let gridTop = inner.row + 2
+        let gridRows = max(1, inner.height - 3 - equation.count)
+
+        let inputFormat = ValueFormat(for: s.input + [0])
+        let outputs = s.output
+        let outputFormat = ValueFormat(for: outputs)
+        let inputCell = max(3, inputFormat.width(for: s.input + [0]) + 1)
+        let outputCell = max(3, outputFormat.width(for: outputs) + 1)
+        let gap = 5
+        let outputCols = visible(count: s.outputCols, room: max(1, (inner.width / 3) / outputCell), focus: step.outputCol..<step.outputCol + 1)
+        let outputWidth = outputCols.count * outputCell
+        let inputRoom = max(1, (inner.width - outputWidth - gap) / inputCell)
+        let inputCols = visible(count: s.paddedCols, room: inputRoom, focus: step.left..<step.left + s.size)
+        let inputRows = visible(count: s.paddedRows, room: gridRows, focus: step.top..<step.top + s.size)
+        let outputRows = visible(count: s.outputRows, room: gridRows, focus: step.outputRow..<step.outputRow + 1)
+
+        for (line, r) in inputRows.enumerated() {
+            for (k, c) in inputCols.enumerated() {
+                let inWindow = (step.top..<step.top + s.size).contains(r) && (step.left..<step.left + s.size).contains(c)
+                let padding = s.isPadding(row: r, col: c)
+                var text = inputFormat.string(s.paddedValue(row: r, col: c))
+                if padding { text = (state.unicode ? "·" : ".") + text }
+                var attributes = padding ? theme.padding : CellAttributes.plain
+                if inWindow {
+                    attributes = theme.window
+                    if case .pooling(.max) = s.operation, let chosen = step.chosen,
+                        step.terms[chosen].row == r, step.terms[chosen].col == c
+                    {
+                        attributes = theme.chosen
+                    }
+                }
+                grid.write(DisplayWidth.padLeft(text, to: inputCell), row: gridTop + line, col: inner.col + k * inputCell, attributes)
+            }
+        }
+        let arrowCol = inner.col + inputCols.count * inputCell + 1
+        grid.write(state.unicode ? "→" : "->", row: gridTop + min(inputRows.count, outputRows.count) / 2, col: arrowCol + 1, theme.title)
+        let outputLeft = arrowCol + gap - 1
+        for (line, r) in outputRows.enumerated() {
+            for (k, c) in outputCols.enumerated() {
+                let index = r * s.outputCols + c
+                let col = outputLeft + k * outputCell
+                if index < step.index {
+                    grid.write(DisplayWidth.padLeft(outputFormat.string(outputs[index]), to: outputCell), row: gridTop + line, col: col, theme.filled)
+                } else if index == step.index {
+                    grid.write(DisplayWidth.padLeft(outputFormat.string(outputs[index]), to: outputCell), row: gridTop + line, col: col, theme.currentOutput)
+                } else {
+                    grid.write(DisplayWidth.padLeft(state.unicode ? "·" : ".", to: outputCell), row: gridTop + line, col: col, theme.dim)
+                }
+            }
+        }
+        let equationTop = inner.row + inner.height - equation.count
+        for (i, line) in equation.enumerated() {
+            grid.write(line, row: equationTop + i, col: inner.col, theme.command, limit: inner.width)
+        }
+    }
+
+    /// The indices of `count` cells to show in room for `room`, keeping `focus` in view.
+    static func visible(count: Int, room: Int, focus: Range<Int>) -> Range<Int> {
+        guard count > room else { return 0..<count }
+        let start = min(max(0, focus.lowerBound - (room - focus.count) / 2), count - room)
+        return start..<start + room
+    }
+}

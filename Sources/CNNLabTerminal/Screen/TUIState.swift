@@ -1,0 +1,74 @@
+import CNNLabEngine
+
+/// Everything the TUI shows, as plain data: ``TUILayout`` draws it, ``TUIController`` changes it.
+public struct TUIState: Sendable {
+    /// The areas that can have the keyboard focus, in Tab order.
+    public enum Pane: Sendable, CaseIterable {
+        case network, derivation, viewer, output, commandLine
+    }
+
+    /// One line of the output area.
+    public struct OutputLine: Sendable, Equatable {
+        public enum Kind: Sendable { case command, result, error, info }
+        public var text: String
+        public var kind: Kind
+
+        public init(_ text: String, _ kind: Kind) {
+            self.text = text
+            self.kind = kind
+        }
+    }
+
+    /// The interactive stepper: the model and the window shown.
+    public struct StepperView: Sendable {
+        public var stepper: ConvolutionStepper
+        public var current = 0
+
+        public init(stepper: ConvolutionStepper) {
+            self.stepper = stepper
+        }
+    }
+
+    /// A lesson being followed: the provider and the step shown.
+    public struct LessonView: Sendable {
+        public var lesson: any LessonProvider
+        public var step: Int
+    }
+
+    /// The layers of the network, input first (from `Session.analyze()`).
+    public var reports: [LayerReport] = []
+    /// Index into `reports` of the layer whose derivation is shown.
+    public var selectedLayer = 0
+    public var focus: Pane = .commandLine
+    /// The tensor drawn as a heatmap in the viewer, and its channel.
+    public var viewerTensor: NamedTensor?
+    public var viewerChannel = 0
+    /// When set, the viewer shows the stepper instead of the heatmap.
+    public var stepper: StepperView?
+    public var lesson: LessonView?
+    public var output: [OutputLine] = []
+    /// Lines scrolled back from the bottom of the output.
+    public var outputScroll = 0
+    public var prompt = "cnn> "
+    public var commandLine = ""
+    /// Cursor in `commandLine` as a UTF-8 byte offset.
+    public var commandCursor = 0
+    public var showHelp = false
+    public var language: Language
+    /// Whether colours may be used (false: monochrome, e.g. NO_COLOR or TERM=vt100).
+    public var color: Bool
+    /// Whether Unicode glyphs (box lines, blocks) may be used.
+    public var unicode: Bool
+
+    public init(language: Language = .en, color: Bool = true, unicode: Bool = true) {
+        self.language = language
+        self.color = color
+        self.unicode = unicode
+    }
+
+    /// Channels of the viewer's tensor (1 for a 2-D map).
+    public var viewerChannels: Int {
+        guard let t = viewerTensor?.tensor, t.rank >= 3 else { return 1 }
+        return t.shape[t.rank - 1]
+    }
+}

@@ -1,0 +1,74 @@
+import CNNLabEngine
+import ConvCore
+
+/// Words and equations for a ``ConvolutionStepper``: the batch-mode summary of `step`, and the
+/// equation line the TUI's interactive stepper shows under the window.
+public enum StepperRenderer {
+    /// `conv f=3 s=1 p=0`, `maxpool f=2 s=2`, `avgpool f=2 s=2`.
+    public static func title(_ s: ConvolutionStepper) -> String {
+        switch s.operation {
+        case .correlation: return "conv f=\(s.size) s=\(s.stride) p=\(s.padding)"
+        case .pooling(.max): return "maxpool f=\(s.size) s=\(s.stride)"
+        case .pooling(.average): return "avgpool f=\(s.size) s=\(s.stride)"
+        }
+    }
+
+    /// `6×6 → ⌊(6 + 2·0 − 3)/1⌋ + 1 = 4 → 4×4` style size line, one axis per formula.
+    public static func sizeLine(_ s: ConvolutionStepper) -> String {
+        let rows = "⌊(\(s.inputRows) + 2·\(s.padding) − \(s.size))/\(s.stride)⌋ + 1 = \(s.outputRows)"
+        if s.inputRows == s.inputCols { return "n = \(rows)  →  \(s.outputRows)×\(s.outputCols)" }
+        let cols = "⌊(\(s.inputCols) + 2·\(s.padding) − \(s.size))/\(s.stride)⌋ + 1 = \(s.outputCols)"
+        return "n_H = \(rows),  n_W = \(cols)  →  \(s.outputRows)×\(s.outputCols)"
+    }
+
+    /// The equation of one window with the real numbers:
+    /// `10·1 + 10·0 + 10·(−1) + … = 0`, `max(1, 3, 2, 9) = 9`, `(1 + 3 + 2 + 9)/4 = 3.75`.
+    public static func equation(_ step: ConvolutionStepper.Step, of s: ConvolutionStepper) -> String {
+        let result = number(step.value)
+        switch s.operation {
+        case .correlation(_, let bias):
+            var parts = step.terms.map { "\(factor($0.value))·\(factor($0.weight ?? 0))" }
+            if let bias { parts.append(factor(bias) + " (b)") }
+            return parts.joined(separator: " + ") + " = " + result
+        case .pooling(.max):
+            return "max(" + step.terms.map { number($0.value) }.joined(separator: ", ") + ") = " + result
+        case .pooling(.average):
+            return "(" + step.terms.map { factor($0.value) }.joined(separator: " + ") + ")/\(step.terms.count) = " + result
+        }
+    }
+
+    /// `window 2 at row 0, col 1 → out[0, 1]`.
+    public static func position(_ step: ConvolutionStepper.Step, of s: ConvolutionStepper) -> String {
+        "window \(step.index + 1)/\(s.stepCount) at row \(step.top), col \(step.left) → out[\(step.outputRow), \(step.outputCol)]"
+    }
+
+    /// What batch mode prints for `step`: the operation and sizes, the first two windows with
+    /// their equations, and the finished output (the TUI steps through every window).
+    public static func summary(_ s: ConvolutionStepper, width: Int = 100) -> String {
+        var lines = [
+            "step \(title(s)): \(s.inputRows)×\(s.inputCols) input, padded \(s.paddedRows)×\(s.paddedCols)",
+            "  " + sizeLine(s),
+        ]
+        for k in 0..<min(2, s.stepCount) {
+            let step = s.step(k)
+            lines.append("  " + position(step, of: s) + ":")
+            lines += DisplayWidth.wrap(equation(step, of: s), to: max(20, width - 4)).map { "    " + $0 }
+        }
+        if let out = try? s.outputTensor() {
+            lines.append(TensorGrid.render(out, name: "output", maxWidth: width))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A number as the lecture writes it: `30`, `3.75`, `−1` (true minus sign).
+    public static func number(_ v: Float) -> String {
+        let text = ValueFormat(for: [v]).string(v)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
+    /// A factor of a product: negative numbers in parentheses, `(−1)`.
+    private static func factor(_ v: Float) -> String {
+        let text = number(v)
+        return text.hasPrefix("−") ? "(\(text))" : text
+    }
+}

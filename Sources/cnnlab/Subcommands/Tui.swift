@@ -1,0 +1,37 @@
+import ArgumentParser
+import CNNLabCurses
+import CNNLabEngine
+import CNNLabTerminal
+import Foundation
+
+/// `cnnlab tui`: the full-screen terminal interface.
+struct Tui: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Full-screen interface: network, derivations, heatmaps and the convolution stepper.")
+
+    @OptionGroup var options: FrontEndOptions
+
+    func run() throws {
+        try runTUI(options)
+    }
+}
+
+/// Runs the TUI on the terminal until the user quits; the terminal is restored on every exit.
+func runTUI(_ options: FrontEndOptions) throws {
+    let environment = ProcessInfo.processInfo.environment
+    let capabilities = TerminalCapabilities.detect(environment: environment, isTTY: true, colorFlag: options.color)
+    let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+    let wantsColor = options.color == .always || (options.color == .auto && !noColor)
+    let screen: CursesScreen
+    do {
+        screen = try CursesScreen(color: wantsColor)
+    } catch {
+        writeError("error: cannot start the full-screen interface on this terminal\n")
+        throw ExitCode(1)
+    }
+    defer { screen.close() }
+    let state = TUIState(language: options.language, color: screen.hasColors, unicode: capabilities.unicode)
+    let directory = FileManager.default.currentDirectoryPath
+    let threads = options.threads
+    TUIController(driver: screen, state: state, makeSession: { Session(threads: threads, workingDirectory: directory) }).run()
+}
