@@ -1,3 +1,4 @@
+import CNNLabEngine
 import _CCurses
 #if canImport(Glibc)
 import Glibc
@@ -20,7 +21,10 @@ enum TerminalRestore {
         guard !installed else { return }
         installed = true
         atexit { TerminalRestore.restore() }
-        signal(SIGINT) { _ in TerminalRestore.interrupted = 1 }
+        signal(SIGINT) { _ in
+            TerminalRestore.interrupted = 1
+            Interruption.request()  // also stops a running computation (one atomic store)
+        }
         for sig in [SIGTERM, SIGHUP] {
             signal(sig) { sig in
                 TerminalRestore.restore()

@@ -86,6 +86,24 @@ struct ReplEndToEndTests {
         #expect(repl.waitForLastLine("cnnlab [5×5×1]>"), "\(repl.screen)")
     }
 
+    @Test func ctrlCStopsALongComputationAndKeepsTheSession() throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let repl = try startRepl(home: home)
+        defer { repl.close() }
+        // Seconds of work per layer in a debug build: Ctrl-C must end it, not cnnlab.
+        repl.type("net example convnetjs-cifar10; forward randn(3000,32,32,3)")
+        repl.press("Enter")
+        #expect(repl.waitForText("softmax 10"), "\(repl.screen)")
+        Thread.sleep(forTimeInterval: 0.5)
+        repl.press("C-c")
+        #expect(repl.waitForText("error: interrupted"), "\(repl.screen)")
+        #expect(repl.waitForLastLine("cnnlab [10]>"), "\(repl.screen)")
+        repl.type("quit")
+        repl.press("Enter")
+        #expect(repl.waitForText("[exit 0]"), "\(repl.screen)")
+    }
+
     @Test func ctrlCDiscardsTheLineAndKeepsTheReplAlive() throws {
         let home = try makeHome()
         defer { try? FileManager.default.removeItem(atPath: home) }

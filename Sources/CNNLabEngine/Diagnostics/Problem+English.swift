@@ -29,6 +29,7 @@ extension Problem {
         case .noSuchLayer(let i, let count):
             return count <= 1 ? "there is no layer \(i): the network has only its input" : "there is no layer \(i): layers are 0 (input) to \(count - 1)"
         case .emptyNetwork: return "the network is empty"
+        case .interrupted: return "interrupted"
         case .notANetworkFile(let f, let line): return "\(f), line \(line): a network file holds only layer commands (input, conv, pool, ...)"
         case .badNetworkFile(let f, let line, let p): return "\(f), line \(line): \(p.englishMessage)"
         case .noActivations: return "there are no activations yet"

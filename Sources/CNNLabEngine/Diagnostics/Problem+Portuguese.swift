@@ -29,6 +29,7 @@ extension Problem {
         case .noSuchLayer(let i, let count):
             return count <= 1 ? "não existe a camada \(i): a rede só tem a entrada" : "não existe a camada \(i): as camadas vão de 0 (entrada) a \(count - 1)"
         case .emptyNetwork: return "a rede está vazia"
+        case .interrupted: return "interrompido"
         case .notANetworkFile(let f, let line): return "\(f), linha \(line): um arquivo de rede só contém comandos de camada (input, conv, pool, ...)"
         case .badNetworkFile(let f, let line, let p): return "\(f), linha \(line): \(p.portugueseMessage)"
         case .noActivations: return "ainda não há ativações"

@@ -23,6 +23,8 @@ public enum Problem: Sendable, Equatable {
     case layer(index: Int, command: String, reason: LayerProblem)
     case noSuchLayer(Int, count: Int)
     case emptyNetwork
+    /// Ctrl-C stopped the computation.
+    case interrupted
     /// A network file holds something other than layer commands (at `line`).
     case notANetworkFile(String, line: Int)
     /// A network file has a bad command at `line`.

@@ -19,10 +19,17 @@ public enum ScriptRunner {
         while let statement = lexer.nextStatement() {
             let result = Result { () throws(Diagnostic) -> CommandResult in
                 let tokens = try statement.tokens.get()
-                return try session.run(try Parser.parse(tokens))
+                let parsed = try Parser.parse(tokens)
+                let value = try session.run(parsed)
+                // A Ctrl-C during the statement discards its result (the session may keep
+                // values it bound before the request, like a partly run script).
+                if Interruption.isRequested { throw Diagnostic(.interrupted, at: parsed.range) }
+                return value
             }
             handle(Outcome(line: statement.line, result: result))
             switch result {
+            case .failure(let d) where d.problem == .interrupted:
+                return false
             case .failure:
                 allGood = false
                 if !keepGoing { return false }

@@ -26,6 +26,7 @@ extension Session {
             if model == nil { model = try NetworkModel(reports: reports, seed: weightSeed, threads: threads) }
             guard let model else { throw Diagnostic(.noInput, at: range) }
             let pass = try model.forward(try x.reshaped([batched ? x.shape[0] : 1] + expected))
+            if Interruption.isRequested { throw Diagnostic(.interrupted, at: range) }
             let strip: (Tensor) throws(TensorError) -> Tensor = { t throws(TensorError) in
                 batched ? t : try t.reshaped(Array(t.shape.dropFirst()))
             }

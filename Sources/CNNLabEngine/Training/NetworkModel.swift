@@ -54,7 +54,7 @@ public struct NetworkModel: Sendable {
         var a = [x], z = [x]
         var current = x
         for r in reports.dropFirst() {
-            guard let spec = r.spec else { continue }
+            guard let spec = r.spec, !Interruption.isRequested else { break }
             let (pre, post) = try layerForward(spec, r, current)
             z.append(pre)
             a.append(post)

@@ -51,9 +51,14 @@ public final class ReplSession {
     /// Runs one line; statements after a failing one are skipped; `quit`/`exit` ends the REPL.
     public func handle(_ line: String) -> Reply {
         var reply = Reply()
-        let outcome = mode.run(line, session: session, output: { reply.output += $0 }, errors: { reply.errors += $0 })
-        reply.quit = outcome.quit
+        reply.quit = handle(line, output: { reply.output += $0 }, errors: { reply.errors += $0 })
         return reply
+    }
+
+    /// Runs one line, handing each statement's text to `output` or `errors` as soon as it is
+    /// ready (so a long line shows progress). Returns whether the user asked to leave.
+    public func handle(_ line: String, output: (String) -> Void, errors: (String) -> Void) -> Bool {
+        mode.run(line, session: session, output: output, errors: errors).quit
     }
 
     /// The prompt for the next line, showing the network's output shape.

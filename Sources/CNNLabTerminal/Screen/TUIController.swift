@@ -140,6 +140,7 @@ public final class TUIController {
     /// and the panes follow (network, derivation, viewer, stepper).
     public func execute(_ source: String, echo: Bool = true) {
         if echo { state.output.append(.init(source, .command)) }
+        Interruption.clear()
         ScriptRunner.run(source, in: session, keepGoing: false) { outcome in
             switch outcome.result {
             case .success(let result):

@@ -36,11 +36,16 @@ struct Repl: ParsableCommand {
             case .line(let line):
                 editor.addHistory(line)
                 repl.context = options.renderContext  // the window may have been resized
-                let reply = repl.handle(line)
-                print(reply.output, terminator: "")
-                fflush(nil)
-                writeError(reply.errors)
-                if reply.quit { return }
+                let quit = interruptible {
+                    repl.handle(
+                        line,
+                        output: { text in
+                            print(text, terminator: "")
+                            fflush(nil)
+                        },
+                        errors: writeError)
+                }
+                if quit { return }
             }
         }
     }
