@@ -8,7 +8,8 @@
 /// - `dA` is a stride-1, unpadded convolution of `E` with the rotated filter
 ///   `W'[gy, gx, n, c] = W[f−1−gy, f−1−gx, c, n]`, where `E` (`(n_H + f − 1) × (n_W + f − 1) × n_c'`)
 ///   holds `dZ[oy, ox]` at `(oy·s − p + f − 1, ox·s − p + f − 1)` and zeros elsewhere (`dZ` dilated
-///   by the stride and re-padded); it runs through `ConvForwardKernel`.
+///   by the stride and re-padded); it runs through `ConvForwardKernel`, or for fewer than 8 input
+///   channels through `ConvInputGradientByPixels`.
 /// - `db = Σ dZ` over the batch and every position.
 ///
 /// Each thread sums `dW` and `db` over its own images in private buffers; the partial sums are
@@ -55,7 +56,7 @@ struct ConvBackwardKernel {
             }
             let layout = PanelLayout(
                 rowStride: 1, depthStride: g.stride &* g.channels, segmentLength: g.outWidth,
-                segments: g.outHeight, segmentStride: g.stride &* padded.rowStride)
+                segments: g.outHeight, segmentStride: g.stride &* padded.rowStride, packedB: nr)
             let dWPart = partials + part &* partialSize
             let dbPart = dWPart + k &* n
             for i in images {
@@ -95,8 +96,12 @@ struct ConvBackwardKernel {
         batch m: Int, dZ: UnsafeBufferPointer<Float>, weights: UnsafeBufferPointer<Float>,
         dA: UnsafeMutableBufferPointer<Float>, threads: Int
     ) {
-        guard let dzp = dZ.baseAddress, let wp = weights.baseAddress else { return }
+        guard let dzp = dZ.baseAddress, let wp = weights.baseAddress, let dap = dA.baseAddress else { return }
         let g = geometry
+        if ConvInputGradientByPixels.suits(g) {
+            ConvInputGradientByPixels(geometry: g).run(batch: m, dZ: dzp, weights: wp, dA: dap, threads: threads)
+            return
+        }
         let f = g.filter, n = g.outChannels, c = g.channels
         let transposed = ConvGeometry(
             height: g.height &+ f &- 1, width: g.width &+ f &- 1, channels: n, filter: f, stride: 1,

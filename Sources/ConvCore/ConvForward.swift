@@ -37,7 +37,7 @@ struct ConvForwardKernel {
         let paddedRow = (g.width &+ 2 &* g.padding) &* c
         let layout = PanelLayout(
             rowStride: s &* c, depthStride: 1, segmentLength: g.filter &* c, segments: g.filter,
-            segmentStride: paddedRow)
+            segmentStride: paddedRow, packedB: nr)
         parallelFor(0..<m, threads: threads) { _, images in
             let padded = PaddedImage(g)
             defer { padded.deallocate() }
