@@ -9,7 +9,7 @@
 ///   `W'[gy, gx, n, c] = W[f−1−gy, f−1−gx, c, n]`, where `E` (`(n_H + f − 1) × (n_W + f − 1) × n_c'`)
 ///   holds `dZ[oy, ox]` at `(oy·s − p + f − 1, ox·s − p + f − 1)` and zeros elsewhere (`dZ` dilated
 ///   by the stride and re-padded); it runs through `ConvForwardKernel`, or for fewer than 8 input
-///   channels through `ConvInputGradientByPixels`.
+///   channels through `PixelTiledConv`.
 /// - `db = Σ dZ` over the batch and every position.
 ///
 /// Each thread sums `dW` and `db` over its own images in private buffers; the partial sums are
@@ -98,19 +98,35 @@ struct ConvBackwardKernel {
     ) {
         guard let dzp = dZ.baseAddress, let wp = weights.baseAddress, let dap = dA.baseAddress else { return }
         let g = geometry
-        if ConvInputGradientByPixels.suits(g) {
-            ConvInputGradientByPixels(geometry: g).run(batch: m, dZ: dzp, weights: wp, dA: dap, threads: threads)
-            return
-        }
         let f = g.filter, n = g.outChannels, c = g.channels
+        let shift = f &- 1 &- g.padding
         let transposed = ConvGeometry(
             height: g.height &+ f &- 1, width: g.width &+ f &- 1, channels: n, filter: f, stride: 1,
             padding: 0, outHeight: g.height, outWidth: g.width, outChannels: c)
+        if PixelTiledConv.suits(outChannels: c) {
+            PixelTiledConv(geometry: transposed).run(
+                batch: m, filter: { gy, gx, o, ch in wp[((f &- 1 &- gy) &* f &+ (f &- 1 &- gx)) &* c &* n &+ ch &* n &+ o] },
+                bias: nil, output: dap, threads: threads
+            ) { i, source, rowStride in
+                // E in [Y][n][X]: dZ[oy, ox, :] lands at (oy·s + shift, ox·s + shift).
+                let dzi = dzp + i &* g.pixels &* n
+                for oy in 0..<g.outHeight {
+                    let y = oy &* g.stride &+ shift
+                    guard y >= 0, y < transposed.height else { continue }
+                    for ox in 0..<g.outWidth {
+                        let x = ox &* g.stride &+ shift
+                        guard x >= 0, x < transposed.width else { continue }
+                        let src = dzi + (oy &* g.outWidth &+ ox) &* n
+                        for o in 0..<n { source[(y &* n &+ o) &* rowStride &+ x] = src[o] }
+                    }
+                }
+            }
+            return
+        }
         let eCount = m &* transposed.imageSize
         let e = UnsafeMutablePointer<Float>.allocate(capacity: eCount)
         defer { e.deallocate() }
         e.initialize(repeating: 0, count: eCount)
-        let shift = f &- 1 &- g.padding
         for i in 0..<m {
             let ei = e + i &* transposed.imageSize
             for oy in 0..<g.outHeight {
