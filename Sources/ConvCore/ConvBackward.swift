@@ -8,7 +8,8 @@
 /// - `dA` is a stride-1, unpadded convolution of `E` with the rotated filter
 ///   `W'[gy, gx, n, c] = W[f−1−gy, f−1−gx, c, n]`, where `E` (`(n_H + f − 1) × (n_W + f − 1) × n_c'`)
 ///   holds `dZ[oy, ox]` at `(oy·s − p + f − 1, ox·s − p + f − 1)` and zeros elsewhere (`dZ` dilated
-///   by the stride and re-padded); it runs through `ConvForwardKernel`.
+///   by the stride and re-padded); it runs through `ConvForwardKernel`, or for fewer than 8 input
+///   channels through `PixelTiledConv`.
 /// - `db = Σ dZ` over the batch and every position.
 ///
 /// Each thread sums `dW` and `db` over its own images in private buffers; the partial sums are
@@ -55,7 +56,7 @@ struct ConvBackwardKernel {
             }
             let layout = PanelLayout(
                 rowStride: 1, depthStride: g.stride &* g.channels, segmentLength: g.outWidth,
-                segments: g.outHeight, segmentStride: g.stride &* padded.rowStride)
+                segments: g.outHeight, segmentStride: g.stride &* padded.rowStride, packedB: nr)
             let dWPart = partials + part &* partialSize
             let dbPart = dWPart + k &* n
             for i in images {
@@ -95,17 +96,37 @@ struct ConvBackwardKernel {
         batch m: Int, dZ: UnsafeBufferPointer<Float>, weights: UnsafeBufferPointer<Float>,
         dA: UnsafeMutableBufferPointer<Float>, threads: Int
     ) {
-        guard let dzp = dZ.baseAddress, let wp = weights.baseAddress else { return }
+        guard let dzp = dZ.baseAddress, let wp = weights.baseAddress, let dap = dA.baseAddress else { return }
         let g = geometry
         let f = g.filter, n = g.outChannels, c = g.channels
+        let shift = f &- 1 &- g.padding
         let transposed = ConvGeometry(
             height: g.height &+ f &- 1, width: g.width &+ f &- 1, channels: n, filter: f, stride: 1,
             padding: 0, outHeight: g.height, outWidth: g.width, outChannels: c)
+        if PixelTiledConv.suits(outChannels: c) {
+            PixelTiledConv(geometry: transposed).run(
+                batch: m, filter: { gy, gx, o, ch in wp[((f &- 1 &- gy) &* f &+ (f &- 1 &- gx)) &* c &* n &+ ch &* n &+ o] },
+                bias: nil, output: dap, threads: threads
+            ) { i, source, rowStride in
+                // E in [Y][n][X]: dZ[oy, ox, :] lands at (oy·s + shift, ox·s + shift).
+                let dzi = dzp + i &* g.pixels &* n
+                for oy in 0..<g.outHeight {
+                    let y = oy &* g.stride &+ shift
+                    guard y >= 0, y < transposed.height else { continue }
+                    for ox in 0..<g.outWidth {
+                        let x = ox &* g.stride &+ shift
+                        guard x >= 0, x < transposed.width else { continue }
+                        let src = dzi + (oy &* g.outWidth &+ ox) &* n
+                        for o in 0..<n { source[(y &* n &+ o) &* rowStride &+ x] = src[o] }
+                    }
+                }
+            }
+            return
+        }
         let eCount = m &* transposed.imageSize
         let e = UnsafeMutablePointer<Float>.allocate(capacity: eCount)
         defer { e.deallocate() }
         e.initialize(repeating: 0, count: eCount)
-        let shift = f &- 1 &- g.padding
         for i in 0..<m {
             let ei = e + i &* transposed.imageSize
             for oy in 0..<g.outHeight {

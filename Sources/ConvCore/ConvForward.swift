@@ -6,7 +6,8 @@
 /// start `s · n_c` floats apart. That is exactly a `PanelLayout` with `f` segments, so each tile
 /// of up to `mr` pixels of one output row × `nr` output channels is one micro-kernel call
 /// against the packed weights (`W` as stored is the `f·f·n_c × n_c` right operand). Images are
-/// split over threads; the packed weights are shared.
+/// split over threads; the packed weights are shared. At stride 1 with fewer than 8 output
+/// channels the tiles run along pixels instead (`PixelTiledConv`), so SIMD lanes are not idle.
 struct ConvForwardKernel {
     var geometry: ConvGeometry
 
@@ -14,10 +15,39 @@ struct ConvForwardKernel {
         batch m: Int, x: UnsafeBufferPointer<Float>, weights: UnsafeBufferPointer<Float>,
         bias: UnsafeBufferPointer<Float>?, z: UnsafeMutableBufferPointer<Float>, threads: Int
     ) {
-        if geometry.outChannels <= GEMM.NarrowKernel.nr {
+        if geometry.stride == 1, PixelTiledConv.suits(outChannels: geometry.outChannels),
+           let xp = x.baseAddress, let wp = weights.baseAddress, let zp = z.baseAddress {
+            runByPixels(batch: m, x: xp, weights: wp, bias: bias?.baseAddress, z: zp, threads: threads)
+        } else if geometry.outChannels <= GEMM.NarrowKernel.nr {
             run(GEMM.NarrowKernel.self, batch: m, x: x, weights: weights, bias: bias, z: z, threads: threads)
         } else {
             run(GEMM.WideKernel.self, batch: m, x: x, weights: weights, bias: bias, z: z, threads: threads)
+        }
+    }
+
+    /// Few output channels at stride 1: `PixelTiledConv` on the padded image, stored `[Y][c][X]`.
+    private func runByPixels(
+        batch m: Int, x: UnsafePointer<Float>, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+        z: UnsafeMutablePointer<Float>, threads: Int
+    ) {
+        let g = geometry
+        let c = g.channels, n = g.outChannels, p = g.padding
+        let padded = ConvGeometry(
+            height: g.height &+ 2 &* p, width: g.width &+ 2 &* p, channels: c, filter: g.filter, stride: 1,
+            padding: 0, outHeight: g.outHeight, outWidth: g.outWidth, outChannels: n)
+        PixelTiledConv(geometry: padded).run(
+            batch: m, filter: { fy, fx, ch, o in weights[((fy &* g.filter &+ fx) &* c &+ ch) &* n &+ o] },
+            bias: bias, output: z, threads: threads
+        ) { i, source, rowStride in
+            let image = x + i &* g.imageSize
+            for y in 0..<g.height {
+                for ch in 0..<c {
+                    let row: Int = ((y &+ p) &* c &+ ch) &* rowStride &+ p
+                    let dst = source + row
+                    let src = image + (y &* g.width &* c &+ ch)
+                    for xx in 0..<g.width { dst[xx] = src[xx &* c] }
+                }
+            }
         }
     }
 
@@ -37,7 +67,7 @@ struct ConvForwardKernel {
         let paddedRow = (g.width &+ 2 &* g.padding) &* c
         let layout = PanelLayout(
             rowStride: s &* c, depthStride: 1, segmentLength: g.filter &* c, segments: g.filter,
-            segmentStride: paddedRow)
+            segmentStride: paddedRow, packedB: nr)
         parallelFor(0..<m, threads: threads) { _, images in
             let padded = PaddedImage(g)
             defer { padded.deallocate() }

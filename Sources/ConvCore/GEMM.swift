@@ -76,7 +76,7 @@ enum GEMM {
                 let mc = min(mcBlock, m &- ic)
                 let ap = workspace.packedA.reserve((mc &+ mr &- 1) / mr &* mr &* kc)
                 packA(a, rows: ic..<(ic &+ mc), depth: pc..<(pc &+ kc), mr: mr, into: ap)
-                let layout = PanelLayout.columnMajor(ld: mr, depth: kc)
+                let layout = PanelLayout.packed(mr: mr, nr: nr, depth: kc)
                 for jp in 0..<panels {
                     let j0 = jp &* nr
                     let cols = min(nr, n &- j0)

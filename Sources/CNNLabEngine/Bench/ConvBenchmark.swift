@@ -30,6 +30,26 @@ public struct ConvBenchResult: Sendable, Codable, Equatable {
     public var ms: Double
     /// Useful floating-point work per second, in 10⁹ (FLOPs as documented on `ConvBenchmark.run`).
     public var gflops: Double
+
+    /// Memberwise, so renderers and their tests can build results without timing anything.
+    public init(
+        case name: String, pass: String, n: Int, h: Int, w: Int, c_in: Int, c_out: Int, f: Int, s: Int, p: Int,
+        threads: Int, ms: Double, gflops: Double
+    ) {
+        self.case = name
+        self.pass = pass
+        self.n = n
+        self.h = h
+        self.w = w
+        self.c_in = c_in
+        self.c_out = c_out
+        self.f = f
+        self.s = s
+        self.p = p
+        self.threads = threads
+        self.ms = ms
+        self.gflops = gflops
+    }
 }
 
 /// Times `Conv2D.forward` and `Conv2D.backward` on fixed shapes, to compare with other libraries
