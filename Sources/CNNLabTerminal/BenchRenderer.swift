@@ -26,4 +26,41 @@ public enum BenchRenderer {
             ]).serialized() + "\n"
         }.joined()
     }
+
+    /// Training cases: examples per second.
+    public static func table(_ results: [TrainingBenchmark.Result]) -> String {
+        var t = Table(
+            headers: ["case", "threads", "batch", "batches", "examples/s", "last loss"],
+            alignments: [.left, .right, .right, .right, .right, .right])
+        for r in results {
+            t.rows.append([
+                r.name, String(r.threads), String(r.batchSize), String(r.batches),
+                NumberFormat.fixed(r.examplesPerSecond, decimals: 0), NumberFormat.fixed(Double(r.lastLoss), decimals: 4),
+            ])
+        }
+        return t.render(style: .plain)
+    }
+
+    /// Training cases as JSON lines: `case`, `threads`, `examples_per_s` (plus batch details).
+    public static func json(_ results: [TrainingBenchmark.Result]) -> String {
+        results.map { r in
+            JSONValue.object([
+                ("case", .string(r.name)), ("threads", .int(r.threads)), ("examples_per_s", .number(r.examplesPerSecond)),
+                ("batch", .int(r.batchSize)), ("batches", .int(r.batches)), ("last_loss", .float(r.lastLoss)),
+            ]).serialized() + "\n"
+        }.joined()
+    }
+
+    /// Current figures against a saved run: the ratio shows speed-ups (> 1) and regressions (< 1).
+    public static func comparison(_ rows: [BenchComparison.Row]) -> String {
+        var t = Table(headers: ["case", "now", "saved", "ratio"], alignments: [.left, .right, .right, .right])
+        for r in rows {
+            t.rows.append([
+                r.key, NumberFormat.fixed(r.current, decimals: 1) + " " + r.unit,
+                r.previous.map { NumberFormat.fixed($0, decimals: 1) } ?? "—",
+                r.ratio.map { NumberFormat.fixed($0, decimals: 2) + "×" } ?? "—",
+            ])
+        }
+        return t.render(style: .plain)
+    }
 }

@@ -8,6 +8,7 @@
 public enum DisplayWidth {
     /// The number of terminal columns `text` occupies.
     public static func of(_ text: String) -> Int {
+        if let ascii = asciiWidth(text) { return ascii }
         var width = 0
         var escape = EscapeState.none
         for character in text {
@@ -44,16 +45,33 @@ public enum DisplayWidth {
     public static func wrap(_ text: String, to width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
+        var currentWidth = 0
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if of(candidate) <= width || current.isEmpty {
-                current = candidate
+            let wordWidth = of(String(word))
+            if current.isEmpty {
+                current = String(word)
+                currentWidth = wordWidth
+            } else if currentWidth + 1 + wordWidth <= width {
+                current += " " + word
+                currentWidth += 1 + wordWidth
             } else {
                 lines.append(current)
                 current = String(word)
+                currentWidth = wordWidth
             }
         }
         return lines + [current]
+    }
+
+    /// The width of printable ASCII text without escapes (the common case, counted from its
+    /// UTF-8 bytes without Unicode property look-ups); nil when the text needs the full scan.
+    private static func asciiWidth(_ text: String) -> Int? {
+        var width = 0
+        for byte in text.utf8 {
+            guard byte < 0x80, byte != 0x1B else { return nil }
+            if byte >= 0x20 && byte != 0x7F { width += 1 }
+        }
+        return width
     }
 
     /// Where the scanner is inside an `ESC [ … final` control sequence.
@@ -65,10 +83,22 @@ public enum DisplayWidth {
     /// marks counts once and an emoji sequence joined by ZWJ counts as one wide glyph.
     private static func columns(of character: Character) -> Int {
         let scalars = character.unicodeScalars
+        if scalars.count == 1, let only = scalars.first, let known = knownWidth(only.value) { return known }
         if scalars.contains("\u{FE0F}"), scalars.first?.properties.isEmoji == true {
             return 2
         }
         return scalars.reduce(0) { max($0, columns(of: $1)) }
+    }
+
+    /// Widths decided by range alone for the characters cnnlab draws most (Latin, punctuation,
+    /// arrows, maths, box drawing, block elements and geometric shapes up to U+25FC — the
+    /// first with an emoji presentation is U+25FD), so rendering skips property look-ups.
+    private static func knownWidth(_ value: UInt32) -> Int? {
+        switch value {
+        case 0..<0x20, 0x7F..<0xA0: return 0
+        case 0xA0..<0x300, 0x2010...0x2027, 0x2190...0x22FF, 0x2500...0x25FC: return 1
+        default: return nil
+        }
     }
 
     private static func columns(of scalar: Unicode.Scalar) -> Int {

@@ -148,15 +148,24 @@ extension Heatmap {
         func fit(width: Int, height: Int, maxScale: Int = Heatmap.maxScale) -> Fitted {
             let rows = planes[0].rows
             let cols = planes[0].cols
-            let magnify = if case .numbers = painter { 1 } else { maxScale }
-            var format = ValueFormat(for: planes.lazy.flatMap(\.values))
-            var cellWidth = painter.cellWidth(numberWidth: format.width(for: planes.lazy.flatMap(\.values)))
+            let showsNumbers = if case .numbers = painter { true } else { false }
+            let magnify = showsNumbers ? 1 : maxScale
+            // Only the numbers style prints values in its cells; the others need no format,
+            // and formatting every value of a large map is most of the time of a redraw.
+            func formatFor(_ planes: [Plane]) -> ValueFormat {
+                showsNumbers ? ValueFormat(for: planes.lazy.flatMap(\.values)) : ValueFormat(notation: .integer)
+            }
+            func cellWidthFor(_ planes: [Plane], _ format: ValueFormat) -> Int {
+                painter.cellWidth(numberWidth: showsNumbers ? format.width(for: planes.lazy.flatMap(\.values)) : 0)
+            }
+            var format = formatFor(planes)
+            var cellWidth = cellWidthFor(planes, format)
             var geometry = MapGeometry.fit(
                 rows: rows, cols: cols, cellWidth: cellWidth, width: width, height: height, maxScale: magnify)
             while true {
                 let shrunk = planes.map { $0.downsampled(by: geometry.factor) }
-                format = ValueFormat(for: shrunk.lazy.flatMap(\.values))
-                cellWidth = painter.cellWidth(numberWidth: format.width(for: shrunk.lazy.flatMap(\.values)))
+                format = formatFor(shrunk)
+                cellWidth = cellWidthFor(shrunk, format)
                 let fits = MapGeometry.ceilDiv(cols, geometry.factor) * cellWidth <= width
                 if fits || geometry.factor >= max(rows, cols) {
                     return Fitted(

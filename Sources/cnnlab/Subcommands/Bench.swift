@@ -1,39 +1,82 @@
 import ArgumentParser
 import CNNLabEngine
 import CNNLabTerminal
+import Foundation
 
-/// `cnnlab bench`: times conv forward and backward on the standard cases.
+/// `cnnlab bench`: times conv forward and backward, and training steps, on standard cases.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Time conv forward and backward (use a release build: swift build -c release).")
+        abstract: "Time conv forward/backward and training (use a release build: scripts/run.sh bench).",
+        discussion: """
+            Conv cases: b, c1, c2, d, lecture (GFLOP/s, median of --repetitions after a warm-up).
+            Training cases: train-mnist, train-cifar (ConvNetJS's demo nets, SGD, batch 20, examples/s).
+            redraw: one 200×60 full-screen frame with a 64×64 heatmap, laid out and painted in memory (ms).
+            Save a run with --json > FILE and compare a later one with --compare FILE.
+            """)
 
-    @Option(help: "Threads to use.")
-    var threads: Int = 1
-
-    @Option(help: "Timed repetitions per case (the median is reported).")
+    @Option(help: "Timed repetitions per conv case (the median is reported).")
     var repetitions: Int = 7
 
-    @Option(help: "Only these cases (comma-separated names, e.g. b,c1).")
+    @Option(help: "Timed mini-batches per training case.")
+    var batches: Int = 50
+
+    @Option(help: "Only these cases (comma-separated, e.g. b,c1,train-mnist).")
     var cases: String?
 
-    @Flag(help: "Print one JSON object per case and pass.")
-    var json = false
+    @Option(help: "A saved `cnnlab bench --json` output to compare with (prints ratios).")
+    var compare: String?
+
+    /// `--threads N` and `--json` (shared with the other modes: one spelling, one meaning).
+    @OptionGroup var options: FrontEndOptions
+
+    private var threads: Int { options.threads }
+    private var json: Bool { options.json }
 
     func validate() throws {
-        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
         guard (1...1000).contains(repetitions) else { throw ValidationError("--repetitions must be between 1 and 1000") }
+        guard (1...100_000).contains(batches) else { throw ValidationError("--batches must be between 1 and 100000") }
     }
 
     func run() throws {
-        var selected = ConvBenchmark.standardCases
-        if let cases {
-            let names = cases.split(separator: ",").map(String.init)
-            selected = selected.filter { names.contains($0.name) }
-            guard !selected.isEmpty else {
-                throw ValidationError("no such case; cases: " + ConvBenchmark.standardCases.map(\.name).joined(separator: ", "))
-            }
+        let convNames = ConvBenchmark.standardCases.map(\.name)
+        let trainNames = TrainingBenchmark.cases.map(\.name)
+        let allNames = convNames + trainNames + ["redraw"]
+        let names = cases.map { $0.split(separator: ",").map(String.init) } ?? allNames
+        if let unknown = names.first(where: { !allNames.contains($0) }) {
+            throw ValidationError("no case '\(unknown)'; cases: " + allNames.joined(separator: ", "))
         }
-        let results = try ConvBenchmark.run(cases: selected, threads: threads, repetitions: repetitions)
-        print(json ? BenchRenderer.json(results) : BenchRenderer.table(results), terminator: "")
+        let previous = try compare.map(savedFigures)
+        let conv = try ConvBenchmark.run(
+            cases: ConvBenchmark.standardCases.filter { names.contains($0.name) }, threads: threads, repetitions: repetitions)
+        var training: [TrainingBenchmark.Result] = []
+        for name in trainNames where names.contains(name) {
+            training.append(try TrainingBenchmark.run(case: name, threads: threads, batches: batches))
+        }
+        let redraw = names.contains("redraw") ? try RedrawBenchmark.run() : nil
+        if json {
+            print(BenchRenderer.json(conv) + BenchRenderer.json(training), terminator: "")
+            if let redraw { print(JSONValue.object([("case", .string("redraw")), ("threads", .int(1)), ("ms", .number(redraw))]).serialized()) }
+        } else {
+            let tables = (conv.isEmpty ? [] : [BenchRenderer.table(conv)]) + (training.isEmpty ? [] : [BenchRenderer.table(training)])
+            print(tables.joined(separator: "\n"), terminator: "")
+            if let redraw { print((tables.isEmpty ? "" : "\n") + "redraw 200×60 with a 64×64 heatmap: " + NumberFormat.fixed(redraw, decimals: 2) + " ms per frame") }
+        }
+        if let previous {
+            let current = conv.map { BenchComparison.Figure(key: "\($0.case) \($0.pass) t\($0.threads)", value: $0.gflops, unit: "GFLOP/s") }
+                + training.map { BenchComparison.Figure(key: "\($0.name) t\($0.threads)", value: $0.examplesPerSecond, unit: "examples/s") }
+                + (redraw.map { [BenchComparison.Figure(key: "redraw", value: $0 > 0 ? 1000 / $0 : 0, unit: "frames/s")] } ?? [])
+            let rows = BenchComparison.compare(current, with: previous)
+            (json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(("\n" + BenchRenderer.comparison(rows)).utf8))
+        }
+    }
+
+    private func savedFigures(_ path: String) throws -> [BenchComparison.Figure] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+        do {
+            return try BenchComparison.figures(fromJSONLines: String(decoding: data, as: UTF8.self))
+        } catch {
+            guard case .malformedLine(let n) = error else { throw error }
+            throw ValidationError("\(path), line \(n): not a `cnnlab bench --json` line")
+        }
     }
 }
