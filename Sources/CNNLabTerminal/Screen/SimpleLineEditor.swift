@@ -6,7 +6,6 @@ import CNNLabEngine
 ///
 /// Fed byte by byte like readline's callback interface, so the TUI can swap in readline.
 public final class SimpleLineEditor: CommandLineEditing {
-    public typealias Input = LineInput
 
     /// Candidate words for Tab: given the word before the cursor and whether it starts the line.
     public typealias Completer = (_ word: String, _ atLineStart: Bool) -> [String]
@@ -34,7 +33,7 @@ public final class SimpleLineEditor: CommandLineEditing {
     }
 
     public var buffer: String { String(characters) }
-    public var cursor: Int { String(characters[..<position]).utf8.count }
+    public var cursor: Int { position }
 
     public func beginCallback(prompt: String, onLine: @escaping (LineInput) -> Void) {
         self.onLine = onLine

@@ -16,17 +16,17 @@ public final class TUIController {
     private var session: Session
     private let makeSession: () -> Session
     private let driver: ScreenDriver
-    private let editor: AnyLineEditor
+    private let editor: any CommandLineEditing
     /// Columns results are rendered for before the output pane wraps them.
     private let resultWidth = 60
 
     /// A controller over `driver` with `editor` at its command line; `makeSession` gives the
     /// first session and the fresh ones lessons start from.
-    public init<Editor: CommandLineEditing>(
-        driver: ScreenDriver, editor: Editor, state: TUIState, makeSession: @escaping () -> Session
+    public init(
+        driver: ScreenDriver, editor: any CommandLineEditing, state: TUIState, makeSession: @escaping () -> Session
     ) {
         self.driver = driver
-        self.editor = AnyLineEditor(editor)
+        self.editor = editor
         self.state = state
         self.makeSession = makeSession
         self.session = makeSession()
@@ -41,6 +41,19 @@ public final class TUIController {
         variables.source = { [weak self] in self.map { Array($0.session.variables.keys) } ?? [] }
     }
 
+    /// The names of the session's tensors (for completing the command line).
+    public var variableNames: [String] { Array(session.variables.keys) }
+
+    /// The directory file names are completed in.
+    public var workingDirectory: String { session.workingDirectory }
+
+    /// Shows a list of completion candidates in the output pane (readline's Tab-Tab listing,
+    /// which must not write to the terminal behind curses' back).
+    public func showCompletions(_ matches: [String]) {
+        state.output.append(.init(matches.joined(separator: "  "), .info))
+        state.outputScroll = 0
+    }
+
     /// Draws, then handles events until the user quits or the driver has no more events.
     public func run() {
         startLine()
@@ -49,7 +62,7 @@ public final class TUIController {
             handle(event)
             redraw()
         }
-        editor.end()
+        editor.endCallback()
     }
 
     /// Draws the current state at the driver's size.
@@ -64,7 +77,7 @@ public final class TUIController {
             break
         case .interrupt:
             if state.focus == .commandLine {
-                editor.end()
+                editor.endCallback()
                 startLine()
             } else {
                 state.output.append(.init("Ctrl-C does not quit here: press q (or type quit)", .info))
@@ -95,7 +108,7 @@ public final class TUIController {
     // MARK: Command line
 
     private func startLine() {
-        editor.begin(prompt: state.prompt) { [weak self] input in self?.lineEnded(input) }
+        editor.beginCallback(prompt: state.prompt) { [weak self] input in self?.lineEnded(input) }
         syncCommandLine()
     }
 
@@ -145,7 +158,7 @@ public final class TUIController {
             switch outcome.result {
             case .success(let result):
                 if echo {
-                    let text = ResultRenderer.render(result, language: state.language, width: resultWidth)
+                    let text = outputText(for: result)
                     state.output += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
                         .map { .init(String($0), .result) }
                 }
@@ -158,6 +171,16 @@ public final class TUIController {
         state.reports = (try? session.analyze()) ?? []
         state.selectedLayer = min(max(0, state.selectedLayer), max(0, state.reports.count - 1))
         state.outputScroll = 0
+    }
+
+    /// What the output pane says about a result: the text batch mode prints, except for
+    /// pictures, which go to the viewer (a heatmap squeezed into the output pane helps no one).
+    private func outputText(for result: CommandResult) -> String {
+        if case .heatmap(let named, _) = result {
+            return "heatmap \(named.name): " + ResultRenderer.shapeText(named.tensor.shape) + " → "
+                + state.language.pick("viewer", "visualizador") + "\n"
+        }
+        return ResultRenderer.render(result, language: state.language, width: resultWidth)
     }
 
     private func show(_ result: CommandResult) {

@@ -33,7 +33,7 @@ extension TUILayout {
             grid.write(hint, row: row, col: promptWidth, theme.dim, limit: room)
             return
         }
-        let beforeCursor = String(decoding: state.commandLine.utf8.prefix(state.commandCursor), as: UTF8.self)
+        let beforeCursor = String(state.commandLine.prefix(state.commandCursor))
         let cursorColumn = DisplayWidth.of(beforeCursor)
         // Scroll sideways so the cursor stays visible on long lines.
         var skip = max(0, cursorColumn - room)

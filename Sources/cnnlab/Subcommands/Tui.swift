@@ -1,6 +1,7 @@
 import ArgumentParser
 import CNNLabCurses
 import CNNLabEngine
+import CNNLabLineEditor
 import CNNLabTerminal
 import Foundation
 
@@ -33,5 +34,15 @@ func runTUI(_ options: FrontEndOptions) throws {
     let state = TUIState(language: options.language, color: screen.hasColors, unicode: capabilities.unicode)
     let directory = FileManager.default.currentDirectoryPath
     let threads = options.threads
-    TUIController(driver: screen, state: state, makeSession: { Session(threads: threads, workingDirectory: directory) }).run()
+    let readline = LineEditor(historyFile: HistoryLocation.path(environment: environment))
+    let controller = TUIController(
+        driver: screen, editor: ReadlineCommandLine(readline), state: state,
+        makeSession: { Session(threads: threads, workingDirectory: directory) })
+    readline.completer = { [weak controller] line, wordStart, word in
+        guard let controller else { return [] }
+        return ReplCompleter(variables: controller.variableNames, workingDirectory: controller.workingDirectory)
+            .candidates(line: line, wordStart: wordStart, word: word)
+    }
+    readline.listMatches = { [weak controller] matches in controller?.showCompletions(matches) }
+    controller.run()
 }

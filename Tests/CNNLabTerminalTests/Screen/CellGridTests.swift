@@ -53,17 +53,6 @@ import Testing
     #expect(editor.buffer == "show Alpha")
     editor.feed(0x15)
     for b in Array("é漢".utf8) { editor.feed(b) }
-    #expect(editor.buffer == "é漢" && editor.cursor == 5)
+    #expect(editor.buffer == "é漢" && editor.cursor == 2)
 }
 
-/// An enum spelled like readline's `LineEditor.Input`.
-private enum LookAlikeInput {
-    case line(String), interrupted, endOfFile
-}
-
-@Test func lineInputReadsALookAlikeEnum() {
-    #expect(LineInput(mirroring: LookAlikeInput.line("x")) == .line("x"))
-    #expect(LineInput(mirroring: LookAlikeInput.interrupted) == .interrupted)
-    #expect(LineInput(mirroring: LookAlikeInput.endOfFile) == .endOfFile)
-    #expect(LineInput(mirroring: 3) == nil)
-}
