@@ -15,7 +15,7 @@ import Testing
     ]
 
     @Test func randomStatementsNeverTrap() {
-        var rng = SplitMix(seed: 20261129)
+        var rng = SeededGenerator(seed: 20261129)
         for _ in 0..<4000 {
             let session = Session()
             _ = try? run("input 6x6x3; let A = [[1,2,3],[4,5,6],[7,8,9]]", in: session)
@@ -34,18 +34,5 @@ import Testing
         #expect(diagnostic("let A = [[1,2],[3]]")?.problem == .raggedLiteral(expected: 2, got: 1))
         #expect(diagnostic("let A = [[1,2],3]")?.problem == .mixedLiteral)
         #expect(diagnostic("let A = [[[[[1]]]]]")?.problem == .literalTooDeep(5))
-    }
-}
-
-/// A tiny deterministic generator so the fuzz cases are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -79,12 +79,12 @@ public enum ConvBenchmark {
         guard repetitions >= 1 else { throw ConvBenchmarkError.invalidRepetitions(repetitions) }
         var results: [ConvBenchResult] = []
         for c in cases {
-            var random = SplitMix64(seed: 0x5EED_C0DE)
-            let x = try Tensor.generated([c.n, c.h, c.w, c.cIn]) { random.nextSignedUnit() }
-            let weights = try Tensor.generated([c.f, c.f, c.cIn, c.cOut]) { random.nextSignedUnit() }
-            let bias = try Tensor.generated([1, 1, 1, c.cOut]) { random.nextSignedUnit() }
+            var random = SeededGenerator(seed: 0x5EED_C0DE)
+            let x = try Tensor.generated([c.n, c.h, c.w, c.cIn]) { 2 * random.nextUniform() - 1 }
+            let weights = try Tensor.generated([c.f, c.f, c.cIn, c.cOut]) { 2 * random.nextUniform() - 1 }
+            let bias = try Tensor.generated([1, 1, 1, c.cOut]) { 2 * random.nextUniform() - 1 }
             let z = try Conv2D.forward(x, weights: weights, bias: bias, stride: c.s, padding: c.p, threads: threads)
-            let dZ = try Tensor.generated(z.shape) { random.nextSignedUnit() }
+            let dZ = try Tensor.generated(z.shape) { 2 * random.nextUniform() - 1 }
             let flops = 2.0 * Double(z.count) * Double(c.f * c.f * c.cIn)
 
             let forwardMs = try medianMilliseconds(repetitions: repetitions) { () throws(TensorError) in
@@ -128,25 +128,4 @@ public enum ConvBenchmark {
 /// Why `ConvBenchmark.run` refused its arguments.
 public enum ConvBenchmarkError: Error, Equatable, Sendable {
     case invalidRepetitions(Int)
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny fixed-seed stream so benchmark inputs are the
-/// same on every run. Kept private to the harness; it is not the course's numpy generator.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A float uniform in [-1, 1), from the top 24 bits.
-    mutating func nextSignedUnit() -> Float {
-        Float(next() >> 40) / Float(1 << 23) - 1
-    }
 }
