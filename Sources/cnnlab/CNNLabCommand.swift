@@ -12,13 +12,13 @@ struct CNNLabCommand: ParsableCommand {
         discussion: """
             Commands are separated by newlines or ';'. Examples:
               cnnlab -c 'input 39x39x3; conv 10 f=3; conv 20 f=5 s=2; summary'
-              cnnlab -c 'let A = [[10,10,0],[10,10,0],[10,10,0]]; let K = [[1,0,-1],[1,0,-1],[1,0,-1]]; show A * K'
-              cnnlab run lesson.cnn
-              cnnlab                 (the full-screen TUI on a terminal; cnnlab repl for a prompt)
+              cnnlab -c 'image sample edges; filter vertical; heatmap img * K'
+              cnnlab run Lessons/01-one-layer.cnn
+              cnnlab          the full-screen interface (cnnlab repl: a prompt)
             """,
         subcommands: [Tui.self, Repl.self, Run.self, Bench.self])
 
-    @Option(name: .short, help: "Commands to run, separated by ';' or newlines.")
+    @Option(name: .short, help: ArgumentHelp("Commands to run, separated by ';' or newlines.", valueName: "commands"))
     var commands: String?
 
     @OptionGroup var options: FrontEndOptions
