@@ -1,4 +1,4 @@
-import Foundation
+import Glibc  // libm: exp, log, tanh, pow (the core runs on Linux)
 
 /// Element-wise non-linearities applied after a conv or fully connected layer
 /// (the lecture's `a[l] = g(z[l])`).
@@ -20,7 +20,7 @@ public enum Activation: String, Sendable, CaseIterable {
             case .sigmoid:
                 for i in a.indices { a[i] = Activation.sigmoid(a[i]) }
             case .tanh:
-                for i in a.indices { a[i] = Foundation.tanh(a[i]) }
+                for i in a.indices { a[i] = Glibc.tanh(a[i]) }
             }
         }
         return Tensor(validShape: z.shape, storage: out)
@@ -46,7 +46,7 @@ public enum Activation: String, Sendable, CaseIterable {
                     }
                 case .tanh:
                     for i in d.indices {
-                        let t = Foundation.tanh(z[i])
+                        let t = Glibc.tanh(z[i])
                         d[i] *= 1 - t * t
                     }
                 }

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc  // libm: exp, log, tanh, pow (the core runs on Linux)
 
 /// numpy's legacy global generator, bit for bit: `np.random.seed(S)` followed by any sequence of
 /// `np.random.randn(...)` and `np.random.rand(...)` calls.

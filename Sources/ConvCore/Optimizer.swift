@@ -1,4 +1,4 @@
-import Foundation
+import Glibc  // libm: exp, log, tanh, pow (the core runs on Linux)
 
 /// Updates parameter tensors in place from their gradients, one step per mini-batch.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc  // libm: exp, log, tanh, pow (the core runs on Linux)
 
 /// A small, fast, reproducible random number generator: xoshiro256** seeded through SplitMix64.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc  // libm: exp, log, tanh, pow (the core runs on Linux)
 
 /// The output layer of a classifier: softmax over `k` classes and the mean cross-entropy loss
 /// `J = (1/m) Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾)` from the lecture's "putting it together" section.
