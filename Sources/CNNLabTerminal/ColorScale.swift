@@ -49,12 +49,6 @@ struct ColorScale: Equatable, Sendable {
     /// Positions run −1…1 around zero.
     let diverging: Bool
 
-    /// The palette's name, for the legend.
-    var name: String {
-        if diverging { return "blue–white–red" }
-        return truecolor ? "viridis" : "grey ramp"
-    }
-
     /// The colour at `position` (0…1 sequential, −1…1 diverging).
     func color(at position: Double) -> TerminalColor {
         diverging ? divergingColor(position) : sequentialColor(position)

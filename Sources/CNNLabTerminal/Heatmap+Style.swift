@@ -1,3 +1,5 @@
+import CNNLabEngine
+
 /// A ramp of glyphs from "nothing" to "most", one per quantised level.
 struct GlyphRamp: Equatable, Sendable {
     let glyphs: [Character]
@@ -65,26 +67,26 @@ enum CellPainter: Equatable, Sendable {
         }
         let ascii = CellPainter.glyphs(positive: scale.isDiverging ? .asciiPositive : .ascii, negative: .asciiNegative)
         let glyphs = options.unicode ? CellPainter.glyphs(positive: .blocks, negative: .dots) : ascii
-        let fallbackName = options.unicode ? "blocks" : "ascii"
+        let fallback: HeatmapOptions.Style = options.unicode ? .blocks : .ascii
         switch options.style {
         case .numbers:
             return (.numbers(colors), nil)
         case .color:
             if let colors { return (.color(colors), nil) }
-            return (glyphs, "no colour available (colour off or not a colour terminal): drawn as \(fallbackName)")
+            return (glyphs, HeatmapText.noColour(drawnAs: fallback, in: options.language))
         case .blocks:
-            return (glyphs, options.unicode ? nil : "no Unicode: blocks drawn as ascii")
+            return (glyphs, options.unicode ? nil : HeatmapText.noUnicode(in: options.language))
         case .ascii:
             return (ascii, nil)
         }
     }
 
-    /// The style's name for the header.
-    var name: String {
+    /// The style actually drawn, named in the header.
+    var style: HeatmapOptions.Style {
         switch self {
-        case .glyphs(let positive, _): return positive == .blocks ? "blocks" : "ascii"
-        case .color: return "color"
-        case .numbers: return "numbers"
+        case .glyphs(let positive, _): return positive == .blocks ? .blocks : .ascii
+        case .color: return .color
+        case .numbers: return .numbers
         }
     }
 
@@ -149,12 +151,12 @@ enum CellPainter: Equatable, Sendable {
     }
 
     /// What the legend says about a diverging map.
-    func divergingNote() -> String {
+    func divergingNote(in language: Language) -> String {
         switch self {
         case let .glyphs(positive, negative):
-            return "diverging, centred on 0: \(negative.visible) below 0, \(positive.visible) above 0"
+            return HeatmapText.divergingGlyphs(negative: negative.visible, positive: positive.visible, in: language)
         case .color, .numbers:
-            return "diverging, centred on 0: blue below 0, white at 0, red above 0"
+            return HeatmapText.divergingColours(in: language)
         }
     }
 }

@@ -1,3 +1,4 @@
+import CNNLabEngine
 import ConvCore
 
 /// The heatmap of `heatmap X`: a feature map drawn in the terminal so students see where a
@@ -20,34 +21,46 @@ public enum Heatmap {
         return options.unicode ? text : asciiOnly(text)
     }
 
-    /// The legend's few non-ASCII signs spelled in ASCII, for terminals without Unicode
-    /// (the maps themselves already use ASCII glyphs and frames there).
+    /// The legend's few non-ASCII signs, and the accented letters of its Portuguese words,
+    /// spelled in ASCII for terminals without Unicode (the maps themselves already use ASCII
+    /// glyphs and frames there).
     static func asciiOnly(_ text: String) -> String {
-        let spellings: [Character: String] = ["×": "x", "→": "->", "…": "...", "±": "+-", "–": "-"]
-        return text.reduce(into: "") { out, character in out += spellings[character] ?? String(character) }
+        text.reduce(into: "") { out, character in out += asciiSpellings[character] ?? String(character) }
     }
 
+    private static let asciiSpellings: [Character: String] = {
+        var spellings: [Character: String] = ["×": "x", "→": "->", "…": "...", "±": "+-", "–": "-"]
+        let accented: [(String, Character)] = [
+            ("áàâã", "a"), ("éê", "e"), ("í", "i"), ("óôõ", "o"), ("ú", "u"), ("ç", "c"),
+            ("ÁÀÂÃ", "A"), ("ÉÊ", "E"), ("Í", "I"), ("ÓÔÕ", "O"), ("Ú", "U"), ("Ç", "C"),
+        ]
+        for (letters, plain) in accented {
+            for letter in letters { spellings[letter] = String(plain) }
+        }
+        return spellings
+    }()
+
     private static func draw(_ t: Tensor, name: String?, options: HeatmapOptions) -> String {
+        let language = options.language
         let slicing = PlaneSlicing(t, name: name)
-        let prefix = name.map { "\($0): " } ?? ""
-        if let problem = PlaneSlicing.problem(with: t) { return prefix + slicing.shapeText + "\n" + problem }
+        let title = (name.map { "\($0): " } ?? "") + slicing.shapeText(in: language)
+        if let problem = PlaneSlicing.problem(with: t, in: language) { return title + "\n" + problem }
         var notes: [String] = []
         if t.rank > 3 {
-            notes.append(t.rank == 4 ? "example 0 of \(t.shape[0])" : "leading indices 0")
+            notes.append(t.rank == 4 ? HeatmapText.firstExample(of: t.shape[0], in: language) : HeatmapText.leadingIndices(in: language))
         }
         guard slicing.isChanneled else {
             if let channel = options.channel {
-                notes.append("ch=\(channel) ignored: a rank-\(t.rank) tensor has no channels")
+                notes.append(HeatmapText.channelIgnored(channel, rank: t.rank, in: language))
             }
-            return single(slicing.plane(0, of: t), title: prefix + slicing.shapeText, notes: notes, options: options)
+            return single(slicing.plane(0, of: t), title: title, notes: notes, options: options)
         }
         guard let channel = options.channel else {
             let planes = (0..<slicing.channels).map { slicing.plane($0, of: t) }
-            return tiles(planes, title: prefix + slicing.shapeText, notes: notes, options: options)
+            return tiles(planes, title: title, notes: notes, options: options)
         }
         guard (0..<slicing.channels).contains(channel) else {
-            return prefix + slicing.shapeText + "\n"
-                + "ch=\(channel) is out of range: there are \(slicing.channels) channels (0…\(slicing.channels - 1))"
+            return title + "\n" + HeatmapText.channelOutOfRange(channel, channels: slicing.channels, in: language)
         }
         let (rows, cols) = slicing.planeSize
         return single(
@@ -62,8 +75,8 @@ public enum Heatmap {
         let frame = setup.painter.isFramed ? 2 : 0
         let fitted = setup.fit(width: options.maxWidth - frame, height: options.maxHeight - setup.reservedLines - frame)
         let lines = fitted.mapLines(fitted.planes[0], unicode: unicode)
-        let header = "\(title) heatmap (\(setup.painter.name))"
-        return ([header] + lines + setup.legend(extra: fitted.downsamplingNote(plane).map { [$0] } ?? [])).joined(separator: "\n")
+        let header = HeatmapText.header(title, style: setup.painter.style, in: options.language)
+        return ([header] + lines + setup.legend(extra: fitted.downsamplingNote(plane, in: options.language).map { [$0] } ?? [])).joined(separator: "\n")
     }
 
     /// Every channel as a titled tile, as many as fit, sharing one scale.
@@ -74,14 +87,14 @@ public enum Heatmap {
         let room = options.maxHeight - setup.reservedLines
         let fitted = setup.fit(width: options.maxWidth - frame, height: room - frame - 1, maxScale: 1)
         let tileLines = fitted.planes.enumerated().map { index, plane in
-            ["ch \(index)"] + fitted.mapLines(plane, unicode: unicode)
+            [HeatmapText.tileTitle(index, in: options.language)] + fitted.mapLines(plane, unicode: unicode)
         }
         let tileHeight = tileLines.first?.count ?? 1
         let tileWidth = tileLines.flatMap { $0 }.reduce(1) { max($0, DisplayWidth.of($1)) }
         let perRow = max(1, (options.maxWidth + tileGap) / (tileWidth + tileGap))
         let shown = min(planes.count, perRow * max(1, room / tileHeight))
 
-        var lines = ["\(title) heatmap (\(setup.painter.name)), one tile per channel"]
+        var lines = [HeatmapText.tiledHeader(title, style: setup.painter.style, in: options.language)]
         for rowStart in stride(from: 0, to: shown, by: perRow) {
             let row = tileLines[rowStart..<min(shown, rowStart + perRow)]
             for lineIndex in 0..<tileHeight {
@@ -90,9 +103,9 @@ public enum Heatmap {
                 lines.append(String(joined.reversed().drop { $0 == " " }.reversed()))
             }
         }
-        var extra = fitted.downsamplingNote(planes[0]).map { [$0] } ?? []
+        var extra = fitted.downsamplingNote(planes[0], in: options.language).map { [$0] } ?? []
         if shown < planes.count {
-            extra.append("+\(planes.count - shown) more channels (heatmap with ch=k shows one)")
+            extra.append(HeatmapText.moreChannels(planes.count - shown, in: options.language))
         }
         return (lines + setup.legend(extra: extra)).joined(separator: "\n")
     }
@@ -108,24 +121,27 @@ extension Heatmap {
         let tiled: Bool
         /// Terminal columns; legend notes are wrapped to it.
         let width: Int
+        /// The language of the legend.
+        let language: Language
 
         init(planes: [Plane], notes: [String], options: HeatmapOptions, tiled: Bool) {
             self.planes = planes
             self.tiled = tiled
             self.width = options.maxWidth
+            self.language = options.language
             scale = ValueScale(values: planes.lazy.flatMap(\.values))
             let (painter, fallback) = CellPainter.resolve(options, scale: scale)
             self.painter = painter
             var all = fallback.map { [$0] } ?? []
             all += notes
-            if scale.isDiverging { all.append(painter.divergingNote()) }
+            if scale.isDiverging { all.append(painter.divergingNote(in: language)) }
             if scale.isConstant, let range = scale.range {
-                all.append("constant map: every value is \(ValueFormat(for: [range.lowerBound]).string(range.lowerBound))")
+                all.append(HeatmapText.constant(ValueFormat(for: [range.lowerBound]).string(range.lowerBound), in: language))
             }
             let nonFinite = planes.reduce(0) { $0 + $1.values.count { !$0.isFinite } }
             if nonFinite > 0 {
-                let drawn = if case .numbers = painter { "shown as nan/inf" } else { "drawn as ?" }
-                all.append("\(nonFinite) \(nonFinite == 1 ? "cell is" : "cells are") NaN or ±inf, \(drawn)")
+                let asNumbers = if case .numbers = painter { true } else { false }
+                all.append(HeatmapText.nonFinite(nonFinite, asNumbers: asNumbers, in: language))
             }
             self.notes = all
         }
@@ -133,7 +149,7 @@ extension Heatmap {
         /// Lines kept free for the header and legend when fitting the map: the notes known
         /// now, and room for a downsampling note (and, tiled, a "+N more" one) as wrapped.
         var reservedLines: Int {
-            let later = "downsampled 999×999 → 99×99 (average of 10×10 blocks)"
+            let later = HeatmapText.downsampled(from: (999, 999), to: (99, 99), factor: 10, in: language)
             let laterLines = wrapped([later]).count * (tiled ? 2 : 1)
             return 1 + 2 + wrapped(notes).count + laterLines
         }
@@ -178,21 +194,24 @@ extension Heatmap {
 
         /// Min, max, the scale bar with its end values, then the notes and `extra`.
         func legend(extra: [String]) -> [String] {
-            guard let range = scale.range, let ends = scale.ends else { return ["no finite values"] + wrapped(notes + extra) }
+            guard let range = scale.range, let ends = scale.ends else {
+                return [HeatmapText.noFiniteValues(in: language)] + wrapped(notes + extra)
+            }
             let format = ValueFormat(for: [range.lowerBound, range.upperBound, ends.low, ends.high])
             var lines = ["min \(format.string(range.lowerBound))   max \(format.string(range.upperBound))"]
             if let bar = painter.scaleBar(scale) {
                 let high = (scale.isDiverging ? "+" : "") + format.string(ends.high)
-                let palette = if case .glyphs = painter { "" } else { " (\(colorName))" }
-                lines.append("scale\(palette): \(format.string(ends.low)) \(bar) \(high)")
+                let palette = paletteName.map { " (\($0))" } ?? ""
+                lines.append("\(HeatmapText.scale(in: language))\(palette): \(format.string(ends.low)) \(bar) \(high)")
             }
             return lines + wrapped(notes + extra)
         }
 
-        private var colorName: String {
+        /// The colour palette's name, when the map is coloured.
+        private var paletteName: String? {
             switch painter {
-            case .color(let colors), .numbers(let colors?): return colors.name
-            case .glyphs, .numbers(nil): return ""
+            case .color(let colors), .numbers(let colors?): return HeatmapText.paletteName(colors, in: language)
+            case .glyphs, .numbers(nil): return nil
             }
         }
     }
@@ -224,10 +243,10 @@ extension Heatmap {
         }
 
         /// "downsampled 64×64 → 13×13 (average of 5×5 blocks)", when it was.
-        func downsamplingNote(_ source: Plane) -> String? {
+        func downsamplingNote(_ source: Plane, in language: Language) -> String? {
             guard geometry.factor > 1, let first = planes.first else { return nil }
-            let f = geometry.factor
-            return "downsampled \(source.rows)×\(source.cols) → \(first.rows)×\(first.cols) (average of \(f)×\(f) blocks)"
+            return HeatmapText.downsampled(
+                from: (source.rows, source.cols), to: (first.rows, first.cols), factor: geometry.factor, in: language)
         }
     }
 }

@@ -1,5 +1,7 @@
-/// How `heatmap X` draws a map: the style, which channel, the room available and what the
-/// terminal can show (see ``TerminalCapabilities``).
+import CNNLabEngine
+
+/// How `heatmap X` draws a map: the style, which channel, the room available, what the
+/// terminal can show (see ``TerminalCapabilities``) and the language of its words.
 public struct HeatmapOptions: Sendable, Equatable {
     /// The way each cell is drawn.
     public enum Style: String, Sendable, CaseIterable {
@@ -36,11 +38,13 @@ public struct HeatmapOptions: Sendable, Equatable {
     public var colorDepth: ColorDepth
     /// Whether Unicode glyphs may be used; without it blocks fall back to ASCII.
     public var unicode: Bool
+    /// The language of the header, legend and notes.
+    public var language: Language = .en
 
-    /// Options for an 80×24 terminal with Unicode and no colour unless stated.
+    /// Options for an 80×24 terminal with Unicode, no colour and English words unless stated.
     public init(
         style: Style = .blocks, channel: Int? = nil, maxWidth: Int = 80, maxHeight: Int = 24,
-        colorDepth: ColorDepth = .none, unicode: Bool = true
+        colorDepth: ColorDepth = .none, unicode: Bool = true, language: Language = .en
     ) {
         self.style = style
         self.channel = channel
@@ -48,5 +52,6 @@ public struct HeatmapOptions: Sendable, Equatable {
         self.maxHeight = maxHeight
         self.colorDepth = colorDepth
         self.unicode = unicode
+        self.language = language
     }
 }

@@ -1,3 +1,4 @@
+import CNNLabEngine
 import ConvCore
 
 /// One 2-D slice of a tensor, `rows × cols` in row-major order: what both renderers draw.
@@ -72,16 +73,15 @@ struct PlaneSlicing: Sendable {
     }
 
     /// The shape written the way the slides do: `4×4×10`, or `scalar`.
-    var shapeText: String {
-        shape.isEmpty ? "scalar" : shape.map(String.init).joined(separator: "×")
+    func shapeText(in language: Language) -> String {
+        TensorText.shape(shape, in: language)
     }
 
     /// Why `tensor` cannot be drawn, if its storage does not match its shape (the storage is
     /// publicly mutable, so this can happen), else `nil`.
-    static func problem(with tensor: Tensor) -> String? {
+    static func problem(with tensor: Tensor, in language: Language) -> String? {
         let expected = Tensor.elementCount(tensor.shape)
         guard expected != tensor.storage.count else { return nil }
-        let shape = tensor.shape.map(String.init).joined(separator: "×")
-        return "malformed tensor: shape \(shape) needs \(expected.map(String.init) ?? "too many") values, storage has \(tensor.storage.count)"
+        return TensorText.malformed(shape: tensor.shape, expected: expected, storage: tensor.storage.count, in: language)
     }
 }

@@ -20,13 +20,13 @@ public enum ResultRenderer {
         case .explanation(let reports):
             return reports.map { LayerRenderer.explain($0, language: L, style: style) }.joined(separator: "\n")
         case .assigned(let named):
-            return named.map { "\(style.bold($0.name)): \(shapeText($0.tensor.shape))" }.joined(separator: "\n") + "\n"
+            return named.map { "\(style.bold($0.name)): \(shapeText($0.tensor.shape, language: L))" }.joined(separator: "\n") + "\n"
         case .shown(let n):
-            return lines(TensorGrid.render(n.tensor, name: n.name, maxWidth: c.width))
+            return lines(TensorGrid.render(n.tensor, name: n.name, maxWidth: c.width, language: L))
         case .loaded(let n, let path):
-            return L.pick("loaded", "carregado") + " \(style.bold(n.name)): \(shapeText(n.tensor.shape)) " + L.pick("from", "de") + " \(path)\n"
+            return L.pick("loaded", "carregado") + " \(style.bold(n.name)): \(shapeText(n.tensor.shape, language: L)) " + L.pick("from", "de") + " \(path)\n"
         case .saved(let n, let path, let scale):
-            var text = L.pick("saved", "gravado") + " \(n.name) (\(shapeText(n.tensor.shape))) " + L.pick("to", "em") + " \(path)"
+            var text = L.pick("saved", "gravado") + " \(n.name) (\(shapeText(n.tensor.shape, language: L))) " + L.pick("to", "em") + " \(path)"
             if let scale {
                 text += L.pick(" as a gray PNG: ", " como PNG em cinza: ") + "\(number(scale.lowerBound)) → 0, \(number(scale.upperBound)) → 255"
             }
@@ -44,7 +44,7 @@ public enum ResultRenderer {
         case .forwarded(let records):
             return forwardTable(records, context: c)
         case .preset(let n, let preset):
-            return lines("\(preset) → \(n.name)\n" + TensorGrid.render(n.tensor, name: n.name, maxWidth: c.width))
+            return lines("\(preset) → \(n.name)\n" + TensorGrid.render(n.tensor, name: n.name, maxWidth: c.width, language: L))
         case .image(let n, let source):
             let origin: String
             switch source {
@@ -52,15 +52,15 @@ public enum ResultRenderer {
             case .sample(let name, let digit): origin = "sample " + name + (digit.map { " \($0)" } ?? "")
             }
             let s = TensorStats(n.tensor)
-            return "\(style.bold(n.name)): \(shapeText(n.tensor.shape)) (\(origin)), " + L.pick("values", "valores") + " \(number(s.min))…\(number(s.max))\n"
+            return "\(style.bold(n.name)): \(shapeText(n.tensor.shape, language: L)) (\(origin)), " + L.pick("values", "valores") + " \(number(s.min))…\(number(s.max))\n"
         case .seeded(let s):
             return L.pick("seed \(s) (as np.random.seed(\(s)))", "semente \(s) (como np.random.seed(\(s)))") + "\n"
         case .variables(let vars):
             if vars.isEmpty { return L.pick("no variables\n", "nenhuma variável\n") }
             let width = vars.map { DisplayWidth.of($0.name) }.max() ?? 0
-            return vars.map { DisplayWidth.padRight(style.bold($0.name), to: width) + "  " + shapeText($0.shape) }.joined(separator: "\n") + "\n"
+            return vars.map { DisplayWidth.padRight(style.bold($0.name), to: width) + "  " + shapeText($0.shape, language: L) }.joined(separator: "\n") + "\n"
         case .shape(let s):
-            return "\(s.name): \(shapeText(s.shape))\n"
+            return "\(s.name): \(shapeText(s.shape, language: L))\n"
         case .stats(let name, let s):
             var text = "\(name): " + L.pick("count", "n") + " \(s.count)  min \(number(s.min))  max \(number(s.max))  "
                 + L.pick("mean", "média") + " \(precise(s.mean))  std \(precise(s.std))"
@@ -73,7 +73,7 @@ public enum ResultRenderer {
         case .quit:
             return ""
         case .stepper(let s):
-            return StepperRenderer.summary(s, width: c.width)
+            return StepperRenderer.summary(s, width: c.width, language: L)
         }
     }
 
@@ -90,12 +90,12 @@ public enum ResultRenderer {
         }
         return HeatmapOptions(
             style: style, channel: spec.channel, maxWidth: spec.width ?? c.width, maxHeight: spec.height ?? max(8, c.height - 4),
-            colorDepth: c.capabilities.colorDepth, unicode: c.capabilities.unicode)
+            colorDepth: c.capabilities.colorDepth, unicode: c.capabilities.unicode, language: c.language)
     }
 
-    /// `4×4`, `2×5×7×4`, or `scalar`.
-    public static func shapeText(_ shape: [Int]) -> String {
-        shape.isEmpty ? "scalar" : shape.map(String.init).joined(separator: "×")
+    /// `4×4`, `2×5×7×4`, or `scalar` (`escalar`).
+    public static func shapeText(_ shape: [Int], language: Language = .en) -> String {
+        TensorText.shape(shape, in: language)
     }
 
     private static func forwardTable(_ records: [ActivationRecord], context c: RenderContext) -> String {
@@ -104,7 +104,7 @@ public enum ResultRenderer {
             headers: ["l", L.pick("layer", "camada"), "a[l]", "min", "max", L.pick("mean", "média")],
             alignments: [.right, .left, .right, .right, .right, .right])
         for r in records {
-            t.rows.append([String(r.index), r.layer, shapeText(r.shape), number(r.stats.min), number(r.stats.max), precise(r.stats.mean)])
+            t.rows.append([String(r.index), r.layer, shapeText(r.shape, language: L), number(r.stats.min), number(r.stats.max), precise(r.stats.mean)])
         }
         return t.render(style: c.style) + c.style.dim(L.pick("a[l] and z[l] now name each layer's output", "a[l] e z[l] agora nomeiam a saída de cada camada")) + "\n"
     }

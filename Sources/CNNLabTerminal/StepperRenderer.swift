@@ -37,27 +37,38 @@ public enum StepperRenderer {
         }
     }
 
-    /// `window 2 at row 0, col 1 → out[0, 1]`.
-    public static func position(_ step: ConvolutionStepper.Step, of s: ConvolutionStepper) -> String {
-        "window \(step.index + 1)/\(s.stepCount) at row \(step.top), col \(step.left) → out[\(step.outputRow), \(step.outputCol)]"
+    /// `window 2/16 at row 0, col 1 → out[0, 1]`.
+    public static func position(_ step: ConvolutionStepper.Step, of s: ConvolutionStepper, language: Language = .en) -> String {
+        let window = "\(step.index + 1)/\(s.stepCount)"
+        let target = "out[\(step.outputRow), \(step.outputCol)]"
+        return language.pick(
+            "window \(window) at row \(step.top), col \(step.left) → \(target)",
+            "janela \(window) na linha \(step.top), col \(step.left) → \(target)")
     }
 
     /// What batch mode prints for `step`: the operation and sizes, the first two windows with
     /// their equations, and the finished output (the TUI steps through every window).
-    public static func summary(_ s: ConvolutionStepper, width: Int = 100) -> String {
+    public static func summary(_ s: ConvolutionStepper, width: Int = 100, language: Language = .en) -> String {
         var lines = [
-            "step \(title(s)): \(s.inputRows)×\(s.inputCols) input, padded \(s.paddedRows)×\(s.paddedCols)",
+            "step \(title(s)): " + sizes(s, language: language),
             "  " + sizeLine(s),
         ]
         for k in 0..<min(2, s.stepCount) {
             let step = s.step(k)
-            lines.append("  " + position(step, of: s) + ":")
+            lines.append("  " + position(step, of: s, language: language) + ":")
             lines += DisplayWidth.wrap(equation(step, of: s), to: max(20, width - 4)).map { "    " + $0 }
         }
         if let out = try? s.outputTensor() {
-            lines.append(TensorGrid.render(out, name: "output", maxWidth: width))
+            lines.append(TensorGrid.render(out, name: language.pick("output", "saída"), maxWidth: width, language: language))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `6×6 input, padded 8×8` / `entrada 6×6, com padding 8×8`.
+    private static func sizes(_ s: ConvolutionStepper, language: Language) -> String {
+        let input = "\(s.inputRows)×\(s.inputCols)"
+        let padded = "\(s.paddedRows)×\(s.paddedCols)"
+        return language.pick("\(input) input, padded \(padded)", "entrada \(input), com padding \(padded)")
     }
 
     /// A number as the lecture writes it: `30`, `3.75`, `−1` (true minus sign).

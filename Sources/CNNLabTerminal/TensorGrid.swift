@@ -1,3 +1,4 @@
+import CNNLabEngine
 import ConvCore
 
 /// The aligned number grid of `show X`: a tensor written the way the lecture's slides write
@@ -26,12 +27,14 @@ public enum TensorGrid {
     ///     column is always shown, so a tiny width still gives a readable, if wide, line).
     ///   - maxRows: rows per grid before middle rows are elided.
     ///   - precision: decimals to use instead of the automatic choice (clamped to 0…8).
+    ///   - language: the language of the words around the numbers.
     public static func render(
-        _ t: Tensor, name: String?, maxWidth: Int = 100, maxRows: Int = 20, precision: Int? = nil
+        _ t: Tensor, name: String?, maxWidth: Int = 100, maxRows: Int = 20, precision: Int? = nil,
+        language: Language = .en
     ) -> String {
         let slicing = PlaneSlicing(t, name: name)
-        let header = (name.map { "\($0): " } ?? "") + slicing.shapeText
-        if let problem = PlaneSlicing.problem(with: t) { return header + "\n" + problem }
+        let header = (name.map { "\($0): " } ?? "") + slicing.shapeText(in: language)
+        if let problem = PlaneSlicing.problem(with: t, in: language) { return header + "\n" + problem }
 
         let format = precision.map { ValueFormat(notation: .fixed(decimals: min(max($0, 0), 8))) }
             ?? ValueFormat(for: t.storage)
@@ -51,8 +54,7 @@ public enum TensorGrid {
         }
         var text = header + "\n" + blocks.joined(separator: "\n\n")
         if slicing.count > shown {
-            let what = t.rank == 3 ? "channels" : "slices"
-            text += "\n\n… \(slicing.count - shown) more \(what)"
+            text += "\n\n" + TensorText.moreGrids(slicing.count - shown, channels: t.rank == 3, in: language)
         }
         return text
     }

@@ -80,7 +80,7 @@ public final class TUIController {
                 editor.endCallback()
                 startLine()
             } else {
-                state.output.append(.init("Ctrl-C does not quit here: press q (or type quit)", .info))
+                state.output.append(.init(TUIText.interruptHint(in: state.language), .info))
             }
         case .key(let key):
             handle(key)
@@ -177,8 +177,8 @@ public final class TUIController {
     /// pictures, which go to the viewer (a heatmap squeezed into the output pane helps no one).
     private func outputText(for result: CommandResult) -> String {
         if case .heatmap(let named, _) = result {
-            return "heatmap \(named.name): " + ResultRenderer.shapeText(named.tensor.shape) + " → "
-                + state.language.pick("viewer", "visualizador") + "\n"
+            let shape = ResultRenderer.shapeText(named.tensor.shape, language: state.language)
+            return TUIText.heatmapInViewer(named.name, shape: shape, in: state.language) + "\n"
         }
         return ResultRenderer.render(result, language: state.language, width: resultWidth)
     }
@@ -283,7 +283,7 @@ public final class TUIController {
         session = makeSession()
         state.viewerTensor = nil
         state.stepper = nil
-        state.output.append(.init("lesson: \(lesson.title); n next, p back (at the panes)", .info))
+        state.output.append(.init(TUIText.lessonStarted(lesson.title.text(in: state.language), in: state.language), .info))
         lesson.steps[0].commands.forEach { execute($0) }
         state.focus = .derivation
     }

@@ -1,3 +1,5 @@
+import CNNLabEngine
+
 /// The output area, the command line, the key bar and the help overlay.
 extension TUILayout {
     static func drawOutput(_ state: TUIState, _ rect: Rect, _ theme: TUITheme, _ grid: inout CellGrid) {
@@ -6,7 +8,7 @@ extension TUILayout {
         let end = max(min(lines.count, inner.height), lines.count - state.outputScroll)
         let start = max(0, end - inner.height)
         let scrolled = lines.count - end
-        let title = scrolled > 0 ? "Output (\(scrolled) more below)" : "Output"
+        let title = TUIText.outputTitle(below: scrolled, in: state.language)
         grid.box(rect, title: title, border(.output, state, theme), theme.title, unicode: state.unicode)
         grid.lines(Array(lines[start..<end]), in: inner)
     }
@@ -29,7 +31,7 @@ extension TUILayout {
         let promptWidth = grid.write(state.prompt, row: row, col: 0, theme.command)
         let room = grid.width - promptWidth - 1
         guard state.focus == .commandLine else {
-            let hint = state.commandLine.isEmpty ? ": to type a command" : state.commandLine
+            let hint = state.commandLine.isEmpty ? TUIText.commandHint(in: state.language) : state.commandLine
             grid.write(hint, row: row, col: promptWidth, theme.dim, limit: room)
             return
         }
@@ -51,45 +53,32 @@ extension TUILayout {
     static func drawKeyBar(_ state: TUIState, row: Int, _ theme: TUITheme, _ grid: inout CellGrid) {
         grid.fill(row: row, col: 0, width: grid.width, height: 1, theme.keyBar)
         let arrows = state.unicode ? ("↑↓", "←→") : ("Up/Dn", "Lt/Rt")
-        var keys: [(String, String)]
+        var keys: [(String, TUIText.Action)]
         if state.stepper != nil && state.focus == .viewer {
-            keys = [("Space/\(state.unicode ? "→" : "Rt")", "next"), (state.unicode ? "←" : "Lt", "back"), ("Enter", "finish"), ("Esc", "leave")]
+            let space = TUIText.spaceKey(in: state.language)
+            keys = [("\(space)/\(state.unicode ? "→" : "Rt")", .next), (state.unicode ? "←" : "Lt", .back), ("Enter", .finish), ("Esc", .leave)]
         } else if state.focus == .commandLine {
-            keys = [("Enter", "run"), ("Esc", "panes"), ("Tab", "complete"), (arrows.0, "history"), ("Ctrl-D", "quit")]
+            keys = [("Enter", .run), ("Esc", .panes), ("Tab", .complete), (arrows.0, .history), ("Ctrl-D", .quit)]
         } else {
-            keys = [("q", "quit"), ("Tab", "pane"), (arrows.0, "layer"), (arrows.1, "channel"), ("PgUp/PgDn", "output"), (":", "command"), ("?", "help")]
-            if state.lesson != nil { keys.insert(contentsOf: [("n", "next"), ("p", "back")], at: 1) }
+            keys = [("q", .quit), ("Tab", .pane), (arrows.0, .layer), (arrows.1, .channel), ("PgUp/PgDn", .output), (":", .command), ("?", .help)]
+            if state.lesson != nil { keys.insert(contentsOf: [("n", .next), ("p", .back)], at: 1) }
         }
         var col = 1
-        for (key, label) in keys {
+        for (key, action) in keys {
             col += grid.write(key, row: row, col: col, theme.keyName)
-            col += grid.write(" " + label + "  ", row: row, col: col, theme.keyBar)
+            col += grid.write(" " + TUIText.label(action, in: state.language) + "  ", row: row, col: col, theme.keyBar)
         }
     }
 
-    /// Every key, as `?` and F1 show it.
-    static let helpLines: [(String, String)] = [
-        ("Tab / Shift-Tab", "next / previous pane"),
-        ("↑ ↓", "select a layer (network), scroll (output)"),
-        ("← → or [ ]", "viewer channel"),
-        ("PgUp PgDn", "scroll the output"),
-        (":", "type a command (Esc returns to the panes)"),
-        ("n p", "next / previous lesson step"),
-        ("q", "quit (at the panes); quit or Ctrl-D at the command line"),
-        ("Ctrl-C", "cancels the command line; ignored at the panes"),
-        ("step A * K", "then Space/→ next window, ← back, Enter all, Esc leave"),
-        ("demo", "the lecture's vertical edge detector, step by step"),
-        ("? or F1", "this help; any key closes it"),
-    ]
-
     static func drawHelp(_ state: TUIState, _ theme: TUITheme, _ grid: inout CellGrid) {
+        let helpLines = TUIText.helpLines(in: state.language)
         let keyWidth = helpLines.map { DisplayWidth.of($0.0) }.max() ?? 0
         let lines = helpLines.map { DisplayWidth.padRight($0.0, to: keyWidth) + "  " + $0.1 }
         let width = min(grid.width - 2, (lines.map(DisplayWidth.of).max() ?? 0) + 4)
         let height = min(grid.height - 2, lines.count + 2)
         let rect = Rect(row: (grid.height - height) / 2, col: (grid.width - width) / 2, width: width, height: height)
         grid.fill(row: rect.row, col: rect.col, width: rect.width, height: rect.height)
-        grid.box(rect, title: "Keys", theme.focusedBorder, theme.title, unicode: state.unicode)
+        grid.box(rect, title: TUIText.helpTitle(in: state.language), theme.focusedBorder, theme.title, unicode: state.unicode)
         let inner = Rect(row: rect.row + 1, col: rect.col + 2, width: rect.width - 4, height: rect.height - 2)
         grid.lines(lines.map { ($0, CellAttributes.plain) }, in: inner)
     }

@@ -3,24 +3,17 @@ import CNNLabEngine
 /// The viewer pane: a heatmap of the current tensor, or the convolution stepper.
 extension TUILayout {
     static func drawViewer(_ state: TUIState, _ rect: Rect, _ theme: TUITheme, _ grid: inout CellGrid) {
-        var title = "Viewer"
-        if let named = state.viewerTensor {
-            title += ": \(named.name)"
-            if state.viewerChannels > 1 { title += " ch \(state.viewerChannel)/\(state.viewerChannels - 1)" }
-        }
+        let channel = state.viewerTensor != nil && state.viewerChannels > 1 ? (state.viewerChannel, state.viewerChannels - 1) : nil
+        let title = TUIText.viewerTitle(tensor: state.viewerTensor?.name, channel: channel, in: state.language)
         grid.box(rect, title: title, border(.viewer, state, theme), theme.title, unicode: state.unicode)
         let inner = rect.inner
         guard let named = state.viewerTensor else {
-            grid.lines([
-                ("show A or let A = … draws a tensor here;", theme.dim),
-                ("step A * K steps through a convolution;", theme.dim),
-                ("demo walks the lecture's edge detector.", theme.dim),
-            ], in: inner)
+            grid.lines(TUIText.viewerHints(in: state.language).map { ($0, theme.dim) }, in: inner)
             return
         }
         let options = HeatmapOptions(
             style: .blocks, channel: state.viewerChannels > 1 ? state.viewerChannel : nil,
-            maxWidth: inner.width, maxHeight: inner.height, colorDepth: .none, unicode: state.unicode)
+            maxWidth: inner.width, maxHeight: inner.height, colorDepth: .none, unicode: state.unicode, language: state.language)
         let text = Heatmap.render(named.tensor, name: named.name, options: options)
         grid.lines(text.split(separator: "\n", omittingEmptySubsequences: false).map { (String($0), CellAttributes.plain) }, in: inner)
     }
@@ -28,10 +21,13 @@ extension TUILayout {
     static func drawStepper(_ view: TUIState.StepperView, _ state: TUIState, _ rect: Rect, _ theme: TUITheme, _ grid: inout CellGrid) {
         let s = view.stepper
         let step = s.step(view.current)
-        grid.box(rect, title: "Stepper: " + StepperRenderer.title(s), theme.focusedBorder, theme.title, unicode: state.unicode)
+        let title = TUIText.stepperTitle(StepperRenderer.title(s), in: state.language)
+        grid.box(rect, title: title, theme.focusedBorder, theme.title, unicode: state.unicode)
         let inner = rect.inner
-        grid.write(StepperRenderer.position(step, of: s), row: inner.row, col: inner.col, theme.title, limit: inner.width)
-        grid.write("   " + StepperRenderer.sizeLine(s), row: inner.row, col: inner.col + DisplayWidth.of(StepperRenderer.position(step, of: s)), theme.dim, limit: max(0, inner.width - DisplayWidth.of(StepperRenderer.position(step, of: s))))
+        let position = StepperRenderer.position(step, of: s, language: state.language)
+        let positionWidth = DisplayWidth.of(position)
+        grid.write(position, row: inner.row, col: inner.col, theme.title, limit: inner.width)
+        grid.write("   " + StepperRenderer.sizeLine(s), row: inner.row, col: inner.col + positionWidth, theme.dim, limit: max(0, inner.width - positionWidth))
 
         let equation = DisplayWidth.wrap(StepperRenderer.equation(step, of: s), to: max(1, inner.width)).suffix(4)
         let gridTop = inner.row + 2

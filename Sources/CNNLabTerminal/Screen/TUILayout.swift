@@ -18,14 +18,17 @@ public enum TUILayout {
     public static let minimumWidth = 80
     public static let minimumHeight = 24
 
-    /// The message shown when the screen is smaller than the minimum.
-    public static let tooSmallMessage = "terminal too small (needs \(minimumWidth)×\(minimumHeight))"
+    /// The message shown when the screen is smaller than the minimum:
+    /// `terminal too small (needs 80×24)` in English.
+    public static func tooSmallMessage(in language: Language = .en) -> String {
+        TUIText.tooSmall(width: minimumWidth, height: minimumHeight, in: language)
+    }
 
     /// The screen for `state` at `width × height`; never traps, whatever the size.
     public static func render(_ state: TUIState, width: Int, height: Int) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
         guard width >= minimumWidth, height >= minimumHeight else {
-            drawTooSmall(&grid)
+            drawTooSmall(state.language, &grid)
             return grid
         }
         let theme = TUITheme(color: state.color)
@@ -72,8 +75,8 @@ public enum TUILayout {
         state.focus == pane ? theme.focusedBorder : theme.border
     }
 
-    private static func drawTooSmall(_ grid: inout CellGrid) {
-        let lines = [tooSmallMessage, "now \(grid.width)×\(grid.height)"]
+    private static func drawTooSmall(_ language: Language, _ grid: inout CellGrid) {
+        let lines = [tooSmallMessage(in: language), TUIText.currentSize(width: grid.width, height: grid.height, in: language)]
         let top = max(0, grid.height / 2 - 1)
         for (i, line) in lines.enumerated() {
             let col = max(0, (grid.width - DisplayWidth.of(line)) / 2)
@@ -84,24 +87,26 @@ public enum TUILayout {
     // MARK: Network and derivation
 
     private static func drawNetwork(_ state: TUIState, _ rect: Rect, _ theme: TUITheme, _ grid: inout CellGrid) {
-        let total = state.reports.reduce(0) { $0 + $1.params }
-        let title = state.reports.isEmpty ? "Network" : "Network · \(total) params"
-        grid.box(rect, title: title, border(.network, state, theme), theme.title, unicode: state.unicode)
+        let language = state.language
+        let total = state.reports.isEmpty ? nil : state.reports.reduce(0) { $0 + $1.params }
+        grid.box(rect, title: TUIText.networkTitle(params: total, in: language), border(.network, state, theme), theme.title, unicode: state.unicode)
         let inner = rect.inner
         guard !state.reports.isEmpty else {
-            grid.lines([("no network yet; try:", theme.dim), ("  input 39x39x3", theme.dim), ("  conv 10 f=3", theme.dim)], in: inner)
+            let hint = TUIText.noNetwork(in: language)
+            grid.lines([(hint, theme.dim), ("  input 39x39x3", theme.dim), ("  conv 10 f=3", theme.dim)], in: inner)
             return
         }
+        let columns = TUIText.networkColumns(in: language)
         let fullNames = state.reports.map { ($0.typeName + " " + LayerRenderer.hyperParameters($0)).trimmingTrailingSpaces() }
         let shapes = state.reports.map { $0.output.description }
         let params = state.reports.map { String($0.params) }
         let shapeWidth = shapes.map(DisplayWidth.of).max() ?? 0
-        let paramWidth = max(6, params.map(DisplayWidth.of).max() ?? 0)
+        let paramWidth = max(DisplayWidth.of(columns.params), params.map(DisplayWidth.of).max() ?? 0)
         // Names give way first (cut with …) so shapes and parameter counts always show.
         let nameWidth = max(5, min(fullNames.map(DisplayWidth.of).max() ?? 0, inner.width - 8 - shapeWidth - paramWidth))
         let names = fullNames.map { clip($0, to: nameWidth, unicode: state.unicode) }
-        let header = "  # " + DisplayWidth.padRight("layer", to: nameWidth) + "  " + DisplayWidth.padRight("output", to: shapeWidth)
-            + "  " + DisplayWidth.padLeft("params", to: paramWidth)
+        let header = "  # " + DisplayWidth.padRight(columns.layer, to: nameWidth) + "  " + DisplayWidth.padRight(columns.output, to: shapeWidth)
+            + "  " + DisplayWidth.padLeft(columns.params, to: paramWidth)
         grid.write(header, row: inner.row, col: inner.col, theme.dim, limit: inner.width)
         let rows = inner.height - 1
         let first = max(0, min(state.selectedLayer - rows + 1, state.reports.count - rows))
@@ -118,11 +123,11 @@ public enum TUILayout {
 
     private static func drawDerivation(_ state: TUIState, _ rect: Rect, _ theme: TUITheme, _ grid: inout CellGrid) {
         let report = state.reports.indices.contains(state.selectedLayer) ? state.reports[state.selectedLayer] : nil
-        let title = report.map { "Derivation: layer \($0.index) (\($0.typeName))" } ?? "Derivation"
+        let title = TUIText.derivationTitle(layer: report.map { ($0.index, $0.typeName) }, in: state.language)
         grid.box(rect, title: title, border(.derivation, state, theme), theme.title, unicode: state.unicode)
         let inner = rect.inner
         guard let report else {
-            grid.lines([("how each shape and parameter count is derived appears here", theme.dim)], in: inner)
+            grid.lines([(TUIText.derivationHint(in: state.language), theme.dim)], in: inner)
             return
         }
         let text = LayerRenderer.explain(report, language: state.language)
@@ -136,16 +141,17 @@ public enum TUILayout {
 
     private static func drawLesson(_ lesson: TUIState.LessonView, _ state: TUIState, _ rect: Rect, _ theme: TUITheme, _ grid: inout CellGrid) {
         let steps = lesson.lesson.steps
-        let title = "Lesson: \(lesson.lesson.title) (\(lesson.step + 1)/\(steps.count))"
+        let title = TUIText.lessonTitle(
+            lesson.lesson.title.text(in: state.language), step: lesson.step + 1, of: steps.count, in: state.language)
         grid.box(rect, title: title, border(.derivation, state, theme), theme.title, unicode: state.unicode)
         let inner = rect.inner
         guard steps.indices.contains(lesson.step) else { return }
         let step = steps[lesson.step]
-        var lines = DisplayWidth.wrap(step.text, to: inner.width).map { ($0, CellAttributes.plain) }
+        var lines = DisplayWidth.wrap(step.text.text(in: state.language), to: inner.width).map { ($0, CellAttributes.plain) }
         lines.append(("", .plain))
         lines += step.commands.map { (state.prompt + $0, theme.command) }
         lines.append(("", .plain))
-        lines.append(("n next · p back · Esc ends the lesson", theme.dim))
+        lines.append((TUIText.lessonKeys(in: state.language), theme.dim))
         grid.lines(lines, in: inner)
     }
 
