@@ -37,13 +37,24 @@ public enum LayerRenderer {
     public static func explain(_ r: LayerReport, language: Language, style: TextStyle = .plain) -> String {
         var out = added(r, language: language, style: style)
         for step in r.derivation {
-            out += "  " + step.equation + "\n"
+            out += "  " + localized(step, language).equation + "\n"
             if let note = step.note {
                 out += "      " + style.dim("↳ " + note.text(in: language)) + "\n"
             }
         }
         return out
     }
+}
+
+/// The few words in derivations (`params`, `filters`, ...) in the reader's language; the
+/// symbols and numbers stay as they are, and `--json` keeps the English words.
+private func localized(_ step: DerivationStep, _ language: Language) -> DerivationStep {
+    guard language == .ptBR else { return step }
+    let words = ["params": "parâmetros", "activations": "ativações", "filters": "filtros", "units": "unidades"]
+    var s = step
+    s.quantity = words[s.quantity] ?? s.quantity
+    s.formula = words[s.formula] ?? s.formula
+    return s
 }
 
 extension String {
