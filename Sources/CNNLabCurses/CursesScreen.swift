@@ -32,7 +32,9 @@ public final class CursesScreen: ScreenDriver {
     /// Starts curses on the terminal (locale from the environment, cbreak, no echo, keypad).
     /// - Parameter color: whether colours may be used (false for NO_COLOR or `--color never`).
     public init(color: Bool) throws(StartError) {
-        setlocale(LC_ALL, "")
+        // A locale the system lacks (pt_BR.UTF-8 on a minimal image) makes setlocale fail and
+        // wide characters draw as nothing: fall back to C.UTF-8 for the character set.
+        if setlocale(LC_ALL, "") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
         TerminalRestore.install()
         guard initscr() != nil, let screen = cnn_stdscr() else { throw .noTerminal }
         TerminalRestore.active = 1
