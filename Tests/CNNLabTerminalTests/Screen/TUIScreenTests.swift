@@ -2,26 +2,6 @@ import CNNLabEngine
 import CNNLabTerminal
 import Testing
 
-/// A controller on an in-memory 100×30 screen, run through `events`.
-@MainActor
-private func runTUI(_ events: [ScreenEvent], width: Int = 100, height: Int = 30, color: Bool = true) -> (MemoryScreen, TUIController) {
-    let screen = MemoryScreen(width: width, height: height, events: events)
-    let controller = TUIController(driver: screen, state: TUIState(color: color))
-    controller.run()
-    return (screen, controller)
-}
-
-/// Key events for typing `text` then Enter.
-private func typed(_ text: String) -> [ScreenEvent] {
-    text.map { .key(.character($0)) } + [.key(.enter)]
-}
-
-private func screenText(_ screen: MemoryScreen) -> String {
-    screen.lastFrame?.plainText ?? ""
-}
-
-private let edgeImage = "let A = [[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0]]"
-private let edgeKernel = "let K = [[1,0,-1],[1,0,-1],[1,0,-1]]"
 
 @Test @MainActor func startUpScreenShowsEveryPaneAndTheKeyBar() {
     let (screen, _) = runTUI([])
