@@ -1,6 +1,8 @@
 """Writes Sources/ConvCore/MicroKernel.swift: the PanelLayout/MicroKernel declarations and the
 register-blocked SIMD8 kernels, one local variable per accumulator (the compiler keeps explicit
-locals in ymm registers, not arrays or tuples).
+locals in ymm registers, not arrays or tuples). Each kernel is its own (non-inlined) function with
+one flat depth loop: inlined into the convolution loops, or with a nested segment loop, LLVM
+shuffled the accumulators between registers and spilled some of them every step.
 
 Run from the repository root: `python3 scripts/codegen/make_microkernels.py`. Each spec "RxV" is a
 kernel of R rows by V SIMD8 vectors (nr = 8·V). Keep R·V ≤ 12 so the accumulators, the B vectors
@@ -114,7 +116,7 @@ def kernel(mr, nv):
     L.append(f"    static var mr: Int {{ {mr} }}")
     L.append(f"    static var nr: Int {{ {nr} }}")
     L.append("")
-    L.append("    @inline(__always)")
+    L.append("    @inline(never)")
     L.append("    static func run(")
     L.append("        a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,")
     L.append("        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool")
@@ -124,27 +126,47 @@ def kernel(mr, nv):
     if mr > 1:
         L.append("        let rs = layout.rowStride")
         L.append("        let " + ", ".join(f"o{r} = {r} &* rs" for r in range(1, mr)))
-    L.append("        var aSegment = a")
-    L.append("        var bSegment = b")
-    L.append("        for _ in 0..<layout.segments {")
-    L.append("            var ap = aSegment")
-    L.append("            var bp = bSegment")
-    L.append("            for _ in 0..<layout.segmentLength {")
+    # One flat loop over the whole depth (segment changes are a rarely-taken branch): with a
+    # nested segment loop LLVM shuffles the accumulators between registers and spills them.
+    L.append("        guard layout.segments > 0, layout.segmentLength > 0 else {")
+    L.append("            store(" + ", ".join(f"c{r}_{v}" for r in range(mr) for v in range(nv)) + ", c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)")
+    L.append("            return")
+    L.append("        }")
+    L.append("        var aSegment = a, bSegment = b")
+    L.append("        var ap = a, bp = b")
+    L.append("        var left = layout.segmentLength, segmentsLeft = layout.segments")
+    L.append("        while true {")
     for v in range(nv):
-        L.append(f"                let b{v} = bp.vector8({8*v})")
+        L.append(f"            let b{v} = bp.vector8({8*v})")
     for r in range(mr):
         idx = "0" if r == 0 else f"o{r}"
         if nv == 1:
-            L.append(f"                c{r}_0.addProduct(ap[{idx}], b0)")
+            L.append(f"            c{r}_0.addProduct(ap[{idx}], b0)")
         else:
-            L.append(f"                let a{r} = ap[{idx}]")
-            L.append("                " + "; ".join(f"c{r}_{v}.addProduct(a{r}, b{v})" for v in range(nv)))
-    L.append("                ap += layout.depthStride")
-    L.append("                bp += layout.bDepthStride")
+            L.append(f"            let a{r} = ap[{idx}]")
+            L.append("            " + "; ".join(f"c{r}_{v}.addProduct(a{r}, b{v})" for v in range(nv)))
+    L.append("            ap += layout.depthStride")
+    L.append("            bp += layout.bDepthStride")
+    L.append("            left &-= 1")
+    L.append("            if left == 0 {")
+    L.append("                segmentsLeft &-= 1")
+    L.append("                if segmentsLeft == 0 { break }")
+    L.append("                aSegment += layout.segmentStride")
+    L.append("                bSegment += layout.bSegmentStride")
+    L.append("                ap = aSegment")
+    L.append("                bp = bSegment")
+    L.append("                left = layout.segmentLength")
     L.append("            }")
-    L.append("            aSegment += layout.segmentStride")
-    L.append("            bSegment += layout.bSegmentStride")
     L.append("        }")
+    L.append("        store(" + ", ".join(f"c{r}_{v}" for r in range(mr) for v in range(nv)) + ", c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)")
+    L.append("    }")
+    L.append("")
+    L.append("    /// Writes the accumulators to the tile of C (see `MicroKernel`).")
+    L.append("    @inline(__always)")
+    L.append("    private static func store(")
+    L.append("        " + ", ".join(f"_ c{r}_{v}: Vector8" for r in range(mr) for v in range(nv)) + ",")
+    L.append("        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool")
+    L.append("    ) {")
     L.append(f"        if rows == {mr} && columns == {nr} {{")
     L.append("            var row = c" if mr > 1 else "            let row = c")
     for r in range(mr):
