@@ -458,23 +458,23 @@ enum Kernel2x32: MicroKernel {
     }
 }
 
-/// 3 rows × 32 columns: 12 accumulators, 4 B vectors per step.
-enum Kernel3x32: MicroKernel {
+/// 3 rows × 24 columns: 9 accumulators, 3 B vectors per step.
+enum Kernel3x24: MicroKernel {
     static var mr: Int { 3 }
-    static var nr: Int { 32 }
+    static var nr: Int { 24 }
 
     @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
     ) {
-        var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8(), c0_3 = Vector8()
-        var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8(), c1_3 = Vector8()
-        var c2_0 = Vector8(), c2_1 = Vector8(), c2_2 = Vector8(), c2_3 = Vector8()
+        var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8()
+        var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8()
+        var c2_0 = Vector8(), c2_1 = Vector8(), c2_2 = Vector8()
         let rs = layout.rowStride
         let o1 = 1 &* rs, o2 = 2 &* rs
         guard layout.segments > 0, layout.segmentLength > 0 else {
-            store(c0_0, c0_1, c0_2, c0_3, c1_0, c1_1, c1_2, c1_3, c2_0, c2_1, c2_2, c2_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+            store(c0_0, c0_1, c0_2, c1_0, c1_1, c1_2, c2_0, c2_1, c2_2, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
         var aSegment = a, bSegment = b
@@ -484,13 +484,12 @@ enum Kernel3x32: MicroKernel {
             let b0 = bp.vector8(0)
             let b1 = bp.vector8(8)
             let b2 = bp.vector8(16)
-            let b3 = bp.vector8(24)
             let a0 = ap[0]
-            c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1); c0_2.addProduct(a0, b2); c0_3.addProduct(a0, b3)
+            c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1); c0_2.addProduct(a0, b2)
             let a1 = ap[o1]
-            c1_0.addProduct(a1, b0); c1_1.addProduct(a1, b1); c1_2.addProduct(a1, b2); c1_3.addProduct(a1, b3)
+            c1_0.addProduct(a1, b0); c1_1.addProduct(a1, b1); c1_2.addProduct(a1, b2)
             let a2 = ap[o2]
-            c2_0.addProduct(a2, b0); c2_1.addProduct(a2, b1); c2_2.addProduct(a2, b2); c2_3.addProduct(a2, b3)
+            c2_0.addProduct(a2, b0); c2_1.addProduct(a2, b1); c2_2.addProduct(a2, b2)
             ap += layout.depthStride
             bp += layout.bDepthStride
             left &-= 1
@@ -504,40 +503,37 @@ enum Kernel3x32: MicroKernel {
                 left = layout.segmentLength
             }
         }
-        store(c0_0, c0_1, c0_2, c0_3, c1_0, c1_1, c1_2, c1_3, c2_0, c2_1, c2_2, c2_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+        store(c0_0, c0_1, c0_2, c1_0, c1_1, c1_2, c2_0, c2_1, c2_2, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
     }
 
     /// Writes the accumulators to the tile of C (see `MicroKernel`).
     @inline(__always)
     private static func store(
-        _ c0_0: Vector8, _ c0_1: Vector8, _ c0_2: Vector8, _ c0_3: Vector8, _ c1_0: Vector8, _ c1_1: Vector8, _ c1_2: Vector8, _ c1_3: Vector8, _ c2_0: Vector8, _ c2_1: Vector8, _ c2_2: Vector8, _ c2_3: Vector8,
+        _ c0_0: Vector8, _ c0_1: Vector8, _ c0_2: Vector8, _ c1_0: Vector8, _ c1_1: Vector8, _ c1_2: Vector8, _ c2_0: Vector8, _ c2_1: Vector8, _ c2_2: Vector8,
         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
     ) {
-        if rows == 3 && columns == 32 {
+        if rows == 3 && columns == 24 {
             var row = c
-            row.store8(c0_0, 0, accumulate: accumulate); row.store8(c0_1, 8, accumulate: accumulate); row.store8(c0_2, 16, accumulate: accumulate); row.store8(c0_3, 24, accumulate: accumulate)
+            row.store8(c0_0, 0, accumulate: accumulate); row.store8(c0_1, 8, accumulate: accumulate); row.store8(c0_2, 16, accumulate: accumulate)
             row += ldc
-            row.store8(c1_0, 0, accumulate: accumulate); row.store8(c1_1, 8, accumulate: accumulate); row.store8(c1_2, 16, accumulate: accumulate); row.store8(c1_3, 24, accumulate: accumulate)
+            row.store8(c1_0, 0, accumulate: accumulate); row.store8(c1_1, 8, accumulate: accumulate); row.store8(c1_2, 16, accumulate: accumulate)
             row += ldc
-            row.store8(c2_0, 0, accumulate: accumulate); row.store8(c2_1, 8, accumulate: accumulate); row.store8(c2_2, 16, accumulate: accumulate); row.store8(c2_3, 24, accumulate: accumulate)
+            row.store8(c2_0, 0, accumulate: accumulate); row.store8(c2_1, 8, accumulate: accumulate); row.store8(c2_2, 16, accumulate: accumulate)
         } else {
             var row = c
             row.storePartial(c0_0, 0, columns: columns &- 0, accumulate: accumulate)
             row.storePartial(c0_1, 8, columns: columns &- 8, accumulate: accumulate)
             row.storePartial(c0_2, 16, columns: columns &- 16, accumulate: accumulate)
-            row.storePartial(c0_3, 24, columns: columns &- 24, accumulate: accumulate)
             row += ldc
             guard rows > 1 else { return }
             row.storePartial(c1_0, 0, columns: columns &- 0, accumulate: accumulate)
             row.storePartial(c1_1, 8, columns: columns &- 8, accumulate: accumulate)
             row.storePartial(c1_2, 16, columns: columns &- 16, accumulate: accumulate)
-            row.storePartial(c1_3, 24, columns: columns &- 24, accumulate: accumulate)
             row += ldc
             guard rows > 2 else { return }
             row.storePartial(c2_0, 0, columns: columns &- 0, accumulate: accumulate)
             row.storePartial(c2_1, 8, columns: columns &- 8, accumulate: accumulate)
             row.storePartial(c2_2, 16, columns: columns &- 16, accumulate: accumulate)
-            row.storePartial(c2_3, 24, columns: columns &- 24, accumulate: accumulate)
         }
     }
 }

@@ -25,10 +25,13 @@ struct PixelTiledConv {
         output: UnsafeMutablePointer<Float>, threads: Int,
         prepare: (_ image: Int, _ source: UnsafeMutablePointer<Float>, _ rowStride: Int) -> Void
     ) {
+        // The tile height that wastes the fewest kernel rows on `n_c` channels (ties: the kernel
+        // with more accumulators per loaded vector).
         switch geometry.outChannels {
         case 1: run(Kernel1x32.self, m, filter, bias, output, threads, prepare)
-        case 2: run(Kernel2x32.self, m, filter, bias, output, threads, prepare)
-        default: run(Kernel3x32.self, m, filter, bias, output, threads, prepare)
+        case 3: run(Kernel3x24.self, m, filter, bias, output, threads, prepare)
+        case 5, 6: run(Kernel6x16.self, m, filter, bias, output, threads, prepare)
+        default: run(Kernel2x32.self, m, filter, bias, output, threads, prepare)
         }
     }
 
