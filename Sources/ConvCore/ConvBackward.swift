@@ -8,7 +8,7 @@
 /// - `dA` is a stride-1, unpadded convolution of `E` with the rotated filter
 ///   `W'[gy, gx, n, c] = W[f−1−gy, f−1−gx, c, n]`, where `E` (`(n_H + f − 1) × (n_W + f − 1) × n_c'`)
 ///   holds `dZ[oy, ox]` at `(oy·s − p + f − 1, ox·s − p + f − 1)` and zeros elsewhere (`dZ` dilated
-///   by the stride and re-padded); it runs through `ConvForwardKernel`, or for fewer than 8 input
+///   by the stride and re-padded); it runs through `ConvForwardKernel`, or for at most 8 input
 ///   channels through `PixelTiledConv`.
 /// - `db = Σ dZ` over the batch and every position.
 ///

@@ -537,3 +537,88 @@ enum Kernel3x24: MicroKernel {
         }
     }
 }
+
+/// 4 rows × 16 columns: 8 accumulators, 2 B vectors per step.
+enum Kernel4x16: MicroKernel {
+    static var mr: Int { 4 }
+    static var nr: Int { 16 }
+
+    @inline(never)
+    static func run(
+        a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8(), c0_1 = Vector8()
+        var c1_0 = Vector8(), c1_1 = Vector8()
+        var c2_0 = Vector8(), c2_1 = Vector8()
+        var c3_0 = Vector8(), c3_1 = Vector8()
+        let rs = layout.rowStride
+        let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs
+        guard layout.segments > 0, layout.segmentLength > 0 else {
+            store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+            return
+        }
+        var aSegment = a, bSegment = b
+        var ap = a, bp = b
+        var left = layout.segmentLength, segmentsLeft = layout.segments
+        while true {
+            let b0 = bp.vector8(0)
+            let b1 = bp.vector8(8)
+            let a0 = ap[0]
+            c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1)
+            let a1 = ap[o1]
+            c1_0.addProduct(a1, b0); c1_1.addProduct(a1, b1)
+            let a2 = ap[o2]
+            c2_0.addProduct(a2, b0); c2_1.addProduct(a2, b1)
+            let a3 = ap[o3]
+            c3_0.addProduct(a3, b0); c3_1.addProduct(a3, b1)
+            ap += layout.depthStride
+            bp += layout.bDepthStride
+            left &-= 1
+            if left == 0 {
+                segmentsLeft &-= 1
+                if segmentsLeft == 0 { break }
+                aSegment += layout.segmentStride
+                bSegment += layout.bSegmentStride
+                ap = aSegment
+                bp = bSegment
+                left = layout.segmentLength
+            }
+        }
+        store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    /// Writes the accumulators to the tile of C (see `MicroKernel`).
+    @inline(__always)
+    private static func store(
+        _ c0_0: Vector8, _ c0_1: Vector8, _ c1_0: Vector8, _ c1_1: Vector8, _ c2_0: Vector8, _ c2_1: Vector8, _ c3_0: Vector8, _ c3_1: Vector8,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        if rows == 4 && columns == 16 {
+            var row = c
+            row.store8(c0_0, 0, accumulate: accumulate); row.store8(c0_1, 8, accumulate: accumulate)
+            row += ldc
+            row.store8(c1_0, 0, accumulate: accumulate); row.store8(c1_1, 8, accumulate: accumulate)
+            row += ldc
+            row.store8(c2_0, 0, accumulate: accumulate); row.store8(c2_1, 8, accumulate: accumulate)
+            row += ldc
+            row.store8(c3_0, 0, accumulate: accumulate); row.store8(c3_1, 8, accumulate: accumulate)
+        } else {
+            var row = c
+            row.storePartial(c0_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c0_1, 8, columns: columns &- 8, accumulate: accumulate)
+            row += ldc
+            guard rows > 1 else { return }
+            row.storePartial(c1_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c1_1, 8, columns: columns &- 8, accumulate: accumulate)
+            row += ldc
+            guard rows > 2 else { return }
+            row.storePartial(c2_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c2_1, 8, columns: columns &- 8, accumulate: accumulate)
+            row += ldc
+            guard rows > 3 else { return }
+            row.storePartial(c3_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c3_1, 8, columns: columns &- 8, accumulate: accumulate)
+        }
+    }
+}
