@@ -11,6 +11,8 @@
 ///   by the stride and re-padded); it runs through `ConvForwardKernel`, or for at most 8 input
 ///   channels through `PixelTiledConv`.
 /// - `db = Σ dZ` over the batch and every position.
+/// - When that tiling would leave more SIMD lanes idle (few output channels, such as 6),
+///   `ChannelTiledWeightGradient` computes `dW` and `db` with the channels as the tile rows.
 ///
 /// Each thread sums `dW` and `db` over its own images in private buffers; the partial sums are
 /// added in thread order afterwards, so a given thread count always gives the same result.
@@ -23,7 +25,16 @@ struct ConvBackwardKernel {
         weights: UnsafeBufferPointer<Float>, dA: UnsafeMutableBufferPointer<Float>,
         dW: UnsafeMutableBufferPointer<Float>, db: UnsafeMutableBufferPointer<Float>, threads: Int
     ) {
-        if geometry.outChannels <= GEMM.NarrowKernel.nr {
+        let g = geometry
+        let run = g.filter &* g.channels
+        let narrow = g.outChannels <= GEMM.NarrowKernel.nr
+        let lanesUsed = narrow
+            ? tileEfficiency(run, GEMM.NarrowKernel.mr) * tileEfficiency(g.outChannels, GEMM.NarrowKernel.nr)
+            : tileEfficiency(run, GEMM.WideKernel.mr) * tileEfficiency(g.outChannels, GEMM.WideKernel.nr)
+        if ChannelTiledWeightGradient.kernel(for: g).efficiency > lanesUsed,
+           let dzp = dZ.baseAddress, let xp = x.baseAddress, let dwp = dW.baseAddress, let dbp = db.baseAddress {
+            ChannelTiledWeightGradient(geometry: g).run(batch: m, dZ: dzp, x: xp, dW: dwp, db: dbp, threads: threads)
+        } else if narrow {
             parameterGradients(GEMM.NarrowKernel.self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
         } else {
             parameterGradients(GEMM.WideKernel.self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
