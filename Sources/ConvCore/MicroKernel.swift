@@ -114,14 +114,15 @@ enum Kernel12x8: MicroKernel {
         var c11_0 = Vector8()
         let rs = layout.rowStride
         let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs, o4 = 4 &* rs, o5 = 5 &* rs, o6 = 6 &* rs, o7 = 7 &* rs, o8 = 8 &* rs, o9 = 9 &* rs, o10 = 10 &* rs, o11 = 11 &* rs
-        guard layout.segments > 0, layout.segmentLength > 0 else {
+        let steps = layout.segments &* layout.segmentLength
+        guard steps > 0 else {
             store(c0_0, c1_0, c2_0, c3_0, c4_0, c5_0, c6_0, c7_0, c8_0, c9_0, c10_0, c11_0, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
         var aSegment = a, bSegment = b
         var ap = a, bp = b
-        var left = layout.segmentLength, segmentsLeft = layout.segments
-        while true {
+        var left = layout.segmentLength
+        for _ in 0..<steps {
             let b0 = bp.vector8(0)
             c0_0.addProduct(ap[0], b0)
             c1_0.addProduct(ap[o1], b0)
@@ -135,17 +136,16 @@ enum Kernel12x8: MicroKernel {
             c9_0.addProduct(ap[o9], b0)
             c10_0.addProduct(ap[o10], b0)
             c11_0.addProduct(ap[o11], b0)
-            ap += layout.depthStride
-            bp += layout.bDepthStride
             left &-= 1
             if left == 0 {
-                segmentsLeft &-= 1
-                if segmentsLeft == 0 { break }
                 aSegment += layout.segmentStride
                 bSegment += layout.bSegmentStride
                 ap = aSegment
                 bp = bSegment
                 left = layout.segmentLength
+            } else {
+                ap += layout.depthStride
+                bp += layout.bDepthStride
             }
         }
         store(c0_0, c1_0, c2_0, c3_0, c4_0, c5_0, c6_0, c7_0, c8_0, c9_0, c10_0, c11_0, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
@@ -240,14 +240,15 @@ enum Kernel6x16: MicroKernel {
         var c5_0 = Vector8(), c5_1 = Vector8()
         let rs = layout.rowStride
         let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs, o4 = 4 &* rs, o5 = 5 &* rs
-        guard layout.segments > 0, layout.segmentLength > 0 else {
+        let steps = layout.segments &* layout.segmentLength
+        guard steps > 0 else {
             store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c4_0, c4_1, c5_0, c5_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
         var aSegment = a, bSegment = b
         var ap = a, bp = b
-        var left = layout.segmentLength, segmentsLeft = layout.segments
-        while true {
+        var left = layout.segmentLength
+        for _ in 0..<steps {
             let b0 = bp.vector8(0)
             let b1 = bp.vector8(8)
             let a0 = ap[0]
@@ -262,17 +263,16 @@ enum Kernel6x16: MicroKernel {
             c4_0.addProduct(a4, b0); c4_1.addProduct(a4, b1)
             let a5 = ap[o5]
             c5_0.addProduct(a5, b0); c5_1.addProduct(a5, b1)
-            ap += layout.depthStride
-            bp += layout.bDepthStride
             left &-= 1
             if left == 0 {
-                segmentsLeft &-= 1
-                if segmentsLeft == 0 { break }
                 aSegment += layout.segmentStride
                 bSegment += layout.bSegmentStride
                 ap = aSegment
                 bp = bSegment
                 left = layout.segmentLength
+            } else {
+                ap += layout.depthStride
+                bp += layout.bDepthStride
             }
         }
         store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c4_0, c4_1, c5_0, c5_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
@@ -336,31 +336,31 @@ enum Kernel1x32: MicroKernel {
         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
     ) {
         var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8(), c0_3 = Vector8()
-        guard layout.segments > 0, layout.segmentLength > 0 else {
+        let steps = layout.segments &* layout.segmentLength
+        guard steps > 0 else {
             store(c0_0, c0_1, c0_2, c0_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
         var aSegment = a, bSegment = b
         var ap = a, bp = b
-        var left = layout.segmentLength, segmentsLeft = layout.segments
-        while true {
+        var left = layout.segmentLength
+        for _ in 0..<steps {
             let b0 = bp.vector8(0)
             let b1 = bp.vector8(8)
             let b2 = bp.vector8(16)
             let b3 = bp.vector8(24)
             let a0 = ap[0]
             c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1); c0_2.addProduct(a0, b2); c0_3.addProduct(a0, b3)
-            ap += layout.depthStride
-            bp += layout.bDepthStride
             left &-= 1
             if left == 0 {
-                segmentsLeft &-= 1
-                if segmentsLeft == 0 { break }
                 aSegment += layout.segmentStride
                 bSegment += layout.bSegmentStride
                 ap = aSegment
                 bp = bSegment
                 left = layout.segmentLength
+            } else {
+                ap += layout.depthStride
+                bp += layout.bDepthStride
             }
         }
         store(c0_0, c0_1, c0_2, c0_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
@@ -399,14 +399,15 @@ enum Kernel2x32: MicroKernel {
         var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8(), c1_3 = Vector8()
         let rs = layout.rowStride
         let o1 = 1 &* rs
-        guard layout.segments > 0, layout.segmentLength > 0 else {
+        let steps = layout.segments &* layout.segmentLength
+        guard steps > 0 else {
             store(c0_0, c0_1, c0_2, c0_3, c1_0, c1_1, c1_2, c1_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
         var aSegment = a, bSegment = b
         var ap = a, bp = b
-        var left = layout.segmentLength, segmentsLeft = layout.segments
-        while true {
+        var left = layout.segmentLength
+        for _ in 0..<steps {
             let b0 = bp.vector8(0)
             let b1 = bp.vector8(8)
             let b2 = bp.vector8(16)
@@ -415,17 +416,16 @@ enum Kernel2x32: MicroKernel {
             c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1); c0_2.addProduct(a0, b2); c0_3.addProduct(a0, b3)
             let a1 = ap[o1]
             c1_0.addProduct(a1, b0); c1_1.addProduct(a1, b1); c1_2.addProduct(a1, b2); c1_3.addProduct(a1, b3)
-            ap += layout.depthStride
-            bp += layout.bDepthStride
             left &-= 1
             if left == 0 {
-                segmentsLeft &-= 1
-                if segmentsLeft == 0 { break }
                 aSegment += layout.segmentStride
                 bSegment += layout.bSegmentStride
                 ap = aSegment
                 bp = bSegment
                 left = layout.segmentLength
+            } else {
+                ap += layout.depthStride
+                bp += layout.bDepthStride
             }
         }
         store(c0_0, c0_1, c0_2, c0_3, c1_0, c1_1, c1_2, c1_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
@@ -473,14 +473,15 @@ enum Kernel3x24: MicroKernel {
         var c2_0 = Vector8(), c2_1 = Vector8(), c2_2 = Vector8()
         let rs = layout.rowStride
         let o1 = 1 &* rs, o2 = 2 &* rs
-        guard layout.segments > 0, layout.segmentLength > 0 else {
+        let steps = layout.segments &* layout.segmentLength
+        guard steps > 0 else {
             store(c0_0, c0_1, c0_2, c1_0, c1_1, c1_2, c2_0, c2_1, c2_2, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
         var aSegment = a, bSegment = b
         var ap = a, bp = b
-        var left = layout.segmentLength, segmentsLeft = layout.segments
-        while true {
+        var left = layout.segmentLength
+        for _ in 0..<steps {
             let b0 = bp.vector8(0)
             let b1 = bp.vector8(8)
             let b2 = bp.vector8(16)
@@ -490,17 +491,16 @@ enum Kernel3x24: MicroKernel {
             c1_0.addProduct(a1, b0); c1_1.addProduct(a1, b1); c1_2.addProduct(a1, b2)
             let a2 = ap[o2]
             c2_0.addProduct(a2, b0); c2_1.addProduct(a2, b1); c2_2.addProduct(a2, b2)
-            ap += layout.depthStride
-            bp += layout.bDepthStride
             left &-= 1
             if left == 0 {
-                segmentsLeft &-= 1
-                if segmentsLeft == 0 { break }
                 aSegment += layout.segmentStride
                 bSegment += layout.bSegmentStride
                 ap = aSegment
                 bp = bSegment
                 left = layout.segmentLength
+            } else {
+                ap += layout.depthStride
+                bp += layout.bDepthStride
             }
         }
         store(c0_0, c0_1, c0_2, c1_0, c1_1, c1_2, c2_0, c2_1, c2_2, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
@@ -554,14 +554,15 @@ enum Kernel4x16: MicroKernel {
         var c3_0 = Vector8(), c3_1 = Vector8()
         let rs = layout.rowStride
         let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs
-        guard layout.segments > 0, layout.segmentLength > 0 else {
+        let steps = layout.segments &* layout.segmentLength
+        guard steps > 0 else {
             store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
         var aSegment = a, bSegment = b
         var ap = a, bp = b
-        var left = layout.segmentLength, segmentsLeft = layout.segments
-        while true {
+        var left = layout.segmentLength
+        for _ in 0..<steps {
             let b0 = bp.vector8(0)
             let b1 = bp.vector8(8)
             let a0 = ap[0]
@@ -572,17 +573,16 @@ enum Kernel4x16: MicroKernel {
             c2_0.addProduct(a2, b0); c2_1.addProduct(a2, b1)
             let a3 = ap[o3]
             c3_0.addProduct(a3, b0); c3_1.addProduct(a3, b1)
-            ap += layout.depthStride
-            bp += layout.bDepthStride
             left &-= 1
             if left == 0 {
-                segmentsLeft &-= 1
-                if segmentsLeft == 0 { break }
                 aSegment += layout.segmentStride
                 bSegment += layout.bSegmentStride
                 ap = aSegment
                 bp = bSegment
                 left = layout.segmentLength
+            } else {
+                ap += layout.depthStride
+                bp += layout.bDepthStride
             }
         }
         store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)

@@ -1,8 +1,8 @@
 """Writes Sources/ConvCore/MicroKernel.swift: the PanelLayout/MicroKernel declarations and the
 register-blocked SIMD8 kernels, one local variable per accumulator (the compiler keeps explicit
 locals in ymm registers, not arrays or tuples). Each kernel is its own (non-inlined) function with
-one flat depth loop: inlined into the convolution loops, or with a nested segment loop, LLVM
-shuffled the accumulators between registers and spilled some of them every step.
+one flat depth loop with a single back edge: inlined into the convolution loops, or with a nested
+segment loop, LLVM shuffled the accumulators between registers and spilled some of them every step.
 
 Run from the repository root: `python3 scripts/codegen/make_microkernels.py`. Each spec "RxV" is a
 kernel of R rows by V SIMD8 vectors (nr = 8·V). Keep R·V + V + 1 ≤ 16 so the accumulators, the B
@@ -126,16 +126,19 @@ def kernel(mr, nv):
     if mr > 1:
         L.append("        let rs = layout.rowStride")
         L.append("        let " + ", ".join(f"o{r} = {r} &* rs" for r in range(1, mr)))
-    # One flat loop over the whole depth (segment changes are a rarely-taken branch): with a
-    # nested segment loop LLVM shuffles the accumulators between registers and spills them.
-    L.append("        guard layout.segments > 0, layout.segmentLength > 0 else {")
+    # One flat loop over the whole depth with a single back edge (the segment change is an
+    # if/else that rejoins before it): with a nested segment loop, or a second back edge that
+    # LLVM splits into one, the accumulators were shuffled between registers or spilled, and
+    # the runtime-unrolled inner loop shuffled its row pointers through the stack.
+    L.append("        let steps = layout.segments &* layout.segmentLength")
+    L.append("        guard steps > 0 else {")
     L.append("            store(" + ", ".join(f"c{r}_{v}" for r in range(mr) for v in range(nv)) + ", c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)")
     L.append("            return")
     L.append("        }")
     L.append("        var aSegment = a, bSegment = b")
     L.append("        var ap = a, bp = b")
-    L.append("        var left = layout.segmentLength, segmentsLeft = layout.segments")
-    L.append("        while true {")
+    L.append("        var left = layout.segmentLength")
+    L.append("        for _ in 0..<steps {")
     for v in range(nv):
         L.append(f"            let b{v} = bp.vector8({8*v})")
     for r in range(mr):
@@ -145,17 +148,16 @@ def kernel(mr, nv):
         else:
             L.append(f"            let a{r} = ap[{idx}]")
             L.append("            " + "; ".join(f"c{r}_{v}.addProduct(a{r}, b{v})" for v in range(nv)))
-    L.append("            ap += layout.depthStride")
-    L.append("            bp += layout.bDepthStride")
     L.append("            left &-= 1")
     L.append("            if left == 0 {")
-    L.append("                segmentsLeft &-= 1")
-    L.append("                if segmentsLeft == 0 { break }")
     L.append("                aSegment += layout.segmentStride")
     L.append("                bSegment += layout.bSegmentStride")
     L.append("                ap = aSegment")
     L.append("                bp = bSegment")
     L.append("                left = layout.segmentLength")
+    L.append("            } else {")
+    L.append("                ap += layout.depthStride")
+    L.append("                bp += layout.bDepthStride")
     L.append("            }")
     L.append("        }")
     L.append("        store(" + ", ".join(f"c{r}_{v}" for r in range(mr) for v in range(nv)) + ", c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)")
