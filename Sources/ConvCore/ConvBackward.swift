@@ -31,7 +31,7 @@ struct ConvBackwardKernel {
         let lanesUsed = narrow
             ? tileEfficiency(run, GEMM.NarrowKernel.mr) * tileEfficiency(g.outChannels, GEMM.NarrowKernel.nr)
             : tileEfficiency(run, GEMM.WideKernel.mr) * tileEfficiency(g.outChannels, GEMM.WideKernel.nr)
-        if ChannelTiledWeightGradient.kernel(for: g).efficiency > lanesUsed,
+        if ChannelTiledWeightGradient.plan(for: g).efficiency > lanesUsed,
            let dzp = dZ.baseAddress, let xp = x.baseAddress, let dwp = dW.baseAddress, let dbp = db.baseAddress {
             ChannelTiledWeightGradient(geometry: g).run(batch: m, dZ: dzp, x: xp, dW: dwp, db: dbp, threads: threads)
         } else if narrow {
