@@ -137,18 +137,13 @@ struct ConvBackwardKernel {
         let eCount = m &* transposed.imageSize
         let e = UnsafeMutablePointer<Float>.allocate(capacity: eCount)
         defer { e.deallocate() }
-        e.initialize(repeating: 0, count: eCount)
-        for i in 0..<m {
-            let ei = e + i &* transposed.imageSize
-            for oy in 0..<g.outHeight {
-                let y = oy &* g.stride &+ shift
-                guard y >= 0, y < transposed.height else { continue }
-                for ox in 0..<g.outWidth {
-                    let xx = ox &* g.stride &+ shift
-                    guard xx >= 0, xx < transposed.width else { continue }
-                    (ei + (y &* transposed.width &+ xx) &* n)
-                        .update(from: dzp + ((i &* g.outHeight &+ oy) &* g.outWidth &+ ox) &* n, count: n)
-                }
+        // Built by the same threads as the convolution after it: serial, zeroing and filling `E`
+        // for the whole batch held the second thread back.
+        parallelFor(0..<m, threads: threads) { _, images in
+            let first = e + images.lowerBound &* transposed.imageSize
+            first.initialize(repeating: 0, count: images.count &* transposed.imageSize)
+            for i in images {
+                dilate(dzp + i &* g.pixels &* n, into: e + i &* transposed.imageSize, shift: shift, transposed: transposed)
             }
         }
         let rotatedCount = f &* f &* n &* c
@@ -166,5 +161,23 @@ struct ConvBackwardKernel {
         ConvForwardKernel(geometry: transposed).run(
             batch: m, x: UnsafeBufferPointer(start: e, count: eCount),
             weights: UnsafeBufferPointer(start: rotated, count: rotatedCount), bias: nil, z: dA, threads: threads)
+    }
+
+    /// Writes one image's `dZ` into its zeroed `E` (`transposed` sizes): `dZ[oy, ox]` lands at
+    /// `(oy·s + shift, ox·s + shift)` when that is inside `E`.
+    private func dilate(
+        _ dz: UnsafePointer<Float>, into ei: UnsafeMutablePointer<Float>, shift: Int, transposed: ConvGeometry
+    ) {
+        let g = geometry
+        let n = g.outChannels
+        for oy in 0..<g.outHeight {
+            let y = oy &* g.stride &+ shift
+            guard y >= 0, y < transposed.height else { continue }
+            for ox in 0..<g.outWidth {
+                let xx = ox &* g.stride &+ shift
+                guard xx >= 0, xx < transposed.width else { continue }
+                (ei + (y &* transposed.width &+ xx) &* n).update(from: dz + (oy &* g.outWidth &+ ox) &* n, count: n)
+            }
+        }
     }
 }

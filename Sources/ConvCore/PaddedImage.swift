@@ -3,8 +3,8 @@
 ///
 /// The border is zeroed once; each `load` rewrites only the interior. The buffer has slack past
 /// the last padded row: a micro-kernel tile may read up to `maxTileRows` window rows (or window
-/// entries, or `maxTileColumns` entries) beyond the last real one — those results are dropped, but the reads must stay inside
-/// the allocation. Owned by one thread; `deallocate` when done.
+/// entries), or `maxTileColumns` entries, beyond the last real one — those results are dropped,
+/// but the reads must stay inside the allocation. Owned by one thread; `deallocate` when done.
 struct PaddedImage {
     let geometry: ConvGeometry
     /// Padded row length in pixels, `n_W + 2p`.
