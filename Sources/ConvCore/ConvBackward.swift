@@ -8,9 +8,11 @@
 /// - `dA` is a stride-1, unpadded convolution of `E` with the rotated filter
 ///   `W'[gy, gx, n, c] = W[f−1−gy, f−1−gx, c, n]`, where `E` (`(n_H + f − 1) × (n_W + f − 1) × n_c'`)
 ///   holds `dZ[oy, ox]` at `(oy·s − p + f − 1, ox·s − p + f − 1)` and zeros elsewhere (`dZ` dilated
-///   by the stride and re-padded); it runs through `ConvForwardKernel`, or for fewer than 8 input
+///   by the stride and re-padded); it runs through `ConvForwardKernel`, or for at most 8 input
 ///   channels through `PixelTiledConv`.
 /// - `db = Σ dZ` over the batch and every position.
+/// - When that tiling would leave more SIMD lanes idle (few output channels, such as 6),
+///   `ChannelTiledWeightGradient` computes `dW` and `db` with the channels as the tile rows.
 ///
 /// Each thread sums `dW` and `db` over its own images in private buffers; the partial sums are
 /// added in thread order afterwards, so a given thread count always gives the same result.
@@ -23,7 +25,16 @@ struct ConvBackwardKernel {
         weights: UnsafeBufferPointer<Float>, dA: UnsafeMutableBufferPointer<Float>,
         dW: UnsafeMutableBufferPointer<Float>, db: UnsafeMutableBufferPointer<Float>, threads: Int
     ) {
-        if geometry.outChannels <= GEMM.NarrowKernel.nr {
+        let g = geometry
+        let run = g.filter &* g.channels
+        let narrow = g.outChannels <= GEMM.NarrowKernel.nr
+        let lanesUsed = narrow
+            ? tileEfficiency(run, GEMM.NarrowKernel.mr) * tileEfficiency(g.outChannels, GEMM.NarrowKernel.nr)
+            : tileEfficiency(run, GEMM.WideKernel.mr) * tileEfficiency(g.outChannels, GEMM.WideKernel.nr)
+        if ChannelTiledWeightGradient.plan(for: g).efficiency > lanesUsed,
+           let dzp = dZ.baseAddress, let xp = x.baseAddress, let dwp = dW.baseAddress, let dbp = db.baseAddress {
+            ChannelTiledWeightGradient(geometry: g).run(batch: m, dZ: dzp, x: xp, dW: dwp, db: dbp, threads: threads)
+        } else if narrow {
             parameterGradients(GEMM.NarrowKernel.self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
         } else {
             parameterGradients(GEMM.WideKernel.self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
@@ -126,18 +137,13 @@ struct ConvBackwardKernel {
         let eCount = m &* transposed.imageSize
         let e = UnsafeMutablePointer<Float>.allocate(capacity: eCount)
         defer { e.deallocate() }
-        e.initialize(repeating: 0, count: eCount)
-        for i in 0..<m {
-            let ei = e + i &* transposed.imageSize
-            for oy in 0..<g.outHeight {
-                let y = oy &* g.stride &+ shift
-                guard y >= 0, y < transposed.height else { continue }
-                for ox in 0..<g.outWidth {
-                    let xx = ox &* g.stride &+ shift
-                    guard xx >= 0, xx < transposed.width else { continue }
-                    (ei + (y &* transposed.width &+ xx) &* n)
-                        .update(from: dzp + ((i &* g.outHeight &+ oy) &* g.outWidth &+ ox) &* n, count: n)
-                }
+        // Built by the same threads as the convolution after it: serial, zeroing and filling `E`
+        // for the whole batch held the second thread back.
+        parallelFor(0..<m, threads: threads) { _, images in
+            let first = e + images.lowerBound &* transposed.imageSize
+            first.initialize(repeating: 0, count: images.count &* transposed.imageSize)
+            for i in images {
+                dilate(dzp + i &* g.pixels &* n, into: e + i &* transposed.imageSize, shift: shift, transposed: transposed)
             }
         }
         let rotatedCount = f &* f &* n &* c
@@ -155,5 +161,23 @@ struct ConvBackwardKernel {
         ConvForwardKernel(geometry: transposed).run(
             batch: m, x: UnsafeBufferPointer(start: e, count: eCount),
             weights: UnsafeBufferPointer(start: rotated, count: rotatedCount), bias: nil, z: dA, threads: threads)
+    }
+
+    /// Writes one image's `dZ` into its zeroed `E` (`transposed` sizes): `dZ[oy, ox]` lands at
+    /// `(oy·s + shift, ox·s + shift)` when that is inside `E`.
+    private func dilate(
+        _ dz: UnsafePointer<Float>, into ei: UnsafeMutablePointer<Float>, shift: Int, transposed: ConvGeometry
+    ) {
+        let g = geometry
+        let n = g.outChannels
+        for oy in 0..<g.outHeight {
+            let y = oy &* g.stride &+ shift
+            guard y >= 0, y < transposed.height else { continue }
+            for ox in 0..<g.outWidth {
+                let xx = ox &* g.stride &+ shift
+                guard xx >= 0, xx < transposed.width else { continue }
+                (ei + (y &* transposed.width &+ xx) &* n).update(from: dz + (oy &* g.outWidth &+ ox) &* n, count: n)
+            }
+        }
     }
 }

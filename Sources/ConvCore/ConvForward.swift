@@ -6,8 +6,9 @@
 /// start `s · n_c` floats apart. That is exactly a `PanelLayout` with `f` segments, so each tile
 /// of up to `mr` pixels of one output row × `nr` output channels is one micro-kernel call
 /// against the packed weights (`W` as stored is the `f·f·n_c × n_c` right operand). Images are
-/// split over threads; the packed weights are shared. At stride 1 with fewer than 8 output
-/// channels the tiles run along pixels instead (`PixelTiledConv`), so SIMD lanes are not idle.
+/// split over threads; the packed weights are shared. At stride 1 with at most 8 output
+/// channels the tiles run along pixels instead (`PixelTiledConv`), so SIMD lanes are not idle
+/// and the broadcast operand is the packed filter.
 struct ConvForwardKernel {
     var geometry: ConvGeometry
 

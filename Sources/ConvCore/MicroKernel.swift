@@ -95,7 +95,7 @@ enum Kernel12x8: MicroKernel {
     static var mr: Int { 12 }
     static var nr: Int { 8 }
 
-    @inline(__always)
+    @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
@@ -114,31 +114,49 @@ enum Kernel12x8: MicroKernel {
         var c11_0 = Vector8()
         let rs = layout.rowStride
         let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs, o4 = 4 &* rs, o5 = 5 &* rs, o6 = 6 &* rs, o7 = 7 &* rs, o8 = 8 &* rs, o9 = 9 &* rs, o10 = 10 &* rs, o11 = 11 &* rs
-        var aSegment = a
-        var bSegment = b
-        for _ in 0..<layout.segments {
-            var ap = aSegment
-            var bp = bSegment
-            for _ in 0..<layout.segmentLength {
-                let b0 = bp.vector8(0)
-                c0_0.addProduct(ap[0], b0)
-                c1_0.addProduct(ap[o1], b0)
-                c2_0.addProduct(ap[o2], b0)
-                c3_0.addProduct(ap[o3], b0)
-                c4_0.addProduct(ap[o4], b0)
-                c5_0.addProduct(ap[o5], b0)
-                c6_0.addProduct(ap[o6], b0)
-                c7_0.addProduct(ap[o7], b0)
-                c8_0.addProduct(ap[o8], b0)
-                c9_0.addProduct(ap[o9], b0)
-                c10_0.addProduct(ap[o10], b0)
-                c11_0.addProduct(ap[o11], b0)
+        let steps = layout.segments &* layout.segmentLength
+        guard steps > 0 else {
+            store(c0_0, c1_0, c2_0, c3_0, c4_0, c5_0, c6_0, c7_0, c8_0, c9_0, c10_0, c11_0, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+            return
+        }
+        var aSegment = a, bSegment = b
+        var ap = a, bp = b
+        var left = layout.segmentLength
+        for _ in 0..<steps {
+            let b0 = bp.vector8(0)
+            c0_0.addProduct(ap[0], b0)
+            c1_0.addProduct(ap[o1], b0)
+            c2_0.addProduct(ap[o2], b0)
+            c3_0.addProduct(ap[o3], b0)
+            c4_0.addProduct(ap[o4], b0)
+            c5_0.addProduct(ap[o5], b0)
+            c6_0.addProduct(ap[o6], b0)
+            c7_0.addProduct(ap[o7], b0)
+            c8_0.addProduct(ap[o8], b0)
+            c9_0.addProduct(ap[o9], b0)
+            c10_0.addProduct(ap[o10], b0)
+            c11_0.addProduct(ap[o11], b0)
+            left &-= 1
+            if left == 0 {
+                aSegment += layout.segmentStride
+                bSegment += layout.bSegmentStride
+                ap = aSegment
+                bp = bSegment
+                left = layout.segmentLength
+            } else {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
-            aSegment += layout.segmentStride
-            bSegment += layout.bSegmentStride
         }
+        store(c0_0, c1_0, c2_0, c3_0, c4_0, c5_0, c6_0, c7_0, c8_0, c9_0, c10_0, c11_0, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    /// Writes the accumulators to the tile of C (see `MicroKernel`).
+    @inline(__always)
+    private static func store(
+        _ c0_0: Vector8, _ c1_0: Vector8, _ c2_0: Vector8, _ c3_0: Vector8, _ c4_0: Vector8, _ c5_0: Vector8, _ c6_0: Vector8, _ c7_0: Vector8, _ c8_0: Vector8, _ c9_0: Vector8, _ c10_0: Vector8, _ c11_0: Vector8,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
         if rows == 12 && columns == 8 {
             var row = c
             row.store8(c0_0, 0, accumulate: accumulate)
@@ -209,7 +227,7 @@ enum Kernel6x16: MicroKernel {
     static var mr: Int { 6 }
     static var nr: Int { 16 }
 
-    @inline(__always)
+    @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
@@ -222,32 +240,50 @@ enum Kernel6x16: MicroKernel {
         var c5_0 = Vector8(), c5_1 = Vector8()
         let rs = layout.rowStride
         let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs, o4 = 4 &* rs, o5 = 5 &* rs
-        var aSegment = a
-        var bSegment = b
-        for _ in 0..<layout.segments {
-            var ap = aSegment
-            var bp = bSegment
-            for _ in 0..<layout.segmentLength {
-                let b0 = bp.vector8(0)
-                let b1 = bp.vector8(8)
-                let a0 = ap[0]
-                c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1)
-                let a1 = ap[o1]
-                c1_0.addProduct(a1, b0); c1_1.addProduct(a1, b1)
-                let a2 = ap[o2]
-                c2_0.addProduct(a2, b0); c2_1.addProduct(a2, b1)
-                let a3 = ap[o3]
-                c3_0.addProduct(a3, b0); c3_1.addProduct(a3, b1)
-                let a4 = ap[o4]
-                c4_0.addProduct(a4, b0); c4_1.addProduct(a4, b1)
-                let a5 = ap[o5]
-                c5_0.addProduct(a5, b0); c5_1.addProduct(a5, b1)
+        let steps = layout.segments &* layout.segmentLength
+        guard steps > 0 else {
+            store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c4_0, c4_1, c5_0, c5_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+            return
+        }
+        var aSegment = a, bSegment = b
+        var ap = a, bp = b
+        var left = layout.segmentLength
+        for _ in 0..<steps {
+            let b0 = bp.vector8(0)
+            let b1 = bp.vector8(8)
+            let a0 = ap[0]
+            c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1)
+            let a1 = ap[o1]
+            c1_0.addProduct(a1, b0); c1_1.addProduct(a1, b1)
+            let a2 = ap[o2]
+            c2_0.addProduct(a2, b0); c2_1.addProduct(a2, b1)
+            let a3 = ap[o3]
+            c3_0.addProduct(a3, b0); c3_1.addProduct(a3, b1)
+            let a4 = ap[o4]
+            c4_0.addProduct(a4, b0); c4_1.addProduct(a4, b1)
+            let a5 = ap[o5]
+            c5_0.addProduct(a5, b0); c5_1.addProduct(a5, b1)
+            left &-= 1
+            if left == 0 {
+                aSegment += layout.segmentStride
+                bSegment += layout.bSegmentStride
+                ap = aSegment
+                bp = bSegment
+                left = layout.segmentLength
+            } else {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
-            aSegment += layout.segmentStride
-            bSegment += layout.bSegmentStride
         }
+        store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c4_0, c4_1, c5_0, c5_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    /// Writes the accumulators to the tile of C (see `MicroKernel`).
+    @inline(__always)
+    private static func store(
+        _ c0_0: Vector8, _ c0_1: Vector8, _ c1_0: Vector8, _ c1_1: Vector8, _ c2_0: Vector8, _ c2_1: Vector8, _ c3_0: Vector8, _ c3_1: Vector8, _ c4_0: Vector8, _ c4_1: Vector8, _ c5_0: Vector8, _ c5_1: Vector8,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
         if rows == 6 && columns == 16 {
             var row = c
             row.store8(c0_0, 0, accumulate: accumulate); row.store8(c0_1, 8, accumulate: accumulate)
@@ -294,30 +330,48 @@ enum Kernel1x32: MicroKernel {
     static var mr: Int { 1 }
     static var nr: Int { 32 }
 
-    @inline(__always)
+    @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
     ) {
         var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8(), c0_3 = Vector8()
-        var aSegment = a
-        var bSegment = b
-        for _ in 0..<layout.segments {
-            var ap = aSegment
-            var bp = bSegment
-            for _ in 0..<layout.segmentLength {
-                let b0 = bp.vector8(0)
-                let b1 = bp.vector8(8)
-                let b2 = bp.vector8(16)
-                let b3 = bp.vector8(24)
-                let a0 = ap[0]
-                c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1); c0_2.addProduct(a0, b2); c0_3.addProduct(a0, b3)
+        let steps = layout.segments &* layout.segmentLength
+        guard steps > 0 else {
+            store(c0_0, c0_1, c0_2, c0_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+            return
+        }
+        var aSegment = a, bSegment = b
+        var ap = a, bp = b
+        var left = layout.segmentLength
+        for _ in 0..<steps {
+            let b0 = bp.vector8(0)
+            let b1 = bp.vector8(8)
+            let b2 = bp.vector8(16)
+            let b3 = bp.vector8(24)
+            let a0 = ap[0]
+            c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1); c0_2.addProduct(a0, b2); c0_3.addProduct(a0, b3)
+            left &-= 1
+            if left == 0 {
+                aSegment += layout.segmentStride
+                bSegment += layout.bSegmentStride
+                ap = aSegment
+                bp = bSegment
+                left = layout.segmentLength
+            } else {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
-            aSegment += layout.segmentStride
-            bSegment += layout.bSegmentStride
         }
+        store(c0_0, c0_1, c0_2, c0_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    /// Writes the accumulators to the tile of C (see `MicroKernel`).
+    @inline(__always)
+    private static func store(
+        _ c0_0: Vector8, _ c0_1: Vector8, _ c0_2: Vector8, _ c0_3: Vector8,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
         if rows == 1 && columns == 32 {
             let row = c
             row.store8(c0_0, 0, accumulate: accumulate); row.store8(c0_1, 8, accumulate: accumulate); row.store8(c0_2, 16, accumulate: accumulate); row.store8(c0_3, 24, accumulate: accumulate)
@@ -336,7 +390,7 @@ enum Kernel2x32: MicroKernel {
     static var mr: Int { 2 }
     static var nr: Int { 32 }
 
-    @inline(__always)
+    @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
@@ -345,26 +399,44 @@ enum Kernel2x32: MicroKernel {
         var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8(), c1_3 = Vector8()
         let rs = layout.rowStride
         let o1 = 1 &* rs
-        var aSegment = a
-        var bSegment = b
-        for _ in 0..<layout.segments {
-            var ap = aSegment
-            var bp = bSegment
-            for _ in 0..<layout.segmentLength {
-                let b0 = bp.vector8(0)
-                let b1 = bp.vector8(8)
-                let b2 = bp.vector8(16)
-                let b3 = bp.vector8(24)
-                let a0 = ap[0]
-                c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1); c0_2.addProduct(a0, b2); c0_3.addProduct(a0, b3)
-                let a1 = ap[o1]
-                c1_0.addProduct(a1, b0); c1_1.addProduct(a1, b1); c1_2.addProduct(a1, b2); c1_3.addProduct(a1, b3)
+        let steps = layout.segments &* layout.segmentLength
+        guard steps > 0 else {
+            store(c0_0, c0_1, c0_2, c0_3, c1_0, c1_1, c1_2, c1_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+            return
+        }
+        var aSegment = a, bSegment = b
+        var ap = a, bp = b
+        var left = layout.segmentLength
+        for _ in 0..<steps {
+            let b0 = bp.vector8(0)
+            let b1 = bp.vector8(8)
+            let b2 = bp.vector8(16)
+            let b3 = bp.vector8(24)
+            let a0 = ap[0]
+            c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1); c0_2.addProduct(a0, b2); c0_3.addProduct(a0, b3)
+            let a1 = ap[o1]
+            c1_0.addProduct(a1, b0); c1_1.addProduct(a1, b1); c1_2.addProduct(a1, b2); c1_3.addProduct(a1, b3)
+            left &-= 1
+            if left == 0 {
+                aSegment += layout.segmentStride
+                bSegment += layout.bSegmentStride
+                ap = aSegment
+                bp = bSegment
+                left = layout.segmentLength
+            } else {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
-            aSegment += layout.segmentStride
-            bSegment += layout.bSegmentStride
         }
+        store(c0_0, c0_1, c0_2, c0_3, c1_0, c1_1, c1_2, c1_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    /// Writes the accumulators to the tile of C (see `MicroKernel`).
+    @inline(__always)
+    private static func store(
+        _ c0_0: Vector8, _ c0_1: Vector8, _ c0_2: Vector8, _ c0_3: Vector8, _ c1_0: Vector8, _ c1_1: Vector8, _ c1_2: Vector8, _ c1_3: Vector8,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
         if rows == 2 && columns == 32 {
             var row = c
             row.store8(c0_0, 0, accumulate: accumulate); row.store8(c0_1, 8, accumulate: accumulate); row.store8(c0_2, 16, accumulate: accumulate); row.store8(c0_3, 24, accumulate: accumulate)
@@ -386,68 +458,167 @@ enum Kernel2x32: MicroKernel {
     }
 }
 
-/// 3 rows × 32 columns: 12 accumulators, 4 B vectors per step.
-enum Kernel3x32: MicroKernel {
+/// 3 rows × 24 columns: 9 accumulators, 3 B vectors per step.
+enum Kernel3x24: MicroKernel {
     static var mr: Int { 3 }
-    static var nr: Int { 32 }
+    static var nr: Int { 24 }
 
-    @inline(__always)
+    @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
     ) {
-        var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8(), c0_3 = Vector8()
-        var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8(), c1_3 = Vector8()
-        var c2_0 = Vector8(), c2_1 = Vector8(), c2_2 = Vector8(), c2_3 = Vector8()
+        var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8()
+        var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8()
+        var c2_0 = Vector8(), c2_1 = Vector8(), c2_2 = Vector8()
         let rs = layout.rowStride
         let o1 = 1 &* rs, o2 = 2 &* rs
-        var aSegment = a
-        var bSegment = b
-        for _ in 0..<layout.segments {
-            var ap = aSegment
-            var bp = bSegment
-            for _ in 0..<layout.segmentLength {
-                let b0 = bp.vector8(0)
-                let b1 = bp.vector8(8)
-                let b2 = bp.vector8(16)
-                let b3 = bp.vector8(24)
-                let a0 = ap[0]
-                c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1); c0_2.addProduct(a0, b2); c0_3.addProduct(a0, b3)
-                let a1 = ap[o1]
-                c1_0.addProduct(a1, b0); c1_1.addProduct(a1, b1); c1_2.addProduct(a1, b2); c1_3.addProduct(a1, b3)
-                let a2 = ap[o2]
-                c2_0.addProduct(a2, b0); c2_1.addProduct(a2, b1); c2_2.addProduct(a2, b2); c2_3.addProduct(a2, b3)
+        let steps = layout.segments &* layout.segmentLength
+        guard steps > 0 else {
+            store(c0_0, c0_1, c0_2, c1_0, c1_1, c1_2, c2_0, c2_1, c2_2, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+            return
+        }
+        var aSegment = a, bSegment = b
+        var ap = a, bp = b
+        var left = layout.segmentLength
+        for _ in 0..<steps {
+            let b0 = bp.vector8(0)
+            let b1 = bp.vector8(8)
+            let b2 = bp.vector8(16)
+            let a0 = ap[0]
+            c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1); c0_2.addProduct(a0, b2)
+            let a1 = ap[o1]
+            c1_0.addProduct(a1, b0); c1_1.addProduct(a1, b1); c1_2.addProduct(a1, b2)
+            let a2 = ap[o2]
+            c2_0.addProduct(a2, b0); c2_1.addProduct(a2, b1); c2_2.addProduct(a2, b2)
+            left &-= 1
+            if left == 0 {
+                aSegment += layout.segmentStride
+                bSegment += layout.bSegmentStride
+                ap = aSegment
+                bp = bSegment
+                left = layout.segmentLength
+            } else {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
-            aSegment += layout.segmentStride
-            bSegment += layout.bSegmentStride
         }
-        if rows == 3 && columns == 32 {
+        store(c0_0, c0_1, c0_2, c1_0, c1_1, c1_2, c2_0, c2_1, c2_2, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    /// Writes the accumulators to the tile of C (see `MicroKernel`).
+    @inline(__always)
+    private static func store(
+        _ c0_0: Vector8, _ c0_1: Vector8, _ c0_2: Vector8, _ c1_0: Vector8, _ c1_1: Vector8, _ c1_2: Vector8, _ c2_0: Vector8, _ c2_1: Vector8, _ c2_2: Vector8,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        if rows == 3 && columns == 24 {
             var row = c
-            row.store8(c0_0, 0, accumulate: accumulate); row.store8(c0_1, 8, accumulate: accumulate); row.store8(c0_2, 16, accumulate: accumulate); row.store8(c0_3, 24, accumulate: accumulate)
+            row.store8(c0_0, 0, accumulate: accumulate); row.store8(c0_1, 8, accumulate: accumulate); row.store8(c0_2, 16, accumulate: accumulate)
             row += ldc
-            row.store8(c1_0, 0, accumulate: accumulate); row.store8(c1_1, 8, accumulate: accumulate); row.store8(c1_2, 16, accumulate: accumulate); row.store8(c1_3, 24, accumulate: accumulate)
+            row.store8(c1_0, 0, accumulate: accumulate); row.store8(c1_1, 8, accumulate: accumulate); row.store8(c1_2, 16, accumulate: accumulate)
             row += ldc
-            row.store8(c2_0, 0, accumulate: accumulate); row.store8(c2_1, 8, accumulate: accumulate); row.store8(c2_2, 16, accumulate: accumulate); row.store8(c2_3, 24, accumulate: accumulate)
+            row.store8(c2_0, 0, accumulate: accumulate); row.store8(c2_1, 8, accumulate: accumulate); row.store8(c2_2, 16, accumulate: accumulate)
         } else {
             var row = c
             row.storePartial(c0_0, 0, columns: columns &- 0, accumulate: accumulate)
             row.storePartial(c0_1, 8, columns: columns &- 8, accumulate: accumulate)
             row.storePartial(c0_2, 16, columns: columns &- 16, accumulate: accumulate)
-            row.storePartial(c0_3, 24, columns: columns &- 24, accumulate: accumulate)
             row += ldc
             guard rows > 1 else { return }
             row.storePartial(c1_0, 0, columns: columns &- 0, accumulate: accumulate)
             row.storePartial(c1_1, 8, columns: columns &- 8, accumulate: accumulate)
             row.storePartial(c1_2, 16, columns: columns &- 16, accumulate: accumulate)
-            row.storePartial(c1_3, 24, columns: columns &- 24, accumulate: accumulate)
             row += ldc
             guard rows > 2 else { return }
             row.storePartial(c2_0, 0, columns: columns &- 0, accumulate: accumulate)
             row.storePartial(c2_1, 8, columns: columns &- 8, accumulate: accumulate)
             row.storePartial(c2_2, 16, columns: columns &- 16, accumulate: accumulate)
-            row.storePartial(c2_3, 24, columns: columns &- 24, accumulate: accumulate)
+        }
+    }
+}
+
+/// 4 rows × 16 columns: 8 accumulators, 2 B vectors per step.
+enum Kernel4x16: MicroKernel {
+    static var mr: Int { 4 }
+    static var nr: Int { 16 }
+
+    @inline(never)
+    static func run(
+        a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8(), c0_1 = Vector8()
+        var c1_0 = Vector8(), c1_1 = Vector8()
+        var c2_0 = Vector8(), c2_1 = Vector8()
+        var c3_0 = Vector8(), c3_1 = Vector8()
+        let rs = layout.rowStride
+        let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs
+        let steps = layout.segments &* layout.segmentLength
+        guard steps > 0 else {
+            store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+            return
+        }
+        var aSegment = a, bSegment = b
+        var ap = a, bp = b
+        var left = layout.segmentLength
+        for _ in 0..<steps {
+            let b0 = bp.vector8(0)
+            let b1 = bp.vector8(8)
+            let a0 = ap[0]
+            c0_0.addProduct(a0, b0); c0_1.addProduct(a0, b1)
+            let a1 = ap[o1]
+            c1_0.addProduct(a1, b0); c1_1.addProduct(a1, b1)
+            let a2 = ap[o2]
+            c2_0.addProduct(a2, b0); c2_1.addProduct(a2, b1)
+            let a3 = ap[o3]
+            c3_0.addProduct(a3, b0); c3_1.addProduct(a3, b1)
+            left &-= 1
+            if left == 0 {
+                aSegment += layout.segmentStride
+                bSegment += layout.bSegmentStride
+                ap = aSegment
+                bp = bSegment
+                left = layout.segmentLength
+            } else {
+                ap += layout.depthStride
+                bp += layout.bDepthStride
+            }
+        }
+        store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    /// Writes the accumulators to the tile of C (see `MicroKernel`).
+    @inline(__always)
+    private static func store(
+        _ c0_0: Vector8, _ c0_1: Vector8, _ c1_0: Vector8, _ c1_1: Vector8, _ c2_0: Vector8, _ c2_1: Vector8, _ c3_0: Vector8, _ c3_1: Vector8,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        if rows == 4 && columns == 16 {
+            var row = c
+            row.store8(c0_0, 0, accumulate: accumulate); row.store8(c0_1, 8, accumulate: accumulate)
+            row += ldc
+            row.store8(c1_0, 0, accumulate: accumulate); row.store8(c1_1, 8, accumulate: accumulate)
+            row += ldc
+            row.store8(c2_0, 0, accumulate: accumulate); row.store8(c2_1, 8, accumulate: accumulate)
+            row += ldc
+            row.store8(c3_0, 0, accumulate: accumulate); row.store8(c3_1, 8, accumulate: accumulate)
+        } else {
+            var row = c
+            row.storePartial(c0_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c0_1, 8, columns: columns &- 8, accumulate: accumulate)
+            row += ldc
+            guard rows > 1 else { return }
+            row.storePartial(c1_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c1_1, 8, columns: columns &- 8, accumulate: accumulate)
+            row += ldc
+            guard rows > 2 else { return }
+            row.storePartial(c2_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c2_1, 8, columns: columns &- 8, accumulate: accumulate)
+            row += ldc
+            guard rows > 3 else { return }
+            row.storePartial(c3_0, 0, columns: columns &- 0, accumulate: accumulate)
+            row.storePartial(c3_1, 8, columns: columns &- 8, accumulate: accumulate)
         }
     }
 }

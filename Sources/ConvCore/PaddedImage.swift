@@ -3,8 +3,8 @@
 ///
 /// The border is zeroed once; each `load` rewrites only the interior. The buffer has slack past
 /// the last padded row: a micro-kernel tile may read up to `maxTileRows` window rows (or window
-/// entries) beyond the last real one — those results are dropped, but the reads must stay inside
-/// the allocation. Owned by one thread; `deallocate` when done.
+/// entries), or `maxTileColumns` entries, beyond the last real one — those results are dropped,
+/// but the reads must stay inside the allocation. Owned by one thread; `deallocate` when done.
 struct PaddedImage {
     let geometry: ConvGeometry
     /// Padded row length in pixels, `n_W + 2p`.
@@ -13,13 +13,17 @@ struct PaddedImage {
 
     /// Largest `mr` of any micro-kernel reading the buffer.
     static let maxTileRows = 12
+    /// Largest `nr` of any micro-kernel reading the buffer as its B operand.
+    static let maxTileColumns = 32
 
     init(_ geometry: ConvGeometry) {
         self.geometry = geometry
         width = geometry.width &+ 2 &* geometry.padding
         let rows = geometry.height &+ 2 &* geometry.padding
-        // Forward tiles overrun the last window by < mr·s·n_c floats, weight-gradient tiles by < mr.
-        let count = rows &* width &* geometry.channels &+ PaddedImage.maxTileRows &* geometry.stride &* geometry.channels
+        // Forward tiles overrun the last window by < mr·s·n_c floats, weight-gradient tiles by < mr
+        // (or by < nr when the entries are the B operand, `ChannelTiledWeightGradient`).
+        let count = rows &* width &* geometry.channels
+            &+ PaddedImage.maxTileRows &* geometry.stride &* geometry.channels &+ PaddedImage.maxTileColumns
         base = UnsafeMutablePointer<Float>.allocate(capacity: count)
         base.initialize(repeating: 0, count: count)
     }

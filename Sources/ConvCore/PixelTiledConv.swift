@@ -1,17 +1,21 @@
-/// A stride-1, unpadded convolution for few output channels (< 8), vectorised over pixels.
+/// A stride-1, unpadded convolution for few output channels (≤ 8), vectorised over pixels.
 ///
 /// With few output channels a SIMD8 lane per channel would mostly idle, so a micro-kernel tile is
 /// instead up to `mr` output channels × `nr` consecutive pixels of one output row. The filter is
 /// the packed left operand; the source image is stored row-interleaved (`[Y][channel][X]`), so
 /// every right-operand row is `nr` contiguous source floats and the depth `(fy, channel, fx)`
 /// walks it with fixed strides (`PanelLayout`). Used for the forward pass at stride 1 and for the
-/// input gradient (a stride-1 convolution of the dilated, re-padded `dZ`) when `n_c_prev < 8`.
+/// input gradient (a stride-1 convolution of the dilated, re-padded `dZ`) when `n_c_prev ≤ 8`.
+///
+/// With 8 channels this also beats the channel-vectorised direct path: its A operand is then
+/// the packed filter (fixed offsets), while the direct path's 12 strided broadcasts per step
+/// compile to a serial chain of address additions.
 struct PixelTiledConv {
     /// The convolution on the prepared source: stride 1, padding 0, `outHeight = height − f + 1`.
     var geometry: ConvGeometry
 
     /// Whether this path suits `outChannels` output channels.
-    static func suits(outChannels: Int) -> Bool { outChannels < 8 }
+    static func suits(outChannels: Int) -> Bool { outChannels <= 8 }
 
     /// Computes the batch into `output` (NHWC, overwritten).
     /// - Parameters:
@@ -25,11 +29,27 @@ struct PixelTiledConv {
         output: UnsafeMutablePointer<Float>, threads: Int,
         prepare: (_ image: Int, _ source: UnsafeMutablePointer<Float>, _ rowStride: Int) -> Void
     ) {
-        switch geometry.outChannels {
-        case 1: run(Kernel1x32.self, m, filter, bias, output, threads, prepare)
-        case 2: run(Kernel2x32.self, m, filter, bias, output, threads, prepare)
-        default: run(Kernel3x32.self, m, filter, bias, output, threads, prepare)
+        let kernel = PixelTiledConv.kernel(outChannels: geometry.outChannels, outWidth: geometry.outWidth)
+        run(kernel, m, filter, bias, output, threads, prepare)
+    }
+
+    /// The micro-kernels this path can use: `mr` output channels × `nr` pixels per tile.
+    private static let kernels: [any MicroKernel.Type] = [
+        Kernel6x16.self, Kernel4x16.self, Kernel2x32.self, Kernel3x24.self, Kernel1x32.self,
+    ]
+
+    /// The kernel that computes the fewest dropped lanes for `n` channels × `w` pixels per row,
+    /// counting a kernel with fewer than 8 accumulators as proportionally slower (each FMA chain
+    /// waits for the previous one: 4 cycles latency, 2 FMA pipes). Ties go to the larger tile.
+    static func kernel(outChannels n: Int, outWidth w: Int) -> any MicroKernel.Type {
+        func score(_ k: any MicroKernel.Type) -> Double {
+            let rows = Double(n) / Double((n &+ k.mr &- 1) / k.mr &* k.mr)
+            let columns = Double(w) / Double((w &+ k.nr &- 1) / k.nr &* k.nr)
+            return rows * columns * Double(min(k.mr &* k.nr / 8, 8)) / 8
         }
+        var best: any MicroKernel.Type = Kernel6x16.self
+        for k in kernels where score(k) > score(best) { best = k }
+        return best
     }
 
     private func run<K: MicroKernel>(
@@ -49,45 +69,55 @@ struct PixelTiledConv {
         let layout = PanelLayout(
             rowStride: 1, depthStride: mr, segmentLength: f, segments: f &* c, segmentStride: mr &* f,
             bDepthStride: 1, bSegmentStride: rowStride)
+        // The kernels write whole tiles into channel planes (`[channel][y][x]`, rows `planeWidth`
+        // floats apart, slack columns and channels past `n_c` dropped), which `scatter` then turns
+        // into NHWC: transposing tile by tile through a scratch tile cost more than the FMAs.
+        let planeWidth = (w &+ nr &- 1) / nr &* nr
+        let planeSize = g.outHeight &* planeWidth
         parallelFor(0..<m, threads: threads) { _, images in
             let source = UnsafeMutablePointer<Float>.allocate(capacity: sourceCount)
-            let tile = UnsafeMutablePointer<Float>.allocate(capacity: mr &* nr)
+            let planes = UnsafeMutablePointer<Float>.allocate(capacity: tiles &* mr &* planeSize)
             defer {
                 source.deallocate()
-                tile.deallocate()
+                planes.deallocate()
             }
             source.initialize(repeating: 0, count: sourceCount)
             for i in images {
                 prepare(i, source, rowStride)
-                let out = output + i &* g.pixels &* n
                 for t in 0..<tiles {
                     let a = UnsafePointer(packed + t &* depth &* mr)
-                    let rows = min(mr, n &- t &* mr)
+                    let tilePlanes = planes + t &* mr &* planeSize
                     for y in 0..<g.outHeight {
                         var x0 = 0
                         while x0 < w {
                             K.run(
-                                a: a, layout, b: UnsafePointer(source + (y &* c &* rowStride &+ x0)), c: tile,
-                                ldc: nr, rows: mr, columns: nr, accumulate: false)
-                            let offset: Int = (y &* w &+ x0) &* n &+ t &* mr
-                            store(tile, nr: nr, rows: rows, columns: min(nr, w &- x0), to: out + offset, ldc: n,
-                                  bias: bias.map { $0 + t &* mr })
+                                a: a, layout, b: UnsafePointer(source + (y &* c &* rowStride &+ x0)),
+                                c: tilePlanes + (y &* planeWidth &+ x0), ldc: planeSize, rows: mr, columns: nr,
+                                accumulate: false)
                             x0 &+= nr
                         }
                     }
                 }
+                scatter(planes, planeWidth: planeWidth, to: output + i &* g.pixels &* n, bias: bias)
             }
         }
     }
 
-    /// Writes a `rows × columns` channel-major tile into NHWC pixels `ldc` floats apart.
-    private func store(
-        _ tile: UnsafeMutablePointer<Float>, nr: Int, rows: Int, columns: Int,
-        to dst: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>?
+    /// Writes the first `n_c` channel planes (`[channel][y][x]`, rows `planeWidth` floats apart)
+    /// as NHWC pixels, adding the bias.
+    private func scatter(
+        _ planes: UnsafeMutablePointer<Float>, planeWidth: Int, to out: UnsafeMutablePointer<Float>,
+        bias: UnsafePointer<Float>?
     ) {
-        for j in 0..<columns {
-            let pixel = dst + j &* ldc
-            for r in 0..<rows { pixel[r] = tile[r &* nr &+ j] + (bias?[r] ?? 0) }
+        let g = geometry
+        let n = g.outChannels, w = g.outWidth
+        for ch in 0..<n {
+            let b = bias?[ch] ?? 0
+            for y in 0..<g.outHeight {
+                let src = planes + (ch &* g.outHeight &+ y) &* planeWidth
+                let dst = out + (y &* w &* n &+ ch)
+                for x in 0..<w { dst[x &* n] = src[x] + b }
+            }
         }
     }
 

@@ -1,0 +1,203 @@
+/// The weight and bias gradients with the output channels as the tile rows, for few output
+/// channels: `dWᵀ[n, (fy, fx, c)] = Σ_pixels dZ[p, n] · window(p)[(fy, fx, c)]`.
+///
+/// `ConvBackwardKernel`'s own tiling puts `n_c` in the SIMD lanes, which idles most of them when
+/// `n_c` is 6; here a tile is up to `mr` output channels × `nr` consecutive entries `(fx, c)` of
+/// one filter row `fy` (contiguous in the padded image), the depth walks the output pixels, and
+/// the A operand is `dZ` of the image with its channels padded to whole tiles. When the filter
+/// rows are too short for a tile (one input channel: 5 entries for `f = 5`), each image's windows
+/// are first copied to rows of all `f·f·n_c` entries (`Source.windowRows`). Each thread sums
+/// `dWᵀ` and `db` over its own images; the partial sums are added in thread order and transposed
+/// at the end, so a given thread count always gives the same result.
+struct ChannelTiledWeightGradient {
+    var geometry: ConvGeometry
+
+    /// The micro-kernels this path can use: `mr` output channels × `nr` filter entries per tile.
+    private static let kernels: [any MicroKernel.Type] = [
+        Kernel6x16.self, Kernel4x16.self, Kernel2x32.self, Kernel3x24.self,
+    ]
+
+    /// How a tile's filter entries are read.
+    enum Source {
+        /// Straight from the padded image: `f · n_c` contiguous entries per filter row.
+        case paddedImage
+        /// From each image's windows copied to rows of all `f · f · n_c` entries (padded to the
+        /// kernel's `nr`), for filters whose rows are too short to fill a tile (few channels).
+        case windowRows
+    }
+
+    /// Floats past the window rows that `copyWindows` may overwrite.
+    private let windowSlack = 8
+
+    /// Lanes kept per lane computed when the windows are copied first: the copy moves the
+    /// `f·f·n_c` window entries of every pixel once per image, against `n_c'` FMAs per entry.
+    private static let windowCopyCost = 0.85
+
+    /// The kernel and source for these sizes and the fraction of its lanes that do useful work,
+    /// to compare with the tiling that puts `n_c'` in the lanes.
+    static func plan(for g: ConvGeometry) -> (kernel: any MicroKernel.Type, source: Source, efficiency: Double) {
+        let run = g.filter &* g.channels
+        var best: (kernel: any MicroKernel.Type, source: Source, efficiency: Double) = (Kernel6x16.self, .paddedImage, 0)
+        for k in kernels {
+            let rows = tileEfficiency(g.outChannels, k.mr)
+            let direct = rows * tileEfficiency(run, k.nr)
+            if direct > best.efficiency { best = (k, .paddedImage, direct) }
+            let copied = rows * tileEfficiency(g.patchSize, k.nr) * windowCopyCost
+            if copied > best.efficiency { best = (k, .windowRows, copied) }
+        }
+        return best
+    }
+
+    /// `dW` (`f·f·n_c × n_c'`) and `db` are overwritten.
+    func run(
+        batch m: Int, dZ: UnsafePointer<Float>, x: UnsafePointer<Float>, dW: UnsafeMutablePointer<Float>,
+        db: UnsafeMutablePointer<Float>, threads: Int
+    ) {
+        let plan = ChannelTiledWeightGradient.plan(for: geometry)
+        run(plan.kernel, plan.source, m, dZ, x, dW, db, threads)
+    }
+
+    private func run<K: MicroKernel>(
+        _ kernel: K.Type, _ source: Source, _ m: Int, _ dzp: UnsafePointer<Float>, _ xp: UnsafePointer<Float>,
+        _ dwp: UnsafeMutablePointer<Float>, _ dbp: UnsafeMutablePointer<Float>, _ threads: Int
+    ) {
+        let g = geometry
+        let pixels = g.pixels, k = g.patchSize, n = g.outChannels
+        let mr = K.mr, nr = K.nr
+        let tiles = (n &+ mr &- 1) / mr
+        let paddedN = tiles &* mr
+        let run = g.filter &* g.channels  // contiguous entries (fx, c) of one filter row
+        let paddedK = (k &+ nr &- 1) / nr &* nr
+        let parts = parallelParts(m, threads: threads)
+        let partialSize = paddedN &* k &+ n  // dWᵀ (rows past n_c unused) then db, per part
+        let partials = UnsafeMutablePointer<Float>.allocate(capacity: parts &* partialSize)
+        defer { partials.deallocate() }
+        partials.initialize(repeating: 0, count: parts &* partialSize)
+        parallelFor(0..<m, threads: threads) { part, images in
+            let padded = PaddedImage(g)
+            let channels = UnsafeMutablePointer<Float>.allocate(capacity: pixels &* paddedN)
+            let windowCount = source == .windowRows ? pixels &* paddedK &+ windowSlack : 0
+            let windows = UnsafeMutablePointer<Float>.allocate(capacity: windowCount)
+            defer {
+                padded.deallocate()
+                channels.deallocate()
+                windows.deallocate()
+            }
+            channels.initialize(repeating: 0, count: pixels &* paddedN)
+            windows.initialize(repeating: 0, count: windowCount)
+            let layout = source == .windowRows
+                ? PanelLayout(
+                    rowStride: 1, depthStride: paddedN, segmentLength: pixels, segments: 1, segmentStride: 0,
+                    bDepthStride: paddedK, bSegmentStride: 0)
+                : PanelLayout(
+                    rowStride: 1, depthStride: paddedN, segmentLength: g.outWidth, segments: g.outHeight,
+                    segmentStride: g.outWidth &* paddedN, bDepthStride: g.stride &* g.channels,
+                    bSegmentStride: g.stride &* padded.rowStride)
+            let dWPart = partials + part &* partialSize
+            let dbPart = dWPart + paddedN &* k
+            for i in images {
+                let dzi = dzp + i &* pixels &* n
+                padded.load(xp + i &* g.imageSize)
+                for p in 0..<pixels { copyShort(n, from: dzi + p &* n, to: channels + p &* paddedN) }
+                addChannelSums(dzi, pixels: pixels, channels: n, to: dbPart)
+                if source == .windowRows {
+                    copyWindows(padded, to: windows, rowLength: paddedK)
+                    for t in 0..<tiles {
+                        let a = UnsafePointer(channels + t &* mr)
+                        var j = 0
+                        while j < k {
+                            K.run(
+                                a: a, layout, b: UnsafePointer(windows + j), c: dWPart + (t &* mr &* k &+ j), ldc: k,
+                                rows: mr, columns: min(nr, k &- j), accumulate: true)
+                            j &+= nr
+                        }
+                    }
+                    continue
+                }
+                for t in 0..<tiles {
+                    let a = UnsafePointer(channels + t &* mr)
+                    for fy in 0..<g.filter {
+                        var j = 0
+                        while j < run {
+                            K.run(
+                                a: a, layout, b: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)),
+                                c: dWPart + (t &* mr &* k &+ fy &* run &+ j), ldc: k,
+                                rows: mr, columns: min(nr, run &- j), accumulate: true)
+                            j &+= nr
+                        }
+                    }
+                }
+            }
+        }
+        for part in 1..<max(parts, 1) {
+            let src = partials + part &* partialSize
+            for j in 0..<partialSize { partials[j] += src[j] }
+        }
+        for e in 0..<k {
+            for o in 0..<n { dwp[e &* n &+ o] = partials[o &* k &+ e] }
+        }
+        dbp.update(from: partials + paddedN &* k, count: n)
+    }
+
+    /// Copies the window of every output pixel out of `padded`, as rows of `f·f·n_c` entries
+    /// `rowLength` floats apart. Each filter row is copied in whole vectors, so up to 7 floats
+    /// past it are overwritten too: the next filter row or pixel rewrites them, and what lands in
+    /// a row's padding (or the buffer's slack, `windowSlack`) only reaches dropped lanes. The
+    /// reads stay inside `padded`'s slack (`PaddedImage.maxTileColumns`).
+    private func copyWindows(_ padded: PaddedImage, to windows: UnsafeMutablePointer<Float>, rowLength: Int) {
+        let g = geometry
+        let run = g.filter &* g.channels
+        for oy in 0..<g.outHeight {
+            for ox in 0..<g.outWidth {
+                let window = padded.base + (oy &* g.stride &* padded.rowStride &+ ox &* g.stride &* g.channels)
+                let row = windows + (oy &* g.outWidth &+ ox) &* rowLength
+                for fy in 0..<g.filter {
+                    let src = window + fy &* padded.rowStride, dst = row + fy &* run
+                    var e = 0
+                    while e < run {
+                        UnsafeMutableRawPointer(dst + e).storeBytes(of: UnsafePointer(src).vector8(e), as: Vector8.self)
+                        e &+= 8
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The fraction of `ceil(count / tile) · tile` lanes that hold one of `count` items.
+func tileEfficiency(_ count: Int, _ tile: Int) -> Double {
+    Double(count) / Double((count &+ tile &- 1) / tile &* tile)
+}
+
+/// Copies `count` floats, 8 at a time then one by one: for the short runs of the weight gradient,
+/// where a `memmove` call per run cost more than the copy.
+@inline(__always)
+private func copyShort(_ count: Int, from src: UnsafePointer<Float>, to dst: UnsafeMutablePointer<Float>) {
+    var e = 0
+    while e &+ 8 <= count {
+        UnsafeMutableRawPointer(dst + e).storeBytes(of: src.vector8(e), as: Vector8.self)
+        e &+= 8
+    }
+    while e < count {
+        dst[e] = src[e]
+        e &+= 1
+    }
+}
+
+/// `sums[o] += Σ_p values[p·n + o]` for `n` channels: the pixel sum of each channel is formed
+/// first (8 channels per vector register), then added, so no store waits on the previous one.
+private func addChannelSums(_ values: UnsafePointer<Float>, pixels: Int, channels n: Int, to sums: UnsafeMutablePointer<Float>) {
+    var o = 0
+    while o &+ 8 <= n {
+        var acc = Vector8()
+        for p in 0..<pixels { acc += values.vector8(p &* n &+ o) }
+        UnsafeMutableRawPointer(sums + o).storeBytes(of: acc + UnsafePointer(sums).vector8(o), as: Vector8.self)
+        o &+= 8
+    }
+    while o < n {
+        var acc: Float = 0
+        for p in 0..<pixels { acc += values[p &* n &+ o] }
+        sums[o] += acc
+        o &+= 1
+    }
+}
