@@ -57,7 +57,7 @@ struct PanelLayout {
 ///   computed and dropped).
 /// - C: element `(r, j)` at `c[r * ldc + j]` for `r < rows`, `j < columns`; overwritten, or added
 ///   to when `accumulate`. Nothing outside the tile is touched.
-protocol MicroKernel {
+protocol MicroKernel: Sendable {
     static var mr: Int { get }
     static var nr: Int { get }
     static func run(
