@@ -61,7 +61,7 @@ extension Problem {
         case .unknownCommand(_, let s?), .undefinedVariable(_, let s?), .unknownFunction(_, let s?),
             .unknownName(_, _, let s?):
             return "did you mean '\(s)'?"
-        case .unknownCommand: return "commands: input conv pool relu sigmoid tanh flatten fc softmax summary explain let show load save"
+        case .unknownCommand: return "`help` lists the commands: " + Vocabulary.commands.joined(separator: " ")
         case .unknownOption(_, _, let allowed), .unknownArgument(_, _, let allowed):
             return allowed.isEmpty ? nil : "allowed: " + allowed.joined(separator: " ")
         case .unknownName(_, let kind, nil): return "one of: " + kind.names.joined(separator: " ")

@@ -61,7 +61,7 @@ extension Problem {
         case .unknownCommand(_, let s?), .undefinedVariable(_, let s?), .unknownFunction(_, let s?),
             .unknownName(_, _, let s?):
             return "você quis dizer '\(s)'?"
-        case .unknownCommand: return "comandos: input conv pool relu sigmoid tanh flatten fc softmax summary explain let show load save"
+        case .unknownCommand: return "`help` lista os comandos: " + Vocabulary.commands.joined(separator: " ")
         case .unknownOption(_, _, let allowed), .unknownArgument(_, _, let allowed):
             return allowed.isEmpty ? nil : "permitidos: " + allowed.joined(separator: " ")
         case .unknownName(_, let kind, nil): return "uma destas: " + kind.names.joined(separator: " ")
