@@ -8,10 +8,15 @@ import Dispatch
 /// partial sum per chunk and combine them afterwards in a fixed order, deterministically) and
 /// the chunk itself. Returns after every chunk is done. With `threads <= 1` or a range of one
 /// element everything runs on the calling thread.
+///
+/// Each chunk is handed to `body` in consecutive pieces of at most `cancellationGrain` items
+/// (same `part`, in order), and a piece is skipped once `Cancellation` is requested, so Ctrl-C
+/// stops a large batch within a few images. Callers therefore accumulate into per-part state
+/// that they set up before the call, never at the start of `body`.
 func parallelFor(_ range: Range<Int>, threads: Int, _ body: (_ part: Int, _ chunk: Range<Int>) -> Void) {
     let parts = parallelParts(range.count, threads: threads)
     guard parts > 1 else {
-        if !range.isEmpty { body(0, range) }
+        if !range.isEmpty { runInPieces(0, range, body) }
         return
     }
     // Chunks are disjoint and `body` is documented to be safe on disjoint chunks, which is the
@@ -19,8 +24,21 @@ func parallelFor(_ range: Range<Int>, threads: Int, _ body: (_ part: Int, _ chun
     withoutActuallyEscaping(body) { body in
         nonisolated(unsafe) let body = body
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            body(part, parallelChunk(range, part: part, of: parts))
+            runInPieces(part, parallelChunk(range, part: part, of: parts), body)
         }
+    }
+}
+
+/// Items per call of a `parallelFor` body between two looks at `Cancellation`.
+let cancellationGrain = 8
+
+/// Runs `body` on `chunk` in pieces of `cancellationGrain`, stopping once cancelled.
+private func runInPieces(_ part: Int, _ chunk: Range<Int>, _ body: (_ part: Int, _ chunk: Range<Int>) -> Void) {
+    var start = chunk.lowerBound
+    while start < chunk.upperBound, !Cancellation.isRequested {
+        let end = min(start &+ cancellationGrain, chunk.upperBound)
+        body(part, start..<end)
+        start = end
     }
 }
 

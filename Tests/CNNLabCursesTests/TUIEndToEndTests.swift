@@ -84,6 +84,21 @@ struct TUIEndToEndTests {
         #expect(!tmux.capture().contains("too small"))
     }
 
+    @Test func ctrlCStopsALongComputationAndKeepsTheTUI() throws {
+        let tmux = try startTUI()
+        #expect(tmux.wait(for: "cnn>"))
+        // Seconds per layer in a debug build: Ctrl-C must stop it and leave the TUI running.
+        tmux.type("net example convnetjs-cifar10; forward randn(3000,32,32,3)")
+        tmux.send("Enter")
+        // The screen is redrawn when the line is done, so there is nothing to wait for here.
+        Thread.sleep(forTimeInterval: 1.5)
+        tmux.send("C-c")
+        #expect(tmux.wait(for: "error: interrupted"))
+        tmux.type("summary")
+        tmux.send("Enter")
+        #expect(tmux.wait(for: "Total params: 22,466"))
+    }
+
     @Test func qQuitsWithStatusZeroAndASaneTerminal() throws {
         let tmux = try startTUI()
         #expect(tmux.wait(for: "cnn>"))

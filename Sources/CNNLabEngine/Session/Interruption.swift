@@ -1,3 +1,4 @@
+import ConvCore
 import Synchronization
 
 /// A request to stop the running computation (Ctrl-C in the REPL or the TUI).
@@ -11,11 +12,13 @@ public enum Interruption {
     /// Asks the running computation to stop (async-signal-safe).
     public static func request() {
         flag.store(1, ordering: .relaxed)
+        Cancellation.request()  // the kernels stop within a few images
     }
 
     /// Forgets any request; front ends call it before running a line.
     public static func clear() {
         flag.store(0, ordering: .relaxed)
+        Cancellation.clear()
     }
 
     /// Whether a stop was requested since the last `clear()`.
