@@ -46,7 +46,9 @@ let package = Package(
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CNNLabEngineTests", dependencies: ["CNNLabEngine", "ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CNNLabTerminalTests", dependencies: ["CNNLabTerminal", "CNNLabEngine", "ConvCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "CNNLabLineEditorTests", dependencies: ["CNNLabLineEditor"]),
-        .testTarget(name: "CNNLabCursesTests", dependencies: ["CNNLabCurses", "CNNLabTerminal"]),
+        // Drives the real binary in tmux for the end-to-end tests of the REPL and the TUI.
+        .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
+        .testTarget(name: "CNNLabLineEditorTests", dependencies: ["CNNLabLineEditor", "TerminalTestSupport"]),
+        .testTarget(name: "CNNLabCursesTests", dependencies: ["CNNLabCurses", "CNNLabTerminal", "TerminalTestSupport"]),
     ]
 )

@@ -1,26 +1,15 @@
 import Foundation
+import TerminalTestSupport
 import Testing
-
-/// The built `cnnlab` next to the test bundle (`.build/debug/cnnlab`), if there is one.
-private let cnnlabBinary: String? = {
-    let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-    let binary = bundle.appendingPathComponent("cnnlab").path
-    return FileManager.default.isExecutableFile(atPath: binary) ? binary : nil
-}()
-
-private let tmuxInstalled = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
-    .split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/tmux") }
 
 /// A fresh directory to serve as the program's home; the caller removes it.
 private func makeHome() throws -> String {
-    let home = FileManager.default.temporaryDirectory.appendingPathComponent("cnnlab-home-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-    return home
+    try TestEnvironment.makeDirectory(prefix: "cnnlab-home")
 }
 
 /// `cnnlab repl` in a real terminal, with `home` as its home and data directory.
 private func startRepl(home: String) throws -> TmuxSession {
-    let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' XDG_DATA_HOME='\(home)' '\(cnnlabBinary ?? "cnnlab")' repl"
+    let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' XDG_DATA_HOME='\(home)' '\(TestEnvironment.cnnlab ?? "cnnlab")' repl"
     let session = try TmuxSession(command: command)
     #expect(session.waitForLastLine("cnnlab>"), "no prompt:\n\(session.screen)")
     return session
@@ -33,8 +22,8 @@ private func terminalIsSane(_ screen: String) -> Bool {
 }
 
 @Suite(
-    .enabled(if: cnnlabBinary != nil, "cnnlab is not built next to the tests: run swift build --build-tests"),
-    .enabled(if: tmuxInstalled, "tmux is not installed (scripts/test.sh installs it)"))
+    .enabled(if: TestEnvironment.cnnlab != nil, "cnnlab is not built next to the tests: run swift build --build-tests"),
+    .enabled(if: TestEnvironment.tmuxInstalled, "tmux is not installed (scripts/test.sh installs it)"))
 struct ReplEndToEndTests {
     @Test func promptShowsTheOutputShapeAndCtrlDQuits() throws {
         let home = try makeHome()

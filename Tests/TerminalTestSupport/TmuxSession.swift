@@ -1,25 +1,32 @@
 import Foundation
 
 /// A program running in a real terminal: a private tmux server (own socket, own temporary
-/// directory), keys typed with `send-keys`, the screen read with `capture-pane`.
+/// directory), keys typed with `send-keys`, the screen read with `capture-pane`. Shared by the
+/// REPL's and the TUI's end-to-end tests; each test gets its own server, so they run in parallel.
 ///
 /// tmux is started with `posix_spawnp`, not Foundation's `Process`: under Swift Testing a
 /// `Process` inherits the worker thread's blocked signals (SIGCHLD, SIGWINCH never reach tmux
 /// or the program) and waits for the daemonised server.
-final class TmuxSession {
-    /// A private directory for the socket and screen captures, removed by ``close()``.
-    private let directory: String
+public final class TmuxSession {
+    /// A private directory for the socket and screen captures, removed by ``close()``; a test
+    /// may use it as the program's HOME.
+    public let directory: String
     private let socket: String
     private var open = true
 
-    /// Starts `command` in a 100×30 window through the shell. When it ends, the shell prints
-    /// `[exit N]` and the terminal settings (`stty -a`), and waits.
-    init(command: String) throws {
+    /// Starts `command` in a `width`×`height` window through the shell. When it ends, the shell
+    /// prints `[exit N]` and the terminal settings (`stty -a`), and waits.
+    /// `$HOME` in `command` is that private directory, so history and settings stay in it.
+    public init(command: String, width: Int = 100, height: Int = 30) throws {
         directory = "/tmp/cnnlab-tmux-\(UUID().uuidString.prefix(8))"  // short: sockets paths are limited
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         socket = directory + "/tmux.sock"
-        let script = command + "; echo \"[exit $?]\"; stty -a; exec sleep 600"
-        let status = Spawn.run(["tmux", "-u", "-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "100", "-y", "30", script])
+        let script = "export HOME='\(directory)' XDG_DATA_HOME='\(directory)'; " + command
+            + "; echo \"[exit $?]\"; stty -a; exec sleep 600"
+        // A clean environment (the test runner's own, e.g. NO_COLOR or a dumb TERM, must not
+        // leak into the program); the client's TERM tells the server the outer terminal's colours.
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        let status = Spawn.run(["env", "-i", "PATH=\(path)", "HOME=\(directory)", "TERM=xterm-256color", "tmux", "-u", "-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height), script])
         guard status == 0 else {
             close()
             throw TmuxError.cannotStart(status)
@@ -27,30 +34,39 @@ final class TmuxSession {
     }
 
     /// Types `text` literally.
-    func type(_ text: String) {
+    public func type(_ text: String) {
         Spawn.run(["tmux", "-S", socket, "send-keys", "-t", "t", "-l", text])
     }
 
-    /// Presses keys by tmux name: `Enter`, `Tab`, `Up`, `C-c`, `C-d`.
-    func press(_ keys: String...) {
+    /// Presses keys by tmux name: `Enter`, `Tab`, `Up`, `Escape`, `Space`, `C-c`, `C-d`.
+    public func press(_ keys: String...) {
         Spawn.run(["tmux", "-S", socket, "send-keys", "-t", "t"] + keys)
     }
 
-    /// The visible screen as text (tmux trims trailing blanks of each line).
-    var screen: String {
+    /// Resizes the window (the program gets SIGWINCH).
+    public func resize(width: Int, height: Int) {
+        Spawn.run(["tmux", "-S", socket, "resize-window", "-t", "t", "-x", String(width), "-y", String(height)])
+    }
+
+    /// The visible screen as text (tmux trims trailing blanks of each line); with `escapes`,
+    /// including the SGR colour sequences.
+    public func capture(escapes: Bool = false) -> String {
         let file = directory + "/screen.txt"
-        Spawn.run(["tmux", "-S", socket, "capture-pane", "-p", "-t", "t"], output: file)
+        Spawn.run(["tmux", "-S", socket, "capture-pane", "-p", "-t", "t"] + (escapes ? ["-e"] : []), output: file)
         return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
     }
 
+    /// The visible screen as plain text.
+    public var screen: String { capture() }
+
     /// The last line that is not blank: where the prompt and the line being edited are.
-    var lastLine: String {
+    public var lastLine: String {
         screen.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }.map(String.init) ?? ""
     }
 
     /// Polls the screen until `condition` holds; returns the screen then, or nil after `timeout` seconds.
     @discardableResult
-    func wait(timeout: Double = 10, until condition: (TmuxSession) -> Bool) -> String? {
+    public func wait(timeout: Double = 10, until condition: (TmuxSession) -> Bool) -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
             if condition(self) { return screen }
@@ -61,18 +77,18 @@ final class TmuxSession {
 
     /// Waits until the last line reads `line`.
     @discardableResult
-    func waitForLastLine(_ line: String) -> Bool {
+    public func waitForLastLine(_ line: String) -> Bool {
         wait { $0.lastLine == line } != nil
     }
 
     /// Waits until the screen contains `text`.
     @discardableResult
-    func waitForText(_ text: String) -> Bool {
+    public func waitForText(_ text: String) -> Bool {
         wait { $0.screen.contains(text) } != nil
     }
 
     /// Stops the server (and the program) and removes the directory. Safe to call twice.
-    func close() {
+    public func close() {
         guard open else { return }
         open = false
         Spawn.run(["tmux", "-S", socket, "kill-server"])
@@ -82,15 +98,37 @@ final class TmuxSession {
     deinit { close() }
 }
 
-enum TmuxError: Error { case cannotStart(Int32) }
+/// tmux could not start its server (the status of `tmux new-session`).
+public enum TmuxError: Error { case cannotStart(Int32) }
+
+/// What the end-to-end tests need from the machine.
+public enum TestEnvironment {
+    /// The built `cnnlab` next to the test bundle (`.build/debug/cnnlab`), if there is one.
+    public static let cnnlab: String? = {
+        let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let binary = bundle.appendingPathComponent("cnnlab").path
+        return FileManager.default.isExecutableFile(atPath: binary) ? binary : nil
+    }()
+
+    /// Whether `tmux` is on the PATH.
+    public static let tmuxInstalled = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
+        .split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/tmux") }
+
+    /// A fresh directory (for a HOME, a pid file...); the caller removes it.
+    public static func makeDirectory(prefix: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
 
 /// Runs a program with an empty signal mask and default signal actions (whatever the calling
 /// thread blocks), standard input from /dev/null and standard output to a file if given.
 /// Output goes to a file rather than a pipe so that no pipe end can leak into a daemon
 /// (the tmux server) spawned at the same time by another test.
-enum Spawn {
+public enum Spawn {
     @discardableResult
-    static func run(_ arguments: [String], output: String? = nil) -> Int32 {
+    public static func run(_ arguments: [String], output: String? = nil) -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
