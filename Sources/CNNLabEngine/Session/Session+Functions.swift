@@ -10,34 +10,34 @@ extension Session {
         switch name {
         case "conv":
             let a = try CallArguments(function: name, args, parameters: ["A", "W", "b", "s", "p"], required: 2, range: range)
-            let x = try tensor(a, "A")
-            let w = try tensor(a, "W")
+            let x = try argumentTensor(a, "A")
+            let w = try argumentTensor(a, "W")
             let b = try a["b"].map { (arg: FunctionArgument) throws(Diagnostic) -> Tensor in try evaluateTensor(arg.value) }
             let f = w.shape.first ?? 1
-            return .tensor(try convolve(x, w, bias: b, stride: try integer(a, "s", default: 1), padding: try padding(a, f: f), at: range))
+            return .tensor(try convolve(x, w, bias: b, stride: try argumentInteger(a, "s", default: 1), padding: try argumentPadding(a, f: f), at: range))
         case "maxpool", "avgpool":
             let a = try CallArguments(function: name, args, parameters: ["A", "f", "s"], required: 2, range: range)
-            let x = try tensor(a, "A")
-            let f = try integer(a, "f", default: 2)
-            let s = try integer(a, "s", default: f)
+            let x = try argumentTensor(a, "A")
+            let f = try argumentInteger(a, "f", default: 2)
+            let s = try argumentInteger(a, "s", default: f)
             let kind: PoolKind = name == "maxpool" ? .max : .average
             return .tensor(try pool(x, kind: kind, f: f, s: s, at: range))
         case "relu", "sigmoid", "tanh":
             let a = try CallArguments(function: name, args, parameters: ["Z"], required: 1, range: range)
             let act = Activation(rawValue: name) ?? .relu
-            return .tensor(act.forward(try tensor(a, "Z")))
+            return .tensor(act.forward(try argumentTensor(a, "Z")))
         case "conv_backward":
             let a = try CallArguments(function: name, args, parameters: ["dZ", "A", "W", "s", "p"], required: 3, range: range)
-            let w = try tensor(a, "W")
+            let w = try argumentTensor(a, "W")
             return .tuple(try convBackward(
-                try tensor(a, "dZ"), try tensor(a, "A"), w, stride: try integer(a, "s", default: 1),
-                padding: try padding(a, f: w.shape.first ?? 1), at: range))
+                try argumentTensor(a, "dZ"), try argumentTensor(a, "A"), w, stride: try argumentInteger(a, "s", default: 1),
+                padding: try argumentPadding(a, f: w.shape.first ?? 1), at: range))
         case "maxpool_backward", "avgpool_backward":
             let a = try CallArguments(function: name, args, parameters: ["dP", "A", "f", "s"], required: 3, range: range)
-            let f = try integer(a, "f", default: 2)
-            let s = try integer(a, "s", default: f)
+            let f = try argumentInteger(a, "f", default: 2)
+            let s = try argumentInteger(a, "s", default: f)
             let kind: PoolKind = name == "maxpool_backward" ? .max : .average
-            return .tensor(try poolBackward(try tensor(a, "dP"), try tensor(a, "A"), kind: kind, f: f, s: s, at: range))
+            return .tensor(try poolBackward(try argumentTensor(a, "dP"), try argumentTensor(a, "A"), kind: kind, f: f, s: s, at: range))
         case "zeros", "ones", "randn", "rand":
             let dims = try dimensions(name, args, at: range)
             do {
@@ -66,7 +66,7 @@ extension Session {
             }
         case "softmax":
             let a = try CallArguments(function: name, args, parameters: ["Z"], required: 1, range: range)
-            let z = try tensor(a, "Z")
+            let z = try argumentTensor(a, "Z")
             do {
                 // Row-wise over the last axis: a vector is one row.
                 let rows = z.rank <= 1 ? try z.reshaped([1, z.count]) : try z.reshaped([z.count / (z.shape.last ?? 1), z.shape.last ?? 1])
@@ -208,30 +208,4 @@ extension Session {
         }
     }
 
-    private func tensor(_ a: CallArguments, _ name: String) throws(Diagnostic) -> Tensor {
-        guard let arg = a[name] else {
-            throw Diagnostic(.argumentCount(function: a.function, expected: name, got: 0), at: a.range)
-        }
-        return try evaluateTensor(arg.value)
-    }
-
-    private func integer(_ a: CallArguments, _ name: String, default value: Int) throws(Diagnostic) -> Int {
-        guard let arg = a[name] else { return value }
-        return try integerValue(arg.value, name: name)
-    }
-
-    /// `p=N` or `p=same` ((f−1)/2).
-    private func padding(_ a: CallArguments, f: Int) throws(Diagnostic) -> Int {
-        guard let arg = a["p"] else { return 0 }
-        if case .variable("same", _) = arg.value, variables["same"] == nil { return (f - 1) / 2 }
-        return try integerValue(arg.value, name: "p")
-    }
-
-    func integerValue(_ e: Expression, name: String) throws(Diagnostic) -> Int {
-        let t = try evaluateTensor(e)
-        guard t.rank == 0, let v = t.storage.first, v.rounded() == v, abs(v) < 1e9 else {
-            throw Diagnostic(.notAnInteger(name), at: e.range)
-        }
-        return Int(v)
-    }
 }

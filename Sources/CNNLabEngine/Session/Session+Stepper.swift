@@ -13,24 +13,17 @@ extension Session {
             return try makeStepper(input, kernel: kernel, bias: nil, stride: 1, padding: 0, at: range)
         case .call("conv", let args, let range):
             let a = try CallArguments(function: "conv", args, parameters: ["A", "W", "b", "s", "p"], required: 2, range: range)
-            let input = try stepTensor(a, "A")
-            let kernel = try stepTensor(a, "W")
+            let input = try argumentTensor(a, "A")
+            let kernel = try argumentTensor(a, "W")
             let bias = try a["b"].map { (arg: FunctionArgument) throws(Diagnostic) -> Tensor in try evaluateTensor(arg.value) }
-            let stride = try a["s"].map { (arg: FunctionArgument) throws(Diagnostic) -> Int in try integerValue(arg.value, name: "s") } ?? 1
-            var padding = 0
-            if let p = a["p"] {
-                if case .variable("same", _) = p.value, variables["same"] == nil {
-                    padding = ((kernel.shape.first ?? 1) - 1) / 2
-                } else {
-                    padding = try integerValue(p.value, name: "p")
-                }
-            }
+            let stride = try argumentInteger(a, "s", default: 1)
+            let padding = try argumentPadding(a, f: kernel.shape.first ?? 1)
             return try makeStepper(input, kernel: kernel, bias: bias, stride: stride, padding: padding, at: range)
         case .call(let name, let args, let range) where name == "maxpool" || name == "avgpool":
             let a = try CallArguments(function: name, args, parameters: ["A", "f", "s"], required: 2, range: range)
-            let input = try stepTensor(a, "A")
-            let f = try a["f"].map { (arg: FunctionArgument) throws(Diagnostic) -> Int in try integerValue(arg.value, name: "f") } ?? 2
-            let s = try a["s"].map { (arg: FunctionArgument) throws(Diagnostic) -> Int in try integerValue(arg.value, name: "s") } ?? f
+            let input = try argumentTensor(a, "A")
+            let f = try argumentInteger(a, "f", default: 2)
+            let s = try argumentInteger(a, "s", default: f)
             do {
                 return try ConvolutionStepper(
                     input: input, operation: .pooling(name == "maxpool" ? .max : .average), size: f, stride: s, padding: 0)
@@ -65,12 +58,5 @@ extension Session {
         } catch {
             throw Diagnostic(.tensor(operation: "step", error), at: range)
         }
-    }
-
-    private func stepTensor(_ a: CallArguments, _ name: String) throws(Diagnostic) -> Tensor {
-        guard let arg = a[name] else {
-            throw Diagnostic(.argumentCount(function: a.function, expected: name, got: 0), at: a.range)
-        }
-        return try evaluateTensor(arg.value)
     }
 }
