@@ -35,23 +35,22 @@ import CNNLabEngine
     }
 
     @Test func savesAFeatureMapAsPNGAndReadsItBack() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cnnlab-png-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let s = Session(workingDirectory: dir.path)
-        let results = try run("let M = [[0, 30], [-30, 15]]; save M \"m.png\"; image \"m.png\" scale=255 as R", in: s)
-        guard case .saved(_, _, let scale?)? = results.dropFirst().first else {
-            Issue.record("save should report the scale")
-            return
-        }
-        #expect(scale == -30...30)
-        // -30 → 0, 0 → 127.5 (rounded), 15 → 191.25, 30 → 255.
-        let r = try #require(s.variables["R"])
-        #expect(r.storage.map { $0.rounded() } == [128, 255, 0, 191])
-        try Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]).write(to: dir.appendingPathComponent("bad.png"))
-        if case .image("bad.png", _)? = diagnostic("image \"bad.png\"", in: s)?.problem {
-        } else {
-            Issue.record("a truncated PNG must be a located image error")
+        try withTemporaryDirectory { dir in
+            let s = Session(workingDirectory: dir.path)
+            let results = try run("let M = [[0, 30], [-30, 15]]; save M \"m.png\"; image \"m.png\" scale=255 as R", in: s)
+            guard case .saved(_, _, let scale?)? = results.dropFirst().first else {
+                Issue.record("save should report the scale")
+                return
+            }
+            #expect(scale == -30...30)
+            // -30 → 0, 0 → 127.5 (rounded), 15 → 191.25, 30 → 255.
+            let r = try #require(s.variables["R"])
+            #expect(r.storage.map { $0.rounded() } == [128, 255, 0, 191])
+            try Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]).write(to: dir.appendingPathComponent("bad.png"))
+            if case .image("bad.png", _)? = diagnostic("image \"bad.png\"", in: s)?.problem {
+            } else {
+                Issue.record("a truncated PNG must be a located image error")
+            }
         }
     }
 }

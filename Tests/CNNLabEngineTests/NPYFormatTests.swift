@@ -65,18 +65,17 @@ import Testing
     }
 
     @Test func loadAndSaveThroughTheLanguage() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cnnlab-npy-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let session = Session(workingDirectory: dir.path)
-        try run("let A = [[1, 2], [3, 4.5]]; save A \"a.npy\"; load B \"a.npy\"", in: session)
-        #expect(session.variables["B"] == session.variables["A"])
-        #expect(diagnostic("load C \"missing.npy\"", in: session)?.problem == .fileNotFound("missing.npy"))
-        try Data("garbage".utf8).write(to: dir.appendingPathComponent("bad.npy"))
-        if case .npyMalformed("bad.npy", _)? = diagnostic("load C \"bad.npy\"", in: session)?.problem {
-        } else {
-            Issue.record("a garbage file must be reported as malformed")
+        try withTemporaryDirectory { dir in
+            let session = Session(workingDirectory: dir.path)
+            try run("let A = [[1, 2], [3, 4.5]]; save A \"a.npy\"; load B \"a.npy\"", in: session)
+            #expect(session.variables["B"] == session.variables["A"])
+            #expect(diagnostic("load C \"missing.npy\"", in: session)?.problem == .fileNotFound("missing.npy"))
+            try Data("garbage".utf8).write(to: dir.appendingPathComponent("bad.npy"))
+            if case .npyMalformed("bad.npy", _)? = diagnostic("load C \"bad.npy\"", in: session)?.problem {
+            } else {
+                Issue.record("a garbage file must be reported as malformed")
+            }
+            #expect(diagnostic("save A \"no/such/dir/a.npy\"", in: session) != nil)
         }
-        #expect(diagnostic("save A \"no/such/dir/a.npy\"", in: session) != nil)
     }
 }

@@ -34,16 +34,15 @@ import Testing
     }
 
     @Test func saveAndLoadRoundTripTheNetwork() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cnnlab-net-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let s = Session(workingDirectory: dir.path)
-        try run("net example lenet5; net save \"lenet.cnn\"; clear; net load \"lenet.cnn\"", in: s)
-        #expect(s.networkScript == ExampleNetworks.script("lenet5").map { $0 + "\n" })
-        // A file with something other than layers is refused and the network is kept.
-        try "input 4x4x1\nshow ones(2,2)\n".write(to: dir.appendingPathComponent("bad.cnn"), atomically: true, encoding: .utf8)
-        #expect(diagnostic("net load \"bad.cnn\"", in: s)?.problem == .notANetworkFile("bad.cnn", line: 2))
-        #expect(NetworkSummary(layers: try s.analyze()).totalParams == 62958)
+        try withTemporaryDirectory { dir in
+            let s = Session(workingDirectory: dir.path)
+            try run("net example lenet5; net save \"lenet.cnn\"; clear; net load \"lenet.cnn\"", in: s)
+            #expect(s.networkScript == ExampleNetworks.script("lenet5").map { $0 + "\n" })
+            // A file with something other than layers is refused and the network is kept.
+            try "input 4x4x1\nshow ones(2,2)\n".write(to: dir.appendingPathComponent("bad.cnn"), atomically: true, encoding: .utf8)
+            #expect(diagnostic("net load \"bad.cnn\"", in: s)?.problem == .notANetworkFile("bad.cnn", line: 2))
+            #expect(NetworkSummary(layers: try s.analyze()).totalParams == 62958)
+        }
     }
 
     @Test func exportsNameEveryLayerWithItsFrameworkArguments() throws {
