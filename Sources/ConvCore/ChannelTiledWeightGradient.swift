@@ -70,18 +70,18 @@ struct ChannelTiledWeightGradient {
         let paddedK = (k &+ nr &- 1) / nr &* nr
         let parts = parallelParts(m, threads: threads)
         let partialSize = paddedN &* k &+ n  // dWᵀ (rows past n_c unused) then db, per part
-        let partials = UnsafeMutablePointer<Float>.allocate(capacity: parts &* partialSize)
-        defer { partials.deallocate() }
+        let partials = ScratchPool.take(parts &* partialSize)
+        defer { ScratchPool.give(partials, count: parts &* partialSize) }
         partials.initialize(repeating: 0, count: parts &* partialSize)
         parallelFor(0..<m, threads: threads) { part, images in
             let padded = PaddedImage(g)
-            let channels = UnsafeMutablePointer<Float>.allocate(capacity: pixels &* paddedN)
+            let channels = ScratchPool.take(pixels &* paddedN)
             let windowCount = source == .windowRows ? pixels &* paddedK &+ windowSlack : 0
-            let windows = UnsafeMutablePointer<Float>.allocate(capacity: windowCount)
+            let windows = ScratchPool.take(windowCount)
             defer {
                 padded.deallocate()
-                channels.deallocate()
-                windows.deallocate()
+                ScratchPool.give(channels, count: pixels &* paddedN)
+                ScratchPool.give(windows, count: windowCount)
             }
             channels.initialize(repeating: 0, count: pixels &* paddedN)
             windows.initialize(repeating: 0, count: windowCount)

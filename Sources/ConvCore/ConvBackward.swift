@@ -55,15 +55,15 @@ struct ConvBackwardKernel {
         let run = g.filter &* g.channels  // contiguous entries (fx, c) of one filter row
         let parts = parallelParts(m, threads: threads)
         let partialSize = k &* n &+ n  // dW then db, per part
-        let partials = UnsafeMutablePointer<Float>.allocate(capacity: parts &* partialSize)
-        defer { partials.deallocate() }
+        let partials = ScratchPool.take(parts &* partialSize)
+        defer { ScratchPool.give(partials, count: parts &* partialSize) }
         partials.initialize(repeating: 0, count: parts &* partialSize)
         parallelFor(0..<m, threads: threads) { part, images in
             let padded = PaddedImage(g)
-            let packedDZ = UnsafeMutablePointer<Float>.allocate(capacity: panels &* pixels &* nr)
+            let packedDZ = ScratchPool.take(panels &* pixels &* nr)
             defer {
                 padded.deallocate()
-                packedDZ.deallocate()
+                ScratchPool.give(packedDZ, count: panels &* pixels &* nr)
             }
             let layout = PanelLayout(
                 rowStride: 1, depthStride: g.stride &* g.channels, segmentLength: g.outWidth,
@@ -135,8 +135,8 @@ struct ConvBackwardKernel {
             return
         }
         let eCount = m &* transposed.imageSize
-        let e = UnsafeMutablePointer<Float>.allocate(capacity: eCount)
-        defer { e.deallocate() }
+        let e = ScratchPool.take(eCount)
+        defer { ScratchPool.give(e, count: eCount) }
         // Built by the same threads as the convolution after it: serial, zeroing and filling `E`
         // for the whole batch held the second thread back.
         parallelFor(0..<m, threads: threads) { _, images in
@@ -147,8 +147,8 @@ struct ConvBackwardKernel {
             }
         }
         let rotatedCount = f &* f &* n &* c
-        let rotated = UnsafeMutablePointer<Float>.allocate(capacity: rotatedCount)
-        defer { rotated.deallocate() }
+        let rotated = ScratchPool.take(rotatedCount)
+        defer { ScratchPool.give(rotated, count: rotatedCount) }
         for gy in 0..<f {
             for gx in 0..<f {
                 let src = wp + ((f &- 1 &- gy) &* f &+ (f &- 1 &- gx)) &* c &* n

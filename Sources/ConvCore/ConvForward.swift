@@ -60,8 +60,8 @@ struct ConvForwardKernel {
         let g = geometry
         let n = g.outChannels, k = g.patchSize, nr = K.nr, mr = K.mr
         let panels = (n &+ nr &- 1) / nr
-        let packed = UnsafeMutablePointer<Float>.allocate(capacity: panels &* k &* nr)
-        defer { packed.deallocate() }
+        let packed = ScratchPool.take(panels &* k &* nr)
+        defer { ScratchPool.give(packed, count: panels &* k &* nr) }
         GEMM.packB(.rowMajor(wp, ld: n), depth: 0..<k, columns: n, nr: nr, into: packed)
 
         let c = g.channels, s = g.stride

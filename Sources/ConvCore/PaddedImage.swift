@@ -10,6 +10,8 @@ struct PaddedImage {
     /// Padded row length in pixels, `n_W + 2p`.
     let width: Int
     let base: UnsafeMutablePointer<Float>
+    /// Floats in the buffer (from `ScratchPool`).
+    private let count: Int
 
     /// Largest `mr` of any micro-kernel reading the buffer.
     static let maxTileRows = 12
@@ -22,9 +24,9 @@ struct PaddedImage {
         let rows = geometry.height &+ 2 &* geometry.padding
         // Forward tiles overrun the last window by < mr·s·n_c floats, weight-gradient tiles by < mr
         // (or by < nr when the entries are the B operand, `ChannelTiledWeightGradient`).
-        let count = rows &* width &* geometry.channels
+        count = rows &* width &* geometry.channels
             &+ PaddedImage.maxTileRows &* geometry.stride &* geometry.channels &+ PaddedImage.maxTileColumns
-        base = UnsafeMutablePointer<Float>.allocate(capacity: count)
+        base = ScratchPool.take(count)
         base.initialize(repeating: 0, count: count)
     }
 
@@ -41,5 +43,6 @@ struct PaddedImage {
         }
     }
 
-    func deallocate() { base.deallocate() }
+    /// Returns the buffer to `ScratchPool`.
+    func deallocate() { ScratchPool.give(base, count: count) }
 }

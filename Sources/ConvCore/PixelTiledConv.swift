@@ -65,7 +65,7 @@ struct PixelTiledConv {
         let depth = f &* f &* c
         let tiles = (n &+ mr &- 1) / mr
         let packed = packFilter(filter, mr: mr, tiles: tiles)
-        defer { packed.deallocate() }
+        defer { ScratchPool.give(packed, count: tiles &* depth &* mr) }
         let layout = PanelLayout(
             rowStride: 1, depthStride: mr, segmentLength: f, segments: f &* c, segmentStride: mr &* f,
             bDepthStride: 1, bSegmentStride: rowStride)
@@ -75,11 +75,11 @@ struct PixelTiledConv {
         let planeWidth = (w &+ nr &- 1) / nr &* nr
         let planeSize = g.outHeight &* planeWidth
         parallelFor(0..<m, threads: threads) { _, images in
-            let source = UnsafeMutablePointer<Float>.allocate(capacity: sourceCount)
-            let planes = UnsafeMutablePointer<Float>.allocate(capacity: tiles &* mr &* planeSize)
+            let source = ScratchPool.take(sourceCount)
+            let planes = ScratchPool.take(tiles &* mr &* planeSize)
             defer {
-                source.deallocate()
-                planes.deallocate()
+                ScratchPool.give(source, count: sourceCount)
+                ScratchPool.give(planes, count: tiles &* mr &* planeSize)
             }
             source.initialize(repeating: 0, count: sourceCount)
             for i in images {
@@ -123,13 +123,13 @@ struct PixelTiledConv {
 
     /// The filter as packed left operands: tile `t` holds output channels `t·mr ..< t·mr + mr`
     /// (zero past the last) with depth order `(fy, channel, fx)`, at
-    /// `t·depth·mr + ((fy·n_c + channel)·f + fx)·mr + r`.
+    /// `t·depth·mr + ((fy·n_c + channel)·f + fx)·mr + r`; from `ScratchPool` (`tiles·depth·mr` floats).
     private func packFilter(_ filter: (Int, Int, Int, Int) -> Float, mr: Int, tiles: Int) -> UnsafeMutablePointer<Float> {
         let g = geometry
         let f = g.filter, c = g.channels
         let depth = f &* f &* c
         let count = tiles &* depth &* mr
-        let packed = UnsafeMutablePointer<Float>.allocate(capacity: count)
+        let packed = ScratchPool.take(count)
         packed.initialize(repeating: 0, count: count)
         for o in 0..<g.outChannels {
             let t = o / mr, r = o % mr
