@@ -12,47 +12,64 @@ public enum Activation: String, Sendable, CaseIterable {
 
     /// `g(z)`, element by element; the shape is unchanged.
     public func forward(_ z: Tensor) -> Tensor {
-        var out = z.storage
-        out.withUnsafeMutableBufferPointer { a in
-            switch self {
-            case .relu:
-                for i in a.indices { a[i] = a[i] < 0 ? 0 : a[i] } // NaN passes through, as in numpy
-            case .sigmoid:
-                for i in a.indices { a[i] = Activation.sigmoid(a[i]) }
-            case .tanh:
-                for i in a.indices { a[i] = Glibc.tanh(a[i]) }
+        var a = Tensor.placeholder
+        forward(z, into: &a)
+        return a
+    }
+
+    /// `forward`, writing into `a` (its storage reused when it already has `z`'s shape).
+    public func forward(_ z: Tensor, into a: inout Tensor) {
+        a.prepare(like: z, zeroed: false)
+        z.storage.withUnsafeBufferPointer { z in
+            a.storage.withUnsafeMutableBufferPointer { a in
+                switch self {
+                case .relu:
+                    for i in a.indices { a[i] = z[i] < 0 ? 0 : z[i] } // NaN passes through, as in numpy
+                case .sigmoid:
+                    for i in a.indices { a[i] = Activation.sigmoid(z[i]) }
+                case .tanh:
+                    for i in a.indices { a[i] = Glibc.tanh(z[i]) }
+                }
             }
         }
-        return Tensor(validShape: z.shape, storage: out)
     }
 
     /// `dZ = dA · g′(z)` given the forward input `z` (recomputing `g(z)` where the derivative
     /// needs it, so callers keep only the pre-activation).
     /// - Throws: `shapeMismatch` if `dA` and `z` differ in shape.
     public func backward(_ dA: Tensor, input z: Tensor) throws(TensorError) -> Tensor {
+        var dZ = Tensor.placeholder
+        try backward(dA, input: z, into: &dZ)
+        return dZ
+    }
+
+    /// `backward`, writing into `dZ` (its storage reused when it already has `z`'s shape).
+    /// - Throws: as `backward`; `dZ` is unchanged then.
+    public func backward(_ dA: Tensor, input z: Tensor, into dZ: inout Tensor) throws(TensorError) {
         guard dA.shape == z.shape else {
             throw .shapeMismatch(operation: "\(rawValue) backward", lhs: dA.shape, rhs: z.shape)
         }
-        var dZ = dA.storage
+        dZ.prepare(like: z, zeroed: false)
         z.storage.withUnsafeBufferPointer { z in
-            dZ.withUnsafeMutableBufferPointer { d in
-                switch self {
-                case .relu:
-                    for i in d.indices { d[i] = z[i] > 0 ? d[i] : 0 }
-                case .sigmoid:
-                    for i in d.indices {
-                        let s = Activation.sigmoid(z[i])
-                        d[i] *= s * (1 - s)
-                    }
-                case .tanh:
-                    for i in d.indices {
-                        let t = Glibc.tanh(z[i])
-                        d[i] *= 1 - t * t
+            dA.storage.withUnsafeBufferPointer { g in
+                dZ.storage.withUnsafeMutableBufferPointer { d in
+                    switch self {
+                    case .relu:
+                        for i in d.indices { d[i] = z[i] > 0 ? g[i] : 0 }
+                    case .sigmoid:
+                        for i in d.indices {
+                            let s = Activation.sigmoid(z[i])
+                            d[i] = g[i] * (s * (1 - s))
+                        }
+                    case .tanh:
+                        for i in d.indices {
+                            let t = Glibc.tanh(z[i])
+                            d[i] = g[i] * (1 - t * t)
+                        }
                     }
                 }
             }
         }
-        return Tensor(validShape: z.shape, storage: dZ)
     }
 
     /// The logistic function; for negative `z` it uses `e^z / (1 + e^z)` so `e^−z` cannot overflow.

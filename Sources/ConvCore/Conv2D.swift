@@ -29,25 +29,38 @@ public enum Conv2D {
     public static func forward(
         _ x: Tensor, weights: Tensor, bias: Tensor?, stride: Int, padding: Int, threads: Int = 1
     ) throws(TensorError) -> Tensor {
+        var z = Tensor.placeholder
+        try forward(x, weights: weights, bias: bias, stride: stride, padding: padding, threads: threads, into: &z)
+        return z
+    }
+
+    /// `forward`, writing `Z` into `z` (reshaped if needed, its storage reused when it already
+    /// has the output's shape): a training loop that calls it every batch does not allocate.
+    /// - Throws: as `forward`; `z` is unchanged then.
+    public static func forward(
+        _ x: Tensor, weights: Tensor, bias: Tensor?, stride: Int, padding: Int, threads: Int = 1,
+        into z: inout Tensor
+    ) throws(TensorError) {
         let (m, g) = try validate(x, weights: weights, stride: stride, padding: padding, threads: threads)
         if let bias {
-            guard bias.count == g.outChannels, bias.shape == [g.outChannels] || bias.shape == [1, 1, 1, g.outChannels] else {
-                throw .shapeMismatch(operation: "conv2d bias (expected (1, 1, 1, n_c))", lhs: bias.shape, rhs: [1, 1, 1, g.outChannels])
+            let n = g.outChannels
+            guard bias.count == n, bias.rank == 1 || bias.hasShape(1, 1, 1, n) else {
+                throw .shapeMismatch(operation: "conv2d bias (expected (1, 1, 1, n_c))", lhs: bias.shape, rhs: [1, 1, 1, n])
             }
         }
-        let outShape = [m, g.outHeight, g.outWidth, g.outChannels]
-        guard let count = Tensor.elementCount(outShape) else { throw .invalidShape(outShape) }
-        let z = [Float](unsafeUninitializedCapacity: count) { out, initialized in
-            x.storage.withUnsafeBufferPointer { xs in
-                weights.storage.withUnsafeBufferPointer { ws in
+        guard let count = Tensor.elementCount(m, g.outHeight, g.outWidth, g.outChannels), count <= Tensor.maxElementCount else {
+            throw .tooLarge(shape: [m, g.outHeight, g.outWidth, g.outChannels], limit: Tensor.maxElementCount)
+        }
+        z.prepare(m, g.outHeight, g.outWidth, g.outChannels, zeroed: false)
+        x.storage.withUnsafeBufferPointer { xs in
+            weights.storage.withUnsafeBufferPointer { ws in
+                z.storage.withUnsafeMutableBufferPointer { out in
                     withOptionalBuffer(bias?.storage) { bs in
                         ConvForwardKernel(geometry: g).run(batch: m, x: xs, weights: ws, bias: bs, z: out, threads: threads)
                     }
                 }
             }
-            initialized = count
         }
-        return Tensor(validShape: outShape, storage: z)
     }
 
     /// The gradients of a convolution, shaped like its operands.
@@ -78,21 +91,36 @@ public enum Conv2D {
     public static func backward(
         _ dZ: Tensor, input x: Tensor, weights: Tensor, stride: Int, padding: Int, threads: Int = 1
     ) throws(TensorError) -> Gradients {
+        var g = Gradients(dA: .placeholder, dW: .placeholder, db: .placeholder)
+        try backward(
+            dZ, input: x, weights: weights, stride: stride, padding: padding, threads: threads,
+            dA: &g.dA, dW: &g.dW, db: &g.db)
+        return g
+    }
+
+    /// `backward`, writing the three gradients into `dA`, `dW` and `db` (reshaped if needed, their
+    /// storage reused when they already have the right shapes), so a training loop does not allocate.
+    /// - Throws: as `backward`; the outputs are unchanged then.
+    public static func backward(
+        _ dZ: Tensor, input x: Tensor, weights: Tensor, stride: Int, padding: Int, threads: Int = 1,
+        dA: inout Tensor, dW: inout Tensor, db: inout Tensor
+    ) throws(TensorError) {
         let (m, g) = try validate(x, weights: weights, stride: stride, padding: padding, threads: threads)
-        let expected = [m, g.outHeight, g.outWidth, g.outChannels]
-        guard dZ.shape == expected else {
-            throw .shapeMismatch(operation: "conv2d backward (dZ must match the forward output)", lhs: dZ.shape, rhs: expected)
+        guard dZ.hasShape(m, g.outHeight, g.outWidth, g.outChannels) else {
+            throw .shapeMismatch(
+                operation: "conv2d backward (dZ must match the forward output)", lhs: dZ.shape,
+                rhs: [m, g.outHeight, g.outWidth, g.outChannels])
         }
+        dA.prepare(like: x, zeroed: false)
+        dW.prepare(like: weights, zeroed: false)
+        db.prepare(1, 1, 1, g.outChannels, zeroed: false)
         let kernel = ConvBackwardKernel(geometry: g)
-        var dA = [Float](repeating: 0, count: x.count)
-        var dW = [Float](repeating: 0, count: weights.count)
-        var db = [Float](repeating: 0, count: g.outChannels)
         dZ.storage.withUnsafeBufferPointer { dzs in
             x.storage.withUnsafeBufferPointer { xs in
                 weights.storage.withUnsafeBufferPointer { ws in
-                    dA.withUnsafeMutableBufferPointer { das in
-                        dW.withUnsafeMutableBufferPointer { dws in
-                            db.withUnsafeMutableBufferPointer { dbs in
+                    dA.storage.withUnsafeMutableBufferPointer { das in
+                        dW.storage.withUnsafeMutableBufferPointer { dws in
+                            db.storage.withUnsafeMutableBufferPointer { dbs in
                                 kernel.run(
                                     batch: m, dZ: dzs, x: xs, weights: ws, dA: das, dW: dws, db: dbs, threads: threads)
                             }
@@ -101,10 +129,6 @@ public enum Conv2D {
                 }
             }
         }
-        return Gradients(
-            dA: Tensor(validShape: x.shape, storage: dA),
-            dW: Tensor(validShape: weights.shape, storage: dW),
-            db: Tensor(validShape: [1, 1, 1, g.outChannels], storage: db))
     }
 
     /// Checks the operands shared by both passes and returns the batch size and geometry.
@@ -147,10 +171,4 @@ public enum Conv2D {
             padding: padding, outHeight: oh, outWidth: ow, outChannels: weights.shape[3])
         return (x.shape[0], g)
     }
-}
-
-/// Calls `body` with the elements of `array`, or with nil when there is no array.
-private func withOptionalBuffer<R>(_ array: [Float]?, _ body: (UnsafeBufferPointer<Float>?) -> R) -> R {
-    guard let array else { return body(nil) }
-    return array.withUnsafeBufferPointer { body($0) }
 }

@@ -8,32 +8,43 @@ public enum Dense {
     /// - Throws: `rankMismatch` unless `x` and `weights` have rank 2; `shapeMismatch` if the
     ///   inner dimensions or the bias length disagree.
     public static func forward(_ x: Tensor, weights: Tensor, bias: Tensor?) throws(TensorError) -> Tensor {
-        let (m, nIn, nOut) = try dimensions(x, weights, operation: "dense forward")
+        _ = try dimensions(x, weights, operation: "dense forward")
+        var y = Tensor.placeholder
+        try forward(x, weights: weights, bias: bias, into: &y)
+        return y
+    }
+
+    /// `forward` writing into `y` (its storage reused when it already is `(m, nOut)`), for a
+    /// batch-first `x` of any rank ≥ 2: it is read as `(m, count / m)`, so a batch of volumes is
+    /// flattened implicitly (the lecture's fc after a conv layer), without a copy.
+    /// - Throws: as `forward`, with the flattened size as `n_in`; `y` is unchanged then.
+    public static func forward(_ x: Tensor, weights: Tensor, bias: Tensor?, into y: inout Tensor) throws(TensorError) {
+        let (m, nIn, nOut) = try flattenedDimensions(x, weights, operation: "dense forward")
         if let bias {
-            guard bias.shape == [1, nOut] || bias.shape == [nOut] else {
+            guard bias.count == nOut, bias.rank == 1 || bias.hasShape(1, nOut) else {
                 throw .shapeMismatch(operation: "dense forward", lhs: bias.shape, rhs: [1, nOut])
             }
         }
-        var y = [Float](repeating: 0, count: m &* nOut)
-        let b = bias?.storage
+        y.prepare(m, nOut, zeroed: bias == nil)
         x.storage.withUnsafeBufferPointer { x in
             weights.storage.withUnsafeBufferPointer { w in
-                y.withUnsafeMutableBufferPointer { y in
-                    for i in 0..<m {
-                        let row = i &* nOut
-                        if let b {
-                            for j in 0..<nOut { y[row &+ j] = b[j] }
-                        }
-                        for k in 0..<nIn {
-                            let a = x[i &* nIn &+ k]
-                            let wRow = k &* nOut
-                            for j in 0..<nOut { y[row &+ j] += a * w[wRow &+ j] }
+                y.storage.withUnsafeMutableBufferPointer { y in
+                    withOptionalBuffer(bias?.storage) { b in
+                        for i in 0..<m {
+                            let row = i &* nOut
+                            if let b {
+                                for j in 0..<nOut { y[row &+ j] = b[j] }
+                            }
+                            for k in 0..<nIn {
+                                let a = x[i &* nIn &+ k]
+                                let wRow = k &* nOut
+                                for j in 0..<nOut { y[row &+ j] += a * w[wRow &+ j] }
+                            }
                         }
                     }
                 }
             }
         }
-        return Tensor(validShape: [m, nOut], storage: y)
     }
 
     /// The three gradients of a fully connected layer.
@@ -57,41 +68,50 @@ public enum Dense {
     /// Gradients are sums over the batch (divide in the loss, as `Softmax.crossEntropy` does).
     /// - Throws: as `forward`, and `shapeMismatch` if `dY` is not `(m, nOut)`.
     public static func backward(_ dY: Tensor, input x: Tensor, weights: Tensor) throws(TensorError) -> Gradients {
-        let (m, nIn, nOut) = try dimensions(x, weights, operation: "dense backward")
-        guard dY.shape == [m, nOut] else {
+        _ = try dimensions(x, weights, operation: "dense backward")
+        var g = Gradients(dX: .placeholder, dW: .placeholder, db: .placeholder)
+        try backward(dY, input: x, weights: weights, dX: &g.dX, dW: &g.dW, db: &g.db)
+        return g
+    }
+
+    /// `backward` writing into `dX` (shaped like `x`, of any rank ≥ 2 as in the `into:` forward),
+    /// `dW` and `db`, their storage reused when they already have those shapes.
+    /// - Throws: as `backward`; the outputs are unchanged then.
+    public static func backward(
+        _ dY: Tensor, input x: Tensor, weights: Tensor, dX: inout Tensor, dW: inout Tensor, db: inout Tensor
+    ) throws(TensorError) {
+        let (m, nIn, nOut) = try flattenedDimensions(x, weights, operation: "dense backward")
+        guard dY.hasShape(m, nOut) else {
             throw .shapeMismatch(operation: "dense backward", lhs: dY.shape, rhs: [m, nOut])
         }
-        var dX = [Float](repeating: 0, count: m &* nIn)
-        var dW = [Float](repeating: 0, count: nIn &* nOut)
-        var db = [Float](repeating: 0, count: nOut)
+        dX.prepare(like: x, zeroed: true)
+        dW.prepare(nIn, nOut, zeroed: true)
+        db.prepare(1, nOut, zeroed: true)
         // Wᵀ once, so every inner loop below is a contiguous multiply-add the compiler vectorises.
-        var wT = [Float](repeating: 0, count: nIn &* nOut)
+        let wT = ScratchPool.take(nIn &* nOut)
+        defer { ScratchPool.give(wT, count: nIn &* nOut) }
         weights.storage.withUnsafeBufferPointer { w in
-            wT.withUnsafeMutableBufferPointer { wT in
-                for k in 0..<nIn {
-                    for j in 0..<nOut { wT[j &* nIn &+ k] = w[k &* nOut &+ j] }
-                }
+            for k in 0..<nIn {
+                for j in 0..<nOut { wT[j &* nIn &+ k] = w[k &* nOut &+ j] }
             }
         }
         x.storage.withUnsafeBufferPointer { x in
-            wT.withUnsafeBufferPointer { wT in
-                dY.storage.withUnsafeBufferPointer { g in
-                    dX.withUnsafeMutableBufferPointer { dX in
-                        dW.withUnsafeMutableBufferPointer { dW in
-                            db.withUnsafeMutableBufferPointer { db in
-                                for i in 0..<m {
-                                    let gRow = i &* nOut, xRow = i &* nIn
-                                    for j in 0..<nOut {
-                                        let gij = g[gRow &+ j]
-                                        db[j] += gij
-                                        let wRow = j &* nIn
-                                        for k in 0..<nIn { dX[xRow &+ k] += gij * wT[wRow &+ k] }
-                                    }
-                                    for k in 0..<nIn {
-                                        let a = x[xRow &+ k]
-                                        let dwRow = k &* nOut
-                                        for j in 0..<nOut { dW[dwRow &+ j] += a * g[gRow &+ j] }
-                                    }
+            dY.storage.withUnsafeBufferPointer { g in
+                dX.storage.withUnsafeMutableBufferPointer { dX in
+                    dW.storage.withUnsafeMutableBufferPointer { dW in
+                        db.storage.withUnsafeMutableBufferPointer { db in
+                            for i in 0..<m {
+                                let gRow = i &* nOut, xRow = i &* nIn
+                                for j in 0..<nOut {
+                                    let gij = g[gRow &+ j]
+                                    db[j] += gij
+                                    let wRow = j &* nIn
+                                    for k in 0..<nIn { dX[xRow &+ k] += gij * wT[wRow &+ k] }
+                                }
+                                for k in 0..<nIn {
+                                    let a = x[xRow &+ k]
+                                    let dwRow = k &* nOut
+                                    for j in 0..<nOut { dW[dwRow &+ j] += a * g[gRow &+ j] }
                                 }
                             }
                         }
@@ -99,9 +119,6 @@ public enum Dense {
                 }
             }
         }
-        return Gradients(dX: Tensor(validShape: [m, nIn], storage: dX),
-                         dW: Tensor(validShape: [nIn, nOut], storage: dW),
-                         db: Tensor(validShape: [1, nOut], storage: db))
     }
 
     /// `(m, nIn, nOut)` after checking ranks and the shared inner dimension.
@@ -110,5 +127,14 @@ public enum Dense {
         guard w.rank == 2 else { throw .rankMismatch(operation: operation, expected: "(n_in, n_out)", got: w.shape) }
         guard x.shape[1] == w.shape[0] else { throw .shapeMismatch(operation: operation, lhs: x.shape, rhs: w.shape) }
         return (x.shape[0], x.shape[1], w.shape[1])
+    }
+
+    /// `(m, n_in, n_out)` for a batch-first `x` of rank ≥ 2 read as `(m, count / m)`.
+    private static func flattenedDimensions(_ x: Tensor, _ w: Tensor, operation: String) throws(TensorError) -> (Int, Int, Int) {
+        guard x.rank >= 2 else { throw .rankMismatch(operation: operation, expected: "(m, n_in)", got: x.shape) }
+        guard w.rank == 2 else { throw .rankMismatch(operation: operation, expected: "(n_in, n_out)", got: w.shape) }
+        let m = x.shape[0]
+        guard x.count / m == w.shape[0] else { throw .shapeMismatch(operation: operation, lhs: x.shape, rhs: w.shape) }
+        return (m, w.shape[0], w.shape[1])
     }
 }

@@ -16,19 +16,19 @@ extension Optimizer {
     /// Checks the pairing of parameters and gradients, and of both with existing `state`
     /// (empty before the first step).
     func validate(_ parameters: [Tensor], _ gradients: [Tensor], state: [[Float]]) throws(TensorError) {
-        let name = "\(Self.self) step"
         guard parameters.count == gradients.count else {
-            throw .shapeMismatch(operation: name, lhs: [parameters.count], rhs: [gradients.count])
+            throw .shapeMismatch(operation: "\(Self.self) step", lhs: [parameters.count], rhs: [gradients.count])
         }
-        for (p, g) in zip(parameters, gradients) where p.shape != g.shape {
-            throw .shapeMismatch(operation: name, lhs: p.shape, rhs: g.shape)
+        // Index loops, not zip: this runs every training step, which must not allocate.
+        for t in parameters.indices where parameters[t].shape != gradients[t].shape {
+            throw .shapeMismatch(operation: "\(Self.self) step", lhs: parameters[t].shape, rhs: gradients[t].shape)
         }
         if state.isEmpty { return }
         guard state.count == parameters.count else {
-            throw .shapeMismatch(operation: name, lhs: [state.count], rhs: [parameters.count])
+            throw .shapeMismatch(operation: "\(Self.self) step", lhs: [state.count], rhs: [parameters.count])
         }
-        for (s, p) in zip(state, parameters) where s.count != p.count {
-            throw .shapeMismatch(operation: name, lhs: [s.count], rhs: p.shape)
+        for t in parameters.indices where state[t].count != parameters[t].count {
+            throw .shapeMismatch(operation: "\(Self.self) step", lhs: [state[t].count], rhs: parameters[t].shape)
         }
     }
 }

@@ -23,17 +23,24 @@ public enum Pool2D {
     /// - Throws: `rankMismatch` unless `x` has rank 4; `invalidParameter` if `f < 1`, `s < 1`
     ///   or the window is larger than the input.
     public static func forward(_ x: Tensor, kind: PoolKind, size f: Int, stride s: Int) throws(TensorError) -> Tensor {
+        var out = Tensor.placeholder
+        try forward(x, kind: kind, size: f, stride: s, into: &out)
+        return out
+    }
+
+    /// `forward`, writing into `out` (its storage reused when it already has the output's shape).
+    /// - Throws: as `forward`; `out` is unchanged then.
+    public static func forward(_ x: Tensor, kind: PoolKind, size f: Int, stride s: Int, into out: inout Tensor) throws(TensorError) {
         let g = try Geometry(input: x.shape, size: f, stride: s, operation: "pool forward")
-        var out = [Float](repeating: 0, count: g.outputCount)
+        out.prepare(g.m, g.outH, g.outW, g.c, zeroed: kind == .average)
         x.storage.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
+            out.storage.withUnsafeMutableBufferPointer { dst in
                 switch kind {
                 case .max: maxForward(src, dst, g)
                 case .average: averageForward(src, dst, g)
                 }
             }
         }
-        return Tensor(validShape: g.outputShape, storage: out)
     }
 
     /// The gradient with respect to the input: `dP` (shaped like `forward`'s output) → `dA`
@@ -41,13 +48,23 @@ public enum Pool2D {
     /// average spreads `dP / (f·f)` over the window. Overlapping windows (`s < f`) add up.
     /// - Throws: as `forward`, and `shapeMismatch` if `dP` is not shaped like the forward output.
     public static func backward(_ dP: Tensor, input x: Tensor, kind: PoolKind, size f: Int, stride s: Int) throws(TensorError) -> Tensor {
+        var dA = Tensor.placeholder
+        try backward(dP, input: x, kind: kind, size: f, stride: s, into: &dA)
+        return dA
+    }
+
+    /// `backward`, writing into `dA` (its storage reused when it already has `x`'s shape).
+    /// - Throws: as `backward`; `dA` is unchanged then.
+    public static func backward(
+        _ dP: Tensor, input x: Tensor, kind: PoolKind, size f: Int, stride s: Int, into dA: inout Tensor
+    ) throws(TensorError) {
         let g = try Geometry(input: x.shape, size: f, stride: s, operation: "pool backward")
-        guard dP.shape == g.outputShape else {
+        guard dP.hasShape(g.m, g.outH, g.outW, g.c) else {
             throw .shapeMismatch(operation: "pool backward", lhs: dP.shape, rhs: g.outputShape)
         }
-        var dA = [Float](repeating: 0, count: x.count)
+        dA.prepare(like: x, zeroed: true)
         dP.storage.withUnsafeBufferPointer { grad in
-            dA.withUnsafeMutableBufferPointer { dst in
+            dA.storage.withUnsafeMutableBufferPointer { dst in
                 switch kind {
                 case .max:
                     x.storage.withUnsafeBufferPointer { src in maxBackward(grad, src, dst, g) }
@@ -56,14 +73,12 @@ public enum Pool2D {
                 }
             }
         }
-        return Tensor(validShape: x.shape, storage: dA)
     }
 
     /// Checked sizes of one pooling call.
     private struct Geometry {
         let m, nH, nW, c, f, s, outH, outW: Int
         var outputShape: [Int] { [m, outH, outW, c] }
-        var outputCount: Int { m &* outH &* outW &* c }
 
         init(input shape: [Int], size f: Int, stride s: Int, operation: String) throws(TensorError) {
             guard shape.count == 4 else {

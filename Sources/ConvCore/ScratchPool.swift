@@ -1,70 +1,87 @@
-import Synchronization
+import Glibc  // pthread keys: one cache per thread
 
-/// A process-wide cache of `Float` scratch buffers for the kernels' temporary memory (padded
-/// images, packed operands, per-thread partial sums), so a training loop that runs the same
-/// shapes batch after batch stops calling the allocator once every size has been seen.
+/// Per-thread caches of `Float` scratch buffers for the kernels' temporary memory (padded
+/// images, packed operands, partial sums), so a training loop that runs the same shapes batch
+/// after batch stops calling the allocator once every size has been seen.
 ///
-/// `take` hands out the smallest cached buffer that is large enough (and not more than twice
-/// as large, so a small request does not pin a huge buffer), or allocates a new one; `give`
-/// returns it. Contents are unspecified on `take`. Buffers above `largestCached` floats, and
-/// any beyond `capacityLimit` cached floats in total, are freed instead of kept, so one large
-/// one-off operation does not hold its memory for the rest of the session. Safe from any thread.
+/// `take` hands out a cached buffer of exactly the requested size from the calling thread's
+/// cache, or allocates a new one; `give` returns it there. (Exact sizes, because a loop asks for
+/// the same sizes every time, and because the cache then always knows each buffer's true size.) Each thread has its own cache, so
+/// there is no lock and what one thread does never changes what another finds (the worker
+/// threads of a parallel kernel each keep theirs). Contents are unspecified on `take`. Buffers
+/// above `largestCached` floats are freed instead of kept, and to stay under `capacityLimit`
+/// floats and `slots` buffers per thread the oldest are freed first, so one large one-off
+/// operation does not hold its memory for the rest of the session. A thread's cache is freed
+/// when the thread ends.
 enum ScratchPool {
     /// Largest buffer kept for reuse: 16 M floats (64 MiB).
     static let largestCached = 1 << 24
-    /// Most floats kept in the cache at once: 32 M (128 MiB).
+    /// Most floats kept in one thread's cache: 32 M (128 MiB).
     static let capacityLimit = 1 << 25
-
-    /// A cached buffer. Sendable because the pool hands each buffer to one owner at a time.
-    private struct Entry: @unchecked Sendable {
-        var pointer: UnsafeMutablePointer<Float>
-        var count: Int
-    }
-
-    private struct State: ~Copyable {
-        var free: [Entry] = []
-        var cachedCount = 0
-
-        init() { free.reserveCapacity(ScratchPool.slots) }
-    }
-
-    /// Cached buffers at most (the free list never grows past its initial capacity).
-    private static let slots = 64
-
-    private static let state = Mutex(State())
+    /// Most buffers kept in one thread's cache (its list never grows past this capacity).
+    static let slots = 64
 
     /// A buffer of at least `count` floats (at least 1), uninitialised. Return it with `give`.
     static func take(_ count: Int) -> UnsafeMutablePointer<Float> {
         let wanted = max(count, 1)
-        let cached: UnsafeMutablePointer<Float>? = state.withLock { s in
-            var best: Int?
-            for (i, e) in s.free.enumerated() where e.count >= wanted && e.count / 2 <= wanted {
-                if best.map({ e.count < s.free[$0].count }) ?? true { best = i }
-            }
-            guard let i = best else { return nil }
-            let e = s.free.remove(at: i)
-            s.cachedCount &-= e.count
-            return e.pointer
-        }
-        return cached ?? UnsafeMutablePointer<Float>.allocate(capacity: wanted)
+        return Cache.current.take(wanted) ?? UnsafeMutablePointer<Float>.allocate(capacity: wanted)
     }
 
-    /// Returns a buffer from `take(count)` (the same `count`) to the cache, or frees it. To make
-    /// room the oldest cached buffers are freed, so sizes no longer in use leave the cache.
+    /// Returns a buffer from `take(count)` (the same `count`) to the calling thread's cache.
     static func give(_ pointer: UnsafeMutablePointer<Float>, count: Int) {
         let size = max(count, 1)
         guard size <= largestCached else {
             pointer.deallocate()
             return
         }
-        state.withLock { s in
-            while !s.free.isEmpty, s.free.count == slots || s.cachedCount &+ size > capacityLimit {
-                let oldest = s.free.removeFirst()
-                s.cachedCount &-= oldest.count
+        Cache.current.keep(pointer, count: size)
+    }
+
+    /// One thread's free buffers, oldest first.
+    private final class Cache {
+        private var buffers: [(pointer: UnsafeMutablePointer<Float>, count: Int)] = []
+        private var cachedCount = 0
+
+        init() { buffers.reserveCapacity(ScratchPool.slots) }
+
+        deinit {
+            for b in buffers { b.pointer.deallocate() }
+        }
+
+        /// The calling thread's cache, created on first use and released when the thread ends.
+        static var current: Cache {
+            if let p = pthread_getspecific(key) { return Unmanaged<Cache>.fromOpaque(p).takeUnretainedValue() }
+            let cache = Cache()
+            pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
+            return cache
+        }
+
+        private static let key: pthread_key_t = {
+            var key = pthread_key_t()
+            pthread_key_create(&key) { p in
+                if let p { Unmanaged<Cache>.fromOpaque(p).release() }
+            }
+            return key
+        }()
+
+        func take(_ wanted: Int) -> UnsafeMutablePointer<Float>? {
+            // The most recently returned buffer of that size: it is the likeliest to be in cache.
+            var i = buffers.count &- 1
+            while i >= 0, buffers[i].count != wanted { i &-= 1 }
+            guard i >= 0 else { return nil }
+            let b = buffers.remove(at: i)
+            cachedCount &-= b.count
+            return b.pointer
+        }
+
+        func keep(_ pointer: UnsafeMutablePointer<Float>, count: Int) {
+            while !buffers.isEmpty, buffers.count == ScratchPool.slots || cachedCount &+ count > ScratchPool.capacityLimit {
+                let oldest = buffers.removeFirst()
+                cachedCount &-= oldest.count
                 oldest.pointer.deallocate()
             }
-            s.free.append(Entry(pointer: pointer, count: size))
-            s.cachedCount &+= size
+            buffers.append((pointer, count))
+            cachedCount &+= count
         }
     }
 }

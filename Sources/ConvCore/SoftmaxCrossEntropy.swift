@@ -7,15 +7,25 @@ public enum Softmax {
     /// exponentiating, so logits like 1000 give exact probabilities instead of `inf/inf = NaN`.
     /// - Throws: `rankMismatch` unless `logits` has rank 2.
     public static func forward(_ logits: Tensor) throws(TensorError) -> Tensor {
+        var p = Tensor.placeholder
+        try forward(logits, into: &p)
+        return p
+    }
+
+    /// `forward`, writing into `probabilities` (its storage reused when it already is `(m, k)`).
+    /// - Throws: as `forward`; `probabilities` is unchanged then.
+    public static func forward(_ logits: Tensor, into probabilities: inout Tensor) throws(TensorError) {
         let (m, k) = try dimensions(logits, operation: "softmax")
-        var p = logits.storage
-        p.withUnsafeMutableBufferPointer { p in
-            for i in 0..<m {
-                let row = UnsafeMutableBufferPointer(rebasing: p[(i &* k)..<(i &* k &+ k)])
-                _ = exponentiateShifted(row)
+        probabilities.prepare(m, k, zeroed: false)
+        logits.storage.withUnsafeBufferPointer { z in
+            probabilities.storage.withUnsafeMutableBufferPointer { p in
+                p.update(fromContentsOf: z)
+                for i in 0..<m {
+                    let row = UnsafeMutableBufferPointer(rebasing: p[(i &* k)..<(i &* k &+ k)])
+                    _ = exponentiateShifted(row)
+                }
             }
         }
-        return Tensor(validShape: logits.shape, storage: p)
     }
 
     /// Mean cross-entropy `−(1/m) Σᵢ log softmax(zᵢ)[yᵢ]` and its gradient with respect to the
@@ -24,31 +34,43 @@ public enum Softmax {
     /// - Throws: `rankMismatch` unless `logits` is `(m, k)`; `invalidParameter` if
     ///   `labels.count != m` or a label is outside `0..<k`.
     public static func crossEntropy(logits: Tensor, labels: [Int]) throws(TensorError) -> (loss: Float, dLogits: Tensor) {
+        var gradient = Tensor.placeholder
+        let loss = try crossEntropy(logits: logits, labels: labels, gradient: &gradient)
+        return (loss, gradient)
+    }
+
+    /// `crossEntropy`, writing the gradient into `gradient` (its storage reused when it already
+    /// is `(m, k)`) and returning the loss.
+    /// - Throws: as `crossEntropy`; `gradient` is unchanged then.
+    public static func crossEntropy(logits: Tensor, labels: [Int], gradient: inout Tensor) throws(TensorError) -> Float {
         let (m, k) = try dimensions(logits, operation: "cross-entropy")
         guard labels.count == m else {
             throw .invalidParameter(operation: "cross-entropy", name: "labels.count", value: labels.count,
                                     reason: "expected one label per row (\(m))")
         }
-        if let bad = labels.first(where: { $0 < 0 || $0 >= k }) {
-            throw .invalidParameter(operation: "cross-entropy", name: "label", value: bad,
+        for i in 0..<m where labels[i] < 0 || labels[i] >= k {
+            throw .invalidParameter(operation: "cross-entropy", name: "label", value: labels[i],
                                     reason: "labels must be in 0..<\(k)")
         }
-        var grad = logits.storage
+        gradient.prepare(m, k, zeroed: false)
         var total = 0.0
         let invM = 1 / Float(m)
-        grad.withUnsafeMutableBufferPointer { g in
-            for i in 0..<m {
-                let row = UnsafeMutableBufferPointer(rebasing: g[(i &* k)..<(i &* k &+ k)])
-                let y = labels[i]
-                let shiftedTarget = Double(row[y]) // overwritten below; read it first
-                let (maxLogit, sum) = exponentiateShifted(row)
-                // −log p_y = log Σ e^(z − max) − (z_y − max)
-                total += log(sum) - (shiftedTarget - Double(maxLogit))
-                for j in 0..<k { row[j] *= invM }
-                row[y] -= invM
+        logits.storage.withUnsafeBufferPointer { z in
+            gradient.storage.withUnsafeMutableBufferPointer { g in
+                g.update(fromContentsOf: z)
+                for i in 0..<m {
+                    let row = UnsafeMutableBufferPointer(rebasing: g[(i &* k)..<(i &* k &+ k)])
+                    let y = labels[i]
+                    let shiftedTarget = Double(row[y]) // overwritten below; read it first
+                    let (maxLogit, sum) = exponentiateShifted(row)
+                    // −log p_y = log Σ e^(z − max) − (z_y − max)
+                    total += log(sum) - (shiftedTarget - Double(maxLogit))
+                    for j in 0..<k { row[j] *= invM }
+                    row[y] -= invM
+                }
             }
         }
-        return (Float(total / Double(m)), Tensor(validShape: logits.shape, storage: grad))
+        return Float(total / Double(m))
     }
 
     /// Replaces `row` by its softmax; returns the row maximum and `Σ e^(z − max)` (in Double).

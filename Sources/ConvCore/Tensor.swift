@@ -5,7 +5,7 @@
 /// layouts: it is a shape and a flat buffer, so any rank from 0 (a scalar) upward works.
 public struct Tensor: Equatable, Sendable {
     /// Extent of each dimension, outermost first. Every extent is at least 1.
-    public private(set) var shape: [Int]
+    public internal(set) var shape: [Int]
     /// The elements, last dimension varying fastest.
     public var storage: [Float]
 

@@ -25,7 +25,9 @@ import Testing
         let x = try Tensor.generated([2] + m.inputShape) { rng.nextGaussian() }
         let labels = [0, 2]
         let (_, gradients) = try m.backward(try m.forward(x), labels: labels)
-        for (layer, g) in gradients {
+        #expect(gradients.layers.count == m.parameters.count)
+        for layer in gradients.layers {
+            let g = try #require(gradients[layer: layer])
             for which in 0..<2 {
                 let grad = which == 0 ? g.weights : g.bias
                 // A few entries of each parameter tensor, central differences.

@@ -2,11 +2,10 @@ import Dispatch
 import Testing
 @testable import ConvCore
 
-/// The kernels' scratch cache: buffers come back for the next request of their size, and
-/// concurrent users never share one.
+/// The kernels' scratch caches: a thread gets its buffer back for the next request of that size,
+/// and concurrent users never share one.
 struct ScratchPoolTests {
     @Test func returnsAGivenBufferForTheSameSize() {
-        // An odd size no other test asks for (the pool is shared by tests running in parallel).
         let count = 3_333_331
         let first = ScratchPool.take(count)
         ScratchPool.give(first, count: count)

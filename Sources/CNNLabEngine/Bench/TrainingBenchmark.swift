@@ -20,7 +20,8 @@ public enum TrainingBenchmark {
         public var lastLoss: Float
     }
 
-    /// Trains `batches` timed mini-batches of `batchSize` after two untimed warm-up batches.
+    /// Trains `batches` timed mini-batches of `batchSize` after two untimed warm-up batches, with
+    /// `NetworkModel.trainStep` (buffers reused from batch to batch, as a training loop should).
     public static func run(case name: String, threads: Int, batches: Int, batchSize: Int = 20) throws -> Result {
         guard let example = cases.first(where: { $0.name == name })?.example, let script = ExampleNetworks.script(example) else {
             throw TensorError.invalidParameter(operation: "bench", name: name, value: 0, reason: "no such training case")
@@ -33,12 +34,10 @@ public enum TrainingBenchmark {
         let x = try Tensor.generated(shape) { rng.nextUniform() }
         let labels = (0..<batchSize).map { _ in Int(rng.next() % 10) }
         var sgd = SGD(learningRate: 0.01, momentum: 0.9)
+        var workspace = model.makeWorkspace()
         var loss: Float = 0
         func step() throws {
-            let pass = try model.forward(x)
-            let (l, gradients) = try model.backward(pass, labels: labels)
-            try model.update(with: gradients, optimizer: &sgd)
-            loss = l
+            loss = try model.trainStep(x, labels: labels, optimizer: &sgd, workspace: &workspace)
         }
         try step()
         try step()
