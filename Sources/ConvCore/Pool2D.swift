@@ -148,25 +148,52 @@ public enum Pool2D {
     }
 
     /// Per channel, a scan of the window in row-major order that keeps the first maximum; the
-    /// updates are selects rather than branches, since which cell wins is data-dependent.
+    /// updates are selects rather than branches, since which cell wins is data-dependent. Eight
+    /// channels at a time share one scan (the channels of a pixel are contiguous in NHWC), which
+    /// keeps max-pool backward from dominating a training step; leftover channels go one by one.
     private static func maxBackward(_ dP: UnsafeBufferPointer<Float>, _ x: UnsafeBufferPointer<Float>,
                                     _ dA: UnsafeMutableBufferPointer<Float>, _ g: Geometry) {
-        let c = g.c, rowStride = g.nW &* c
+        guard let xp = x.baseAddress, let dp = dP.baseAddress, let ap = dA.baseAddress else { return }
+        let c = g.c, rowStride = g.nW &* c, f = g.f
+        let vectorChannels = c / 8 &* 8
         forEachWindow(g) { o, origin in
-            for ch in 0..<c {
-                var best = x[origin &+ ch]
+            var ch = 0
+            while ch < vectorChannels {
+                let first = xp + (origin &+ ch)
+                var best = UnsafeRawPointer(first).loadUnaligned(as: SIMD8<Float>.self)
+                var at = SIMD8<Int32>(repeating: 0)  // window cell i·f + j of the maximum
+                var cell: Int32 = 0
+                for i in 0..<f {
+                    for j in 0..<f {
+                        let v = UnsafeRawPointer(first + (i &* rowStride &+ j &* c)).loadUnaligned(as: SIMD8<Float>.self)
+                        let better = v .> best
+                        best.replace(with: v, where: better)
+                        at.replace(with: SIMD8(repeating: cell), where: better)
+                        cell &+= 1
+                    }
+                }
+                for lane in 0..<8 {
+                    let k = Int(at[lane])
+                    let target = origin &+ ch &+ lane &+ (k / f) &* rowStride &+ (k % f) &* c
+                    ap[target] += dp[o &+ ch &+ lane]
+                }
+                ch &+= 8
+            }
+            while ch < c {
+                var best = xp[origin &+ ch]
                 var at = origin &+ ch
-                for i in 0..<g.f {
+                for i in 0..<f {
                     var cell = origin &+ i &* rowStride &+ ch
-                    for _ in 0..<g.f {
-                        let v = x[cell]
+                    for _ in 0..<f {
+                        let v = xp[cell]
                         let better = v > best
                         best = better ? v : best
                         at = better ? cell : at
                         cell &+= c
                     }
                 }
-                dA[at] += dP[o &+ ch]
+                ap[at] += dp[o &+ ch]
+                ch &+= 1
             }
         }
     }
