@@ -17,18 +17,21 @@ public enum Activation: String, Sendable, CaseIterable {
         return a
     }
 
-    /// `forward`, writing into `a` (its storage reused when it already has `z`'s shape).
-    public func forward(_ z: Tensor, into a: inout Tensor) {
+    /// `forward`, writing into `a` (its storage reused when it already has `z`'s shape); large
+    /// tensors are split over `threads` threads.
+    public func forward(_ z: Tensor, threads: Int = 1, into a: inout Tensor) {
         a.prepare(like: z, zeroed: false)
         z.storage.withUnsafeBufferPointer { z in
             a.storage.withUnsafeMutableBufferPointer { a in
-                switch self {
-                case .relu:
-                    for i in a.indices { a[i] = z[i] < 0 ? 0 : z[i] } // NaN passes through, as in numpy
-                case .sigmoid:
-                    for i in a.indices { a[i] = Activation.sigmoid(z[i]) }
-                case .tanh:
-                    for i in a.indices { a[i] = Glibc.tanh(z[i]) }
+                parallelElements(a.count, threads: threads) { range in
+                    switch self {
+                    case .relu:
+                        for i in range { a[i] = z[i] < 0 ? 0 : z[i] } // NaN passes through, as in numpy
+                    case .sigmoid:
+                        for i in range { a[i] = Activation.sigmoid(z[i]) }
+                    case .tanh:
+                        for i in range { a[i] = Glibc.tanh(z[i]) }
+                    }
                 }
             }
         }
@@ -43,9 +46,10 @@ public enum Activation: String, Sendable, CaseIterable {
         return dZ
     }
 
-    /// `backward`, writing into `dZ` (its storage reused when it already has `z`'s shape).
+    /// `backward`, writing into `dZ` (its storage reused when it already has `z`'s shape); large
+    /// tensors are split over `threads` threads.
     /// - Throws: as `backward`; `dZ` is unchanged then.
-    public func backward(_ dA: Tensor, input z: Tensor, into dZ: inout Tensor) throws(TensorError) {
+    public func backward(_ dA: Tensor, input z: Tensor, threads: Int = 1, into dZ: inout Tensor) throws(TensorError) {
         guard dA.shape == z.shape else {
             throw .shapeMismatch(operation: "\(rawValue) backward", lhs: dA.shape, rhs: z.shape)
         }
@@ -53,18 +57,20 @@ public enum Activation: String, Sendable, CaseIterable {
         z.storage.withUnsafeBufferPointer { z in
             dA.storage.withUnsafeBufferPointer { g in
                 dZ.storage.withUnsafeMutableBufferPointer { d in
-                    switch self {
-                    case .relu:
-                        for i in d.indices { d[i] = z[i] > 0 ? g[i] : 0 }
-                    case .sigmoid:
-                        for i in d.indices {
-                            let s = Activation.sigmoid(z[i])
-                            d[i] = g[i] * (s * (1 - s))
-                        }
-                    case .tanh:
-                        for i in d.indices {
-                            let t = Glibc.tanh(z[i])
-                            d[i] = g[i] * (1 - t * t)
+                    parallelElements(d.count, threads: threads) { range in
+                        switch self {
+                        case .relu:
+                            for i in range { d[i] = z[i] > 0 ? g[i] : 0 }
+                        case .sigmoid:
+                            for i in range {
+                                let s = Activation.sigmoid(z[i])
+                                d[i] = g[i] * (s * (1 - s))
+                            }
+                        case .tanh:
+                            for i in range {
+                                let t = Glibc.tanh(z[i])
+                                d[i] = g[i] * (1 - t * t)
+                            }
                         }
                     }
                 }

@@ -54,3 +54,17 @@ func parallelChunk(_ range: Range<Int>, part: Int, of parts: Int) -> Range<Int> 
     let start = range.lowerBound &+ part &* q &+ min(part, r)
     return start..<(start &+ q &+ (part < r ? 1 : 0))
 }
+
+/// Splits `0..<count` into up to `threads` contiguous parts of at least `elementGrain` elements
+/// and runs `body` on each, concurrently when there is more than one part. For element-wise
+/// work (activations), where `parallelFor`'s pieces of `cancellationGrain` items would cost more
+/// than the work itself; small tensors stay on the calling thread.
+func parallelElements(_ count: Int, threads: Int, _ body: (Range<Int>) -> Void) {
+    let parts = max(1, min(threads, count / elementGrain))
+    parallelFor(0..<parts, threads: parts) { part, _ in
+        body(parallelChunk(0..<count, part: part, of: parts))
+    }
+}
+
+/// Fewest elements worth a thread of their own in `parallelElements`.
+let elementGrain = 1 << 14

@@ -28,16 +28,24 @@ public enum Pool2D {
         return out
     }
 
-    /// `forward`, writing into `out` (its storage reused when it already has the output's shape).
-    /// - Throws: as `forward`; `out` is unchanged then.
-    public static func forward(_ x: Tensor, kind: PoolKind, size f: Int, stride s: Int, into out: inout Tensor) throws(TensorError) {
-        let g = try Geometry(input: x.shape, size: f, stride: s, operation: "pool forward")
+    /// `forward`, writing into `out` (its storage reused when it already has the output's shape),
+    /// with the batch split over `threads` threads.
+    /// - Throws: as `forward`, or `invalidParameter` for `threads < 1`; `out` is unchanged then.
+    public static func forward(
+        _ x: Tensor, kind: PoolKind, size f: Int, stride s: Int, threads: Int = 1, into out: inout Tensor
+    ) throws(TensorError) {
+        let g = try Geometry(input: x.shape, size: f, stride: s, threads: threads, operation: "pool forward")
         out.prepare(g.m, g.outH, g.outW, g.c, zeroed: kind == .average)
         x.storage.withUnsafeBufferPointer { src in
             out.storage.withUnsafeMutableBufferPointer { dst in
-                switch kind {
-                case .max: maxForward(src, dst, g)
-                case .average: averageForward(src, dst, g)
+                parallelFor(0..<g.m, threads: threads) { _, images in
+                    let sub = g.batch(images.count)
+                    let x = UnsafeBufferPointer(rebasing: src[g.inputRange(images)])
+                    let out = UnsafeMutableBufferPointer(rebasing: dst[g.outputRange(images)])
+                    switch kind {
+                    case .max: maxForward(x, out, sub)
+                    case .average: averageForward(x, out, sub)
+                    }
                 }
             }
         }
@@ -53,23 +61,32 @@ public enum Pool2D {
         return dA
     }
 
-    /// `backward`, writing into `dA` (its storage reused when it already has `x`'s shape).
-    /// - Throws: as `backward`; `dA` is unchanged then.
+    /// `backward`, writing into `dA` (its storage reused when it already has `x`'s shape), with
+    /// the batch split over `threads` threads.
+    /// - Throws: as `backward`, or `invalidParameter` for `threads < 1`; `dA` is unchanged then.
     public static func backward(
-        _ dP: Tensor, input x: Tensor, kind: PoolKind, size f: Int, stride s: Int, into dA: inout Tensor
+        _ dP: Tensor, input x: Tensor, kind: PoolKind, size f: Int, stride s: Int, threads: Int = 1,
+        into dA: inout Tensor
     ) throws(TensorError) {
-        let g = try Geometry(input: x.shape, size: f, stride: s, operation: "pool backward")
+        let g = try Geometry(input: x.shape, size: f, stride: s, threads: threads, operation: "pool backward")
         guard dP.hasShape(g.m, g.outH, g.outW, g.c) else {
             throw .shapeMismatch(operation: "pool backward", lhs: dP.shape, rhs: g.outputShape)
         }
         dA.prepare(like: x, zeroed: true)
         dP.storage.withUnsafeBufferPointer { grad in
-            dA.storage.withUnsafeMutableBufferPointer { dst in
-                switch kind {
-                case .max:
-                    x.storage.withUnsafeBufferPointer { src in maxBackward(grad, src, dst, g) }
-                case .average:
-                    averageBackward(grad, dst, g)
+            x.storage.withUnsafeBufferPointer { src in
+                dA.storage.withUnsafeMutableBufferPointer { dst in
+                    parallelFor(0..<g.m, threads: threads) { _, images in
+                        // Windows never cross images, so each thread writes only its images' dA.
+                        let sub = g.batch(images.count)
+                        let dP = UnsafeBufferPointer(rebasing: grad[g.outputRange(images)])
+                        let x = UnsafeBufferPointer(rebasing: src[g.inputRange(images)])
+                        let dA = UnsafeMutableBufferPointer(rebasing: dst[g.inputRange(images)])
+                        switch kind {
+                        case .max: maxBackward(dP, x, dA, sub)
+                        case .average: averageBackward(dP, dA, sub)
+                        }
+                    }
                 }
             }
         }
@@ -77,10 +94,14 @@ public enum Pool2D {
 
     /// Checked sizes of one pooling call.
     private struct Geometry {
-        let m, nH, nW, c, f, s, outH, outW: Int
+        private(set) var m: Int
+        let nH, nW, c, f, s, outH, outW: Int
         var outputShape: [Int] { [m, outH, outW, c] }
 
-        init(input shape: [Int], size f: Int, stride s: Int, operation: String) throws(TensorError) {
+        init(input shape: [Int], size f: Int, stride s: Int, threads: Int = 1, operation: String) throws(TensorError) {
+            guard threads >= 1 else {
+                throw .invalidParameter(operation: operation, name: "threads", value: threads, reason: "must be at least 1")
+            }
             guard shape.count == 4 else {
                 throw .rankMismatch(operation: operation, expected: "(m, n_H, n_W, n_c)", got: shape)
             }
@@ -94,6 +115,25 @@ public enum Pool2D {
             (self.f, self.s) = (f, s)
             outH = (nH - f) / s + 1
             outW = (nW - f) / s + 1
+        }
+
+        /// The same sizes for a batch of `count` images.
+        func batch(_ count: Int) -> Geometry {
+            var g = self
+            g.m = count
+            return g
+        }
+
+        /// The elements of `images` in the input (or input-shaped gradient).
+        func inputRange(_ images: Range<Int>) -> Range<Int> {
+            let size = nH &* nW &* c
+            return (images.lowerBound &* size)..<(images.upperBound &* size)
+        }
+
+        /// The elements of `images` in the output (or output-shaped gradient).
+        func outputRange(_ images: Range<Int>) -> Range<Int> {
+            let size = outH &* outW &* c
+            return (images.lowerBound &* size)..<(images.upperBound &* size)
         }
 
         /// Flat offset of channel 0 of input pixel (b, h, w).

@@ -99,6 +99,26 @@ struct InPlaceLayerTests {
         try Self.check(volume) { try Flatten.backward(flat, like: volume, into: &$0) }
     }
 
+    /// Threads split the batch (pooling) or the elements (activations); results are identical.
+    @Test func threadsGiveTheSameNumbers() throws {
+        let x = try Self.random([5, 9, 8, 11], seed: 15)
+        for kind in PoolKind.allCases {
+            let p = try Pool2D.forward(x, kind: kind, size: 3, stride: 2)
+            try Self.check(p) { try Pool2D.forward(x, kind: kind, size: 3, stride: 2, threads: 3, into: &$0) }
+            let dP = try Self.random(p.shape, seed: 16)
+            let dA = try Pool2D.backward(dP, input: x, kind: kind, size: 3, stride: 2)
+            try Self.check(dA) { try Pool2D.backward(dP, input: x, kind: kind, size: 3, stride: 2, threads: 2, into: &$0) }
+        }
+        var out = Tensor.placeholder
+        #expect(throws: TensorError.self) { try Pool2D.forward(x, kind: .max, size: 2, stride: 2, threads: 0, into: &out) }
+        let big = try Self.random([3, 20_000], seed: 17)  // 60,000 elements: three parts of ≥ 2^14
+        for activation in Activation.allCases {
+            try Self.check(activation.forward(big)) { activation.forward(big, threads: 4, into: &$0) }
+            let dA = try Self.random(big.shape, seed: 18)
+            try Self.check(try activation.backward(dA, input: big)) { try activation.backward(dA, input: big, threads: 2, into: &$0) }
+        }
+    }
+
     @Test func aScalarIsNotMistakenForThePlaceholder() throws {
         let scalar = Tensor(scalar: -2)
         try Self.check(Tensor(scalar: 0)) { Activation.relu.forward(scalar, into: &$0) }

@@ -173,10 +173,10 @@ public struct NetworkModel: Sendable {
                 padding: reports[l].padding ?? 0, threads: threads, into: &pass.a[l])
             pass.z[l] = pass.a[l]
         case .pool(let kind, let f, let s):
-            try Pool2D.forward(pass.a[l - 1], kind: kind, size: f, stride: s, into: &pass.a[l])
+            try Pool2D.forward(pass.a[l - 1], kind: kind, size: f, stride: s, threads: threads, into: &pass.a[l])
             pass.z[l] = pass.a[l]
         case .activation(let act):
-            act.forward(pass.a[l - 1], into: &pass.a[l])
+            act.forward(pass.a[l - 1], threads: threads, into: &pass.a[l])
             pass.z[l] = pass.a[l - 1]
         case .flatten:
             try Flatten.forward(pass.a[l - 1], into: &pass.a[l])
@@ -235,9 +235,9 @@ public struct NetworkModel: Sendable {
                 deltas[l], input: input, weights: tensors[s0], stride: s, padding: reports[l].padding ?? 0,
                 threads: threads, dA: &deltas[l - 1], dW: &dW, db: &db)
         case .pool(let kind, let f, let s):
-            try Pool2D.backward(deltas[l], input: input, kind: kind, size: f, stride: s, into: &deltas[l - 1])
+            try Pool2D.backward(deltas[l], input: input, kind: kind, size: f, stride: s, threads: threads, into: &deltas[l - 1])
         case .activation(let act):
-            try act.backward(deltas[l], input: pass.z[l], into: &deltas[l - 1])
+            try act.backward(deltas[l], input: pass.z[l], threads: threads, into: &deltas[l - 1])
         case .flatten:
             try Flatten.backward(deltas[l], like: input, into: &deltas[l - 1])
         case .fc, .softmax:
