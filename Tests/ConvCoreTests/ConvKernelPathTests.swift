@@ -1,0 +1,89 @@
+import Testing
+@testable import ConvCore
+
+/// Every kernel path of `ConvForwardKernel` and `ConvBackwardKernel` against a naive Double
+/// reference, on shapes chosen to hit each tiling: output widths that are not multiples of any
+/// tile (and ones that need the mixed 6- and 4-row tiles), stride 2, padding, one input channel,
+/// one output channel, many channels (more than one 16-wide panel), and 1 or 2 threads.
+struct ConvKernelPathTests {
+    /// (m, n_H, n_W, c_in, c_out, f, s, p)
+    static let shapes: [(Int, Int, Int, Int, Int, Int, Int, Int)] = [
+        (2, 32, 32, 16, 32, 3, 1, 1),  // d-like: width 32 = 4·6 + 2·4
+        (3, 14, 14, 8, 16, 5, 1, 2),  // c2-like: width 14 = 6 + 2·4
+        (2, 28, 28, 1, 8, 5, 1, 2),  // c1-like: one input channel
+        (2, 32, 32, 3, 6, 5, 1, 0),  // b-like: 6 output channels
+        (3, 9, 11, 5, 17, 3, 1, 1),  // odd width, 17 channels (partial panel)
+        (2, 13, 10, 4, 20, 3, 2, 1),  // stride 2
+        (1, 7, 5, 2, 1, 3, 1, 2),  // one output channel, padding beyond half the filter
+        (2, 6, 6, 3, 10, 3, 1, 0),  // the lecture's shape
+        (2, 12, 12, 20, 9, 2, 2, 0),  // many input channels, even filter, stride 2
+        (1, 5, 23, 33, 40, 1, 1, 0),  // 1×1 filter, wide rows
+        (2, 16, 19, 7, 3, 4, 1, 3),  // 3 output channels, large padding
+    ]
+
+    private struct Stream {
+        var state: UInt64
+        mutating func next() -> Float {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Float(state >> 40) / Float(1 << 23) - 1
+        }
+    }
+
+    @Test(arguments: shapes.indices)
+    func matchesNaive(index: Int) throws {
+        let (m, h, w, c, n, f, s, p) = Self.shapes[index]
+        var r = Stream(state: UInt64(index &+ 7))
+        let x = try Tensor.generated([m, h, w, c]) { r.next() }
+        let weights = try Tensor.generated([f, f, c, n]) { r.next() }
+        let bias = try Tensor.generated([n]) { r.next() }
+        let oh = (h + 2 * p - f) / s + 1, ow = (w + 2 * p - f) / s + 1
+        let dZ = try Tensor.generated([m, oh, ow, n]) { r.next() }
+        let xs = x.storage, ws = weights.storage, bs = bias.storage, dzs = dZ.storage
+
+        // Naive reference in Double.
+        var z = [Double](repeating: 0, count: m * oh * ow * n)
+        var dA = [Double](repeating: 0, count: xs.count)
+        var dW = [Double](repeating: 0, count: ws.count)
+        var db = [Double](repeating: 0, count: n)
+        for i in 0..<m {
+            for oy in 0..<oh {
+                for ox in 0..<ow {
+                    for o in 0..<n {
+                        let zi = ((i * oh + oy) * ow + ox) * n + o
+                        var sum = Double(bs[o])
+                        let g = Double(dzs[zi])
+                        db[o] += g
+                        for fy in 0..<f {
+                            let y = oy * s - p + fy
+                            guard y >= 0, y < h else { continue }
+                            for fx in 0..<f {
+                                let xx = ox * s - p + fx
+                                guard xx >= 0, xx < w else { continue }
+                                for ch in 0..<c {
+                                    let xi = ((i * h + y) * w + xx) * c + ch
+                                    let wi = ((fy * f + fx) * c + ch) * n + o
+                                    sum += Double(xs[xi]) * Double(ws[wi])
+                                    dA[xi] += g * Double(ws[wi])
+                                    dW[wi] += g * Double(xs[xi])
+                                }
+                            }
+                        }
+                        z[zi] = sum
+                    }
+                }
+            }
+        }
+        func worst(_ got: [Float], _ want: [Double]) -> Double {
+            zip(got, want).reduce(0) { max($0, abs(Double($1.0) - $1.1) / max(1, abs($1.1))) }
+        }
+        for threads in [1, 2] {
+            let zk = try Conv2D.forward(x, weights: weights, bias: bias, stride: s, padding: p, threads: threads)
+            let gk = try Conv2D.backward(dZ, input: x, weights: weights, stride: s, padding: p, threads: threads)
+            let shape = "shape \(Self.shapes[index]) threads \(threads)"
+            #expect(worst(zk.storage, z) < 1e-4, "Z \(shape)")
+            #expect(worst(gk.dA.storage, dA) < 1e-4, "dA \(shape)")
+            #expect(worst(gk.dW.storage, dW) < 1e-4, "dW \(shape)")
+            #expect(worst(gk.db.storage, db) < 1e-4, "db \(shape)")
+        }
+    }
+}
