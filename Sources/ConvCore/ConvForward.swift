@@ -5,7 +5,8 @@
 /// floats of the padded image, and the windows of neighbouring output pixels in one output row
 /// start `s · n_c` floats apart. That is exactly a `PanelLayout` with `f` segments, so each tile
 /// of up to `mr` pixels of one output row × `nr` output channels is one micro-kernel call
-/// against the packed weights (`W` as stored is the `f·f·n_c × n_c` right operand). Images are
+/// against the packed weights (`W` as stored is the `f·f·n_c × n_c` right operand); the end of
+/// a row may use shorter tiles instead of a mostly dropped last one (`split`). Images are
 /// split over threads; the packed weights are shared. At stride 1 with at most 8 output
 /// channels the tiles run along pixels instead (`PixelTiledConv`), so SIMD lanes are not idle
 /// and the broadcast operand is the packed filter.
@@ -20,9 +21,11 @@ struct ConvForwardKernel {
            let xp = x.baseAddress, let wp = weights.baseAddress, let zp = z.baseAddress {
             runByPixels(batch: m, x: xp, weights: wp, bias: bias?.baseAddress, z: zp, threads: threads)
         } else if geometry.outChannels <= GEMM.NarrowKernel.nr {
-            run(GEMM.NarrowKernel.self, batch: m, x: x, weights: weights, bias: bias, z: z, threads: threads)
+            run(GEMM.NarrowKernel.self, short: GEMM.NarrowKernel.self, batch: m, x: x, weights: weights, bias: bias,
+                z: z, threads: threads)
         } else {
-            run(GEMM.WideKernel.self, batch: m, x: x, weights: weights, bias: bias, z: z, threads: threads)
+            run(GEMM.WideKernel.self, short: Kernel4x16.self, batch: m, x: x, weights: weights, bias: bias, z: z,
+                threads: threads)
         }
     }
 
@@ -52,8 +55,24 @@ struct ConvForwardKernel {
         }
     }
 
-    private func run<K: MicroKernel>(
-        _ kernel: K.Type, batch m: Int, x: UnsafeBufferPointer<Float>, weights: UnsafeBufferPointer<Float>,
+    /// Where the `mr`-row tiles of an output row of `width` pixels end and the `shortMR`-row tiles
+    /// take over: a row of 32 pixels as 6·6 would compute 4 dropped rows in its last tile, as
+    /// 4·6 + 2·4 none. Up to two short tiles, each counted as `shortCost` of its rows because
+    /// it has fewer accumulators per B load (`Kernel4x16`: 8 FMA chains, just enough to cover
+    /// the FMA latency); the cheapest split wins, ties to fewer short tiles.
+    static func split(_ width: Int, mr: Int, shortMR: Int) -> Int {
+        let shortCost = 1.05
+        var best = width, bestCost = Double.infinity
+        for short in 0...2 where short &* shortMR <= width && (short == 0 || shortMR < mr) {
+            let long = width &- short &* shortMR
+            let cost = Double((long &+ mr &- 1) / mr &* mr) + Double(short &* shortMR) * shortCost
+            if cost < bestCost { (best, bestCost) = (long, cost) }
+        }
+        return best
+    }
+
+    private func run<K: MicroKernel, Short: MicroKernel>(
+        _ kernel: K.Type, short: Short.Type, batch m: Int, x: UnsafeBufferPointer<Float>, weights: UnsafeBufferPointer<Float>,
         bias: UnsafeBufferPointer<Float>?, z: UnsafeMutableBufferPointer<Float>, threads: Int
     ) {
         guard let xp = x.baseAddress, let wp = weights.baseAddress, let zp = z.baseAddress else { return }
@@ -69,6 +88,7 @@ struct ConvForwardKernel {
         let layout = PanelLayout(
             rowStride: s &* c, depthStride: 1, segmentLength: g.filter &* c, segments: g.filter,
             segmentStride: paddedRow, packedB: nr)
+        let fullEnd = ConvForwardKernel.split(g.outWidth, mr: mr, shortMR: Short.mr)
         parallelFor(0..<m, threads: threads) { _, images in
             let padded = PaddedImage(g)
             defer { padded.deallocate() }
@@ -86,11 +106,18 @@ struct ConvForwardKernel {
                         let aRow = UnsafePointer(padded.base + oy &* s &* paddedRow)
                         let cRow = zi + (oy &* g.outWidth &* n &+ j0)
                         var ox = 0
-                        while ox < g.outWidth {
+                        while ox < fullEnd {
                             K.run(
                                 a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
-                                rows: min(mr, g.outWidth &- ox), columns: columns, accumulate: bias != nil)
+                                rows: min(mr, fullEnd &- ox), columns: columns, accumulate: bias != nil)
                             ox &+= mr
+                        }
+                        ox = fullEnd
+                        while ox < g.outWidth {
+                            Short.run(
+                                a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
+                                rows: min(Short.mr, g.outWidth &- ox), columns: columns, accumulate: bias != nil)
+                            ox &+= Short.mr
                         }
                     }
                 }

@@ -13,6 +13,7 @@ struct ConvKernelPathTests {
         (2, 28, 28, 1, 8, 5, 1, 2),  // c1-like: one input channel
         (2, 32, 32, 3, 6, 5, 1, 0),  // b-like: 6 output channels
         (3, 9, 11, 5, 17, 3, 1, 1),  // odd width, 17 channels (partial panel)
+        (2, 11, 13, 3, 17, 3, 1, 1),  // width 13 = 5 + 2·4: a partial 6-row tile, then short ones
         (2, 13, 10, 4, 20, 3, 2, 1),  // stride 2
         (1, 7, 5, 2, 1, 3, 1, 2),  // one output channel, padding beyond half the filter
         (2, 6, 6, 3, 10, 3, 1, 0),  // the lecture's shape
