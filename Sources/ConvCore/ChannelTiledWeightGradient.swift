@@ -172,7 +172,7 @@ func tileEfficiency(_ count: Int, _ tile: Int) -> Double {
 /// Copies `count` floats, 8 at a time then one by one: for the short runs of the weight gradient,
 /// where a `memmove` call per run cost more than the copy.
 @inline(__always)
-private func copyShort(_ count: Int, from src: UnsafePointer<Float>, to dst: UnsafeMutablePointer<Float>) {
+func copyShort(_ count: Int, from src: UnsafePointer<Float>, to dst: UnsafeMutablePointer<Float>) {
     var e = 0
     while e &+ 8 <= count {
         UnsafeMutableRawPointer(dst + e).storeBytes(of: src.vector8(e), as: Vector8.self)

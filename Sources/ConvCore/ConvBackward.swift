@@ -134,18 +134,6 @@ struct ConvBackwardKernel {
             }
             return
         }
-        let eCount = m &* transposed.imageSize
-        let e = ScratchPool.take(eCount)
-        defer { ScratchPool.give(e, count: eCount) }
-        // Built by the same threads as the convolution after it: serial, zeroing and filling `E`
-        // for the whole batch held the second thread back.
-        parallelFor(0..<m, threads: threads) { _, images in
-            let first = e + images.lowerBound &* transposed.imageSize
-            first.initialize(repeating: 0, count: images.count &* transposed.imageSize)
-            for i in images {
-                dilate(dzp + i &* g.pixels &* n, into: e + i &* transposed.imageSize, shift: shift, transposed: transposed)
-            }
-        }
         let rotatedCount = f &* f &* n &* c
         let rotated = ScratchPool.take(rotatedCount)
         defer { ScratchPool.give(rotated, count: rotatedCount) }
@@ -158,25 +146,37 @@ struct ConvBackwardKernel {
                 }
             }
         }
-        ConvForwardKernel(geometry: transposed).run(
-            batch: m, x: UnsafeBufferPointer(start: e, count: eCount),
-            weights: UnsafeBufferPointer(start: rotated, count: rotatedCount), bias: nil, z: dA, threads: threads)
+        // Each thread dilates one image's dZ at a time into its own `E` buffer, which stays in
+        // cache: building `E` for the whole batch first moved several MB through memory.
+        ConvForwardKernel(geometry: transposed).runDirect(
+            batch: m, weights: rotated, bias: nil, z: dap, threads: threads
+        ) { i, padded in
+            dilate(dzp + i &* g.pixels &* n, into: padded.base, shift: shift, transposed: transposed)
+        }
     }
 
-    /// Writes one image's `dZ` into its zeroed `E` (`transposed` sizes): `dZ[oy, ox]` lands at
-    /// `(oy·s + shift, ox·s + shift)` when that is inside `E`.
+    /// Writes one image's `dZ` into `E` (`transposed` sizes, zero where nothing lands):
+    /// `dZ[oy, ox]` goes to `(oy·s + shift, ox·s + shift)` when that is inside `E`. Every call
+    /// writes the same cells, so a buffer zeroed once can be reused image after image. At stride
+    /// 1 each output row is one block; otherwise pixel by pixel, without a `memmove` call each.
     private func dilate(
         _ dz: UnsafePointer<Float>, into ei: UnsafeMutablePointer<Float>, shift: Int, transposed: ConvGeometry
     ) {
         let g = geometry
-        let n = g.outChannels
+        let n = g.outChannels, s = g.stride
+        // Output columns `first..<end` land inside E: 0 ≤ ox·s + shift < width.
+        let first = shift >= 0 ? 0 : (s &- 1 &- shift) / s
+        let end = min(g.outWidth, (transposed.width &- shift &+ s &- 1) / s)
+        guard first < end else { return }
         for oy in 0..<g.outHeight {
-            let y = oy &* g.stride &+ shift
+            let y = oy &* s &+ shift
             guard y >= 0, y < transposed.height else { continue }
-            for ox in 0..<g.outWidth {
-                let xx = ox &* g.stride &+ shift
-                guard xx >= 0, xx < transposed.width else { continue }
-                (ei + (y &* transposed.width &+ xx) &* n).update(from: dz + (oy &* g.outWidth &+ ox) &* n, count: n)
+            let src = dz + (oy &* g.outWidth &+ first) &* n
+            let dst = ei + (y &* transposed.width &+ first &* s &+ shift) &* n
+            if s == 1 {
+                dst.update(from: src, count: (end &- first) &* n)
+            } else {
+                for j in 0..<(end &- first) { copyShort(n, from: src + j &* n, to: dst + j &* s &* n) }
             }
         }
     }

@@ -57,12 +57,27 @@ struct PanelLayout {
 ///   computed and dropped).
 /// - C: element `(r, j)` at `c[r * ldc + j]` for `r < rows`, `j < columns`; overwritten, or added
 ///   to when `accumulate`. Nothing outside the tile is touched.
+/// - bias: `nr` values (all readable) added to every row of the tile before it is stored, or
+///   nil. The forward convolution passes its bias here instead of writing it into `Z` first and
+///   accumulating onto it, which cost a pass over `Z`.
 protocol MicroKernel: Sendable {
     static var mr: Int { get }
     static var nr: Int { get }
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool)
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?)
+}
+
+extension MicroKernel {
+    /// The tile without a bias.
+    @inline(__always)
+    static func run(
+        a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        run(a: a, layout, b: b, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate, bias: nil)
+    }
 }
 
 typealias Vector8 = SIMD8<Float>
@@ -98,7 +113,8 @@ enum Kernel12x8: MicroKernel {
     @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?
     ) {
         var c0_0 = Vector8()
         var c1_0 = Vector8()
@@ -116,6 +132,21 @@ enum Kernel12x8: MicroKernel {
         let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs, o4 = 4 &* rs, o5 = 5 &* rs, o6 = 6 &* rs, o7 = 7 &* rs, o8 = 8 &* rs, o9 = 9 &* rs, o10 = 10 &* rs, o11 = 11 &* rs
         let steps = layout.segments &* layout.segmentLength
         guard steps > 0 else {
+            if let bias {
+                let q0 = bias.vector8(0)
+                c0_0 += q0
+                c1_0 += q0
+                c2_0 += q0
+                c3_0 += q0
+                c4_0 += q0
+                c5_0 += q0
+                c6_0 += q0
+                c7_0 += q0
+                c8_0 += q0
+                c9_0 += q0
+                c10_0 += q0
+                c11_0 += q0
+            }
             store(c0_0, c1_0, c2_0, c3_0, c4_0, c5_0, c6_0, c7_0, c8_0, c9_0, c10_0, c11_0, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
@@ -147,6 +178,21 @@ enum Kernel12x8: MicroKernel {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
+        }
+        if let bias {
+            let q0 = bias.vector8(0)
+            c0_0 += q0
+            c1_0 += q0
+            c2_0 += q0
+            c3_0 += q0
+            c4_0 += q0
+            c5_0 += q0
+            c6_0 += q0
+            c7_0 += q0
+            c8_0 += q0
+            c9_0 += q0
+            c10_0 += q0
+            c11_0 += q0
         }
         store(c0_0, c1_0, c2_0, c3_0, c4_0, c5_0, c6_0, c7_0, c8_0, c9_0, c10_0, c11_0, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
     }
@@ -230,7 +276,8 @@ enum Kernel6x16: MicroKernel {
     @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?
     ) {
         var c0_0 = Vector8(), c0_1 = Vector8()
         var c1_0 = Vector8(), c1_1 = Vector8()
@@ -242,6 +289,15 @@ enum Kernel6x16: MicroKernel {
         let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs, o4 = 4 &* rs, o5 = 5 &* rs
         let steps = layout.segments &* layout.segmentLength
         guard steps > 0 else {
+            if let bias {
+                let q0 = bias.vector8(0), q1 = bias.vector8(8)
+                c0_0 += q0; c0_1 += q1
+                c1_0 += q0; c1_1 += q1
+                c2_0 += q0; c2_1 += q1
+                c3_0 += q0; c3_1 += q1
+                c4_0 += q0; c4_1 += q1
+                c5_0 += q0; c5_1 += q1
+            }
             store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c4_0, c4_1, c5_0, c5_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
@@ -274,6 +330,15 @@ enum Kernel6x16: MicroKernel {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
+        }
+        if let bias {
+            let q0 = bias.vector8(0), q1 = bias.vector8(8)
+            c0_0 += q0; c0_1 += q1
+            c1_0 += q0; c1_1 += q1
+            c2_0 += q0; c2_1 += q1
+            c3_0 += q0; c3_1 += q1
+            c4_0 += q0; c4_1 += q1
+            c5_0 += q0; c5_1 += q1
         }
         store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c4_0, c4_1, c5_0, c5_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
     }
@@ -333,11 +398,16 @@ enum Kernel1x32: MicroKernel {
     @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?
     ) {
         var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8(), c0_3 = Vector8()
         let steps = layout.segments &* layout.segmentLength
         guard steps > 0 else {
+            if let bias {
+                let q0 = bias.vector8(0), q1 = bias.vector8(8), q2 = bias.vector8(16), q3 = bias.vector8(24)
+                c0_0 += q0; c0_1 += q1; c0_2 += q2; c0_3 += q3
+            }
             store(c0_0, c0_1, c0_2, c0_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
@@ -362,6 +432,10 @@ enum Kernel1x32: MicroKernel {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
+        }
+        if let bias {
+            let q0 = bias.vector8(0), q1 = bias.vector8(8), q2 = bias.vector8(16), q3 = bias.vector8(24)
+            c0_0 += q0; c0_1 += q1; c0_2 += q2; c0_3 += q3
         }
         store(c0_0, c0_1, c0_2, c0_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
     }
@@ -393,7 +467,8 @@ enum Kernel2x32: MicroKernel {
     @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?
     ) {
         var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8(), c0_3 = Vector8()
         var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8(), c1_3 = Vector8()
@@ -401,6 +476,11 @@ enum Kernel2x32: MicroKernel {
         let o1 = 1 &* rs
         let steps = layout.segments &* layout.segmentLength
         guard steps > 0 else {
+            if let bias {
+                let q0 = bias.vector8(0), q1 = bias.vector8(8), q2 = bias.vector8(16), q3 = bias.vector8(24)
+                c0_0 += q0; c0_1 += q1; c0_2 += q2; c0_3 += q3
+                c1_0 += q0; c1_1 += q1; c1_2 += q2; c1_3 += q3
+            }
             store(c0_0, c0_1, c0_2, c0_3, c1_0, c1_1, c1_2, c1_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
@@ -427,6 +507,11 @@ enum Kernel2x32: MicroKernel {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
+        }
+        if let bias {
+            let q0 = bias.vector8(0), q1 = bias.vector8(8), q2 = bias.vector8(16), q3 = bias.vector8(24)
+            c0_0 += q0; c0_1 += q1; c0_2 += q2; c0_3 += q3
+            c1_0 += q0; c1_1 += q1; c1_2 += q2; c1_3 += q3
         }
         store(c0_0, c0_1, c0_2, c0_3, c1_0, c1_1, c1_2, c1_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
     }
@@ -466,7 +551,8 @@ enum Kernel3x24: MicroKernel {
     @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?
     ) {
         var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8()
         var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8()
@@ -475,6 +561,12 @@ enum Kernel3x24: MicroKernel {
         let o1 = 1 &* rs, o2 = 2 &* rs
         let steps = layout.segments &* layout.segmentLength
         guard steps > 0 else {
+            if let bias {
+                let q0 = bias.vector8(0), q1 = bias.vector8(8), q2 = bias.vector8(16)
+                c0_0 += q0; c0_1 += q1; c0_2 += q2
+                c1_0 += q0; c1_1 += q1; c1_2 += q2
+                c2_0 += q0; c2_1 += q1; c2_2 += q2
+            }
             store(c0_0, c0_1, c0_2, c1_0, c1_1, c1_2, c2_0, c2_1, c2_2, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
@@ -502,6 +594,12 @@ enum Kernel3x24: MicroKernel {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
+        }
+        if let bias {
+            let q0 = bias.vector8(0), q1 = bias.vector8(8), q2 = bias.vector8(16)
+            c0_0 += q0; c0_1 += q1; c0_2 += q2
+            c1_0 += q0; c1_1 += q1; c1_2 += q2
+            c2_0 += q0; c2_1 += q1; c2_2 += q2
         }
         store(c0_0, c0_1, c0_2, c1_0, c1_1, c1_2, c2_0, c2_1, c2_2, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
     }
@@ -546,7 +644,8 @@ enum Kernel4x16: MicroKernel {
     @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?
     ) {
         var c0_0 = Vector8(), c0_1 = Vector8()
         var c1_0 = Vector8(), c1_1 = Vector8()
@@ -556,6 +655,13 @@ enum Kernel4x16: MicroKernel {
         let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs
         let steps = layout.segments &* layout.segmentLength
         guard steps > 0 else {
+            if let bias {
+                let q0 = bias.vector8(0), q1 = bias.vector8(8)
+                c0_0 += q0; c0_1 += q1
+                c1_0 += q0; c1_1 += q1
+                c2_0 += q0; c2_1 += q1
+                c3_0 += q0; c3_1 += q1
+            }
             store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
@@ -584,6 +690,13 @@ enum Kernel4x16: MicroKernel {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
+        }
+        if let bias {
+            let q0 = bias.vector8(0), q1 = bias.vector8(8)
+            c0_0 += q0; c0_1 += q1
+            c1_0 += q0; c1_1 += q1
+            c2_0 += q0; c2_1 += q1
+            c3_0 += q0; c3_1 += q1
         }
         store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
     }

@@ -71,12 +71,27 @@ struct PanelLayout {
 ///   computed and dropped).
 /// - C: element `(r, j)` at `c[r * ldc + j]` for `r < rows`, `j < columns`; overwritten, or added
 ///   to when `accumulate`. Nothing outside the tile is touched.
+/// - bias: `nr` values (all readable) added to every row of the tile before it is stored, or
+///   nil. The forward convolution passes its bias here instead of writing it into `Z` first and
+///   accumulating onto it, which cost a pass over `Z`.
 protocol MicroKernel: Sendable {
     static var mr: Int { get }
     static var nr: Int { get }
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool)
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?)
+}
+
+extension MicroKernel {
+    /// The tile without a bias.
+    @inline(__always)
+    static func run(
+        a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        run(a: a, layout, b: b, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate, bias: nil)
+    }
 }
 
 typealias Vector8 = SIMD8<Float>
@@ -110,6 +125,12 @@ import sys
 def kernel(mr, nv):
     nr = nv*8
     name = f"Kernel{mr}x{nr}"
+    def bias_block(ind):
+        out = [ind + "if let bias {", ind + "    let " + ", ".join(f"q{v} = bias.vector8({8*v})" for v in range(nv))]
+        for r in range(mr):
+            out.append(ind + "    " + "; ".join(f"c{r}_{v} += q{v}" for v in range(nv)))
+        out.append(ind + "}")
+        return out
     L = []
     L.append(f"/// {mr} rows × {nr} columns: {mr*nv} accumulators, {nv} B vector{'s' if nv>1 else ''} per step.")
     L.append(f"enum {name}: MicroKernel {{")
@@ -119,7 +140,8 @@ def kernel(mr, nv):
     L.append("    @inline(never)")
     L.append("    static func run(")
     L.append("        a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,")
-    L.append("        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool")
+    L.append("        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,")
+    L.append("        bias: UnsafePointer<Float>?")
     L.append("    ) {")
     for r in range(mr):
         L.append("        var " + ", ".join(f"c{r}_{v} = Vector8()" for v in range(nv)))
@@ -132,6 +154,7 @@ def kernel(mr, nv):
     # the runtime-unrolled inner loop shuffled its row pointers through the stack.
     L.append("        let steps = layout.segments &* layout.segmentLength")
     L.append("        guard steps > 0 else {")
+    L.extend(bias_block("            "))
     L.append("            store(" + ", ".join(f"c{r}_{v}" for r in range(mr) for v in range(nv)) + ", c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)")
     L.append("            return")
     L.append("        }")
@@ -160,6 +183,7 @@ def kernel(mr, nv):
     L.append("                bp += layout.bDepthStride")
     L.append("            }")
     L.append("        }")
+    L.extend(bias_block("        "))
     L.append("        store(" + ", ".join(f"c{r}_{v}" for r in range(mr) for v in range(nv)) + ", c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)")
     L.append("    }")
     L.append("")
