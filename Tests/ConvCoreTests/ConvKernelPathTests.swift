@@ -4,7 +4,7 @@ import Testing
 /// Every kernel path of `ConvForwardKernel` and `ConvBackwardKernel` against a naive Double
 /// reference, on shapes chosen to hit each tiling: output widths that are not multiples of any
 /// tile (and ones that need the mixed 6- and 4-row tiles), stride 2, padding, one input channel,
-/// one output channel, many channels (more than one 16-wide panel), and 1 or 2 threads.
+/// one output channel (stacked output rows), many channels (more than one 16-wide panel), and 1 or 2 threads.
 struct ConvKernelPathTests {
     /// (m, n_H, n_W, c_in, c_out, f, s, p)
     static let shapes: [(Int, Int, Int, Int, Int, Int, Int, Int)] = [
@@ -20,6 +20,8 @@ struct ConvKernelPathTests {
         (2, 12, 12, 20, 9, 2, 2, 0),  // many input channels, even filter, stride 2
         (1, 5, 23, 33, 40, 1, 1, 0),  // 1×1 filter, wide rows
         (2, 16, 19, 7, 3, 4, 1, 3),  // 3 output channels, large padding
+        (2, 9, 11, 1, 4, 3, 1, 1),  // dA of one channel: stacked output rows, odd height
+        (2, 11, 30, 2, 3, 5, 1, 2),  // stacked rows with 2 and 3 channels
     ]
 
     private struct Stream {
