@@ -134,7 +134,8 @@ struct PixelTiledConv {
 
     /// Writes the first `n_c · stack` virtual-channel planes (`[v][stack][x]`, rows `planeWidth`
     /// floats apart; `v = r·n_c + o` is channel `o` of output row `stack·ys + r`) as NHWC pixels,
-    /// adding the bias.
+    /// adding the bias. With 8 channels pixel by pixel, each pixel's channels gathered from the
+    /// 8 planes into one vector store; otherwise plane by plane (strided stores).
     private func scatter(
         _ planes: UnsafeMutablePointer<Float>, stack: Int, planeWidth: Int, to out: UnsafeMutablePointer<Float>,
         bias: UnsafePointer<Float>?
@@ -142,6 +143,22 @@ struct PixelTiledConv {
         let g = geometry
         let n = g.outChannels, w = g.outWidth
         let stacks = (g.outHeight &+ stack &- 1) / stack
+        if n == 8 {
+            let cs = stacks &* planeWidth  // between the planes of consecutive channels
+            let b8 = bias.map { $0.vector8(0) } ?? Vector8()
+            for y in 0..<g.outHeight {
+                let (ys, r) = y.quotientAndRemainder(dividingBy: stack)
+                let src = UnsafePointer(planes + (r &* 8 &* stacks &+ ys) &* planeWidth)
+                let dst = out + y &* w &* 8
+                for x in 0..<w {
+                    let v = Vector8(
+                        src[x], src[cs &+ x], src[2 &* cs &+ x], src[3 &* cs &+ x],
+                        src[4 &* cs &+ x], src[5 &* cs &+ x], src[6 &* cs &+ x], src[7 &* cs &+ x])
+                    UnsafeMutableRawPointer(dst + x &* 8).storeBytes(of: v + b8, as: Vector8.self)
+                }
+            }
+            return
+        }
         for v in 0..<(n &* stack) {
             let (r, ch) = v.quotientAndRemainder(dividingBy: n)
             let b = bias?[ch] ?? 0
