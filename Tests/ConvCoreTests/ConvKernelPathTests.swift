@@ -90,3 +90,52 @@ struct ConvKernelPathTests {
         }
     }
 }
+
+/// `PixelTiledConv` writes exactly its output: its vector stores may run past a pixel, but never
+/// past the image (the next image can belong to another thread). Sentinels after a one-image
+/// output must survive, for every channel count the path takes.
+struct PixelTiledConvBoundsTests {
+    @Test(arguments: 1...8)
+    func writesNothingPastTheOutput(channels n: Int) {
+        let g = ConvGeometry(
+            height: 9, width: 7, channels: 2, filter: 3, stride: 1, padding: 0, outHeight: 7, outWidth: 5,
+            outChannels: n)
+        let count = g.pixels * n
+        let sentinel: Float = 12345
+        var out = [Float](repeating: sentinel, count: count + 16)
+        var bias = [Float](repeating: 0.5, count: n)
+        bias.withUnsafeMutableBufferPointer { b in
+            out.withUnsafeMutableBufferPointer { o in
+                PixelTiledConv(geometry: g).run(
+                    batch: 1, filter: { fy, fx, ch, oc in Float(fy + 2 * fx + 3 * ch + 5 * oc) / 16 },
+                    bias: UnsafePointer(b.baseAddress!), output: o.baseAddress!, threads: 1
+                ) { _, source, rowStride in
+                    for y in 0..<g.height {
+                        for ch in 0..<g.channels {
+                            for x in 0..<g.width { source[(y * g.channels + ch) * rowStride + x] = Float(x - y + ch) / 8 }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(out[count...].allSatisfy { $0 == sentinel }, "n = \(n)")
+        // And every output value is the convolution.
+        var worst: Float = 0
+        for y in 0..<g.outHeight {
+            for x in 0..<g.outWidth {
+                for oc in 0..<n {
+                    var sum: Float = 0.5
+                    for fy in 0..<3 {
+                        for fx in 0..<3 {
+                            for ch in 0..<2 {
+                                sum += Float(x + fx - y - fy + ch) / 8 * Float(fy + 2 * fx + 3 * ch + 5 * oc) / 16
+                            }
+                        }
+                    }
+                    worst = max(worst, abs(out[(y * g.outWidth + x) * n + oc] - sum))
+                }
+            }
+        }
+        #expect(worst < 1e-4, "n = \(n)")
+    }
+}
