@@ -75,15 +75,16 @@ struct ChannelTiledWeightGradient {
         partials.initialize(repeating: 0, count: parts &* partialSize)
         parallelFor(0..<m, threads: threads) { part, images in
             let padded = PaddedImage(g)
-            let channels = ScratchPool.take(pixels &* paddedN)
+            let channelsCount = n == paddedN ? 0 : pixels &* paddedN
+            let channels = ScratchPool.take(channelsCount)
             let windowCount = source == .windowRows ? pixels &* paddedK &+ windowSlack : 0
             let windows = ScratchPool.take(windowCount)
             defer {
                 padded.deallocate()
-                ScratchPool.give(channels, count: pixels &* paddedN)
+                ScratchPool.give(channels, count: channelsCount)
                 ScratchPool.give(windows, count: windowCount)
             }
-            channels.initialize(repeating: 0, count: pixels &* paddedN)
+            channels.initialize(repeating: 0, count: channelsCount)
             windows.initialize(repeating: 0, count: windowCount)
             let layout = source == .windowRows
                 ? PanelLayout(
@@ -98,12 +99,20 @@ struct ChannelTiledWeightGradient {
             for i in images {
                 let dzi = dzp + i &* pixels &* n
                 padded.load(xp + i &* g.imageSize)
-                for p in 0..<pixels { copyShort(n, from: dzi + p &* n, to: channels + p &* paddedN) }
+                // With whole tiles of channels `dZ` itself is the A operand; otherwise a copy with
+                // its channels padded to whole tiles.
+                let aOperand: UnsafePointer<Float>
+                if n == paddedN {
+                    aOperand = UnsafePointer(dzi)
+                } else {
+                    for p in 0..<pixels { copyShort(n, from: dzi + p &* n, to: channels + p &* paddedN) }
+                    aOperand = UnsafePointer(channels)
+                }
                 addChannelSums(dzi, pixels: pixels, channels: n, to: dbPart)
                 if source == .windowRows {
                     copyWindows(padded, to: windows, rowLength: paddedK)
                     for t in 0..<tiles {
-                        let a = UnsafePointer(channels + t &* mr)
+                        let a = aOperand + t &* mr
                         var j = 0
                         while j < k {
                             K.run(
@@ -115,7 +124,7 @@ struct ChannelTiledWeightGradient {
                     continue
                 }
                 for t in 0..<tiles {
-                    let a = UnsafePointer(channels + t &* mr)
+                    let a = aOperand + t &* mr
                     for fy in 0..<g.filter {
                         var j = 0
                         while j < run {
@@ -147,6 +156,26 @@ struct ChannelTiledWeightGradient {
     private func copyWindows(_ padded: PaddedImage, to windows: UnsafeMutablePointer<Float>, rowLength: Int) {
         let g = geometry
         let run = g.filter &* g.channels
+        if run <= 8 {
+            // One vector per filter row, without the loop over the row (which cost more than the
+            // copy for the 5-entry rows of a one-channel 5×5 filter).
+            let rowStride = padded.rowStride
+            for oy in 0..<g.outHeight {
+                let windowRow = UnsafePointer(padded.base + oy &* g.stride &* rowStride)
+                var row = windows + oy &* g.outWidth &* rowLength
+                for ox in 0..<g.outWidth {
+                    var src = windowRow + ox &* g.stride &* g.channels
+                    var dst = row
+                    for _ in 0..<g.filter {
+                        UnsafeMutableRawPointer(dst).storeBytes(of: src.vector8(0), as: Vector8.self)
+                        src += rowStride
+                        dst += run
+                    }
+                    row += rowLength
+                }
+            }
+            return
+        }
         for oy in 0..<g.outHeight {
             for ox in 0..<g.outWidth {
                 let window = padded.base + (oy &* g.stride &* padded.rowStride &+ ox &* g.stride &* g.channels)
