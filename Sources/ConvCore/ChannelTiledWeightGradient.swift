@@ -6,9 +6,9 @@
 /// one filter row `fy` (contiguous in the padded image), the depth walks the output pixels, and
 /// the A operand is `dZ` of the image with its channels padded to whole tiles. When the filter
 /// rows are too short for a tile (one input channel: 5 entries for `f = 5`), each image's windows
-/// are first copied to rows of all `f·f·n_c` entries (`Source.windowRows`). Each thread sums
-/// `dWᵀ` and `db` over its own images; the partial sums are added in thread order and transposed
-/// at the end, so a given thread count always gives the same result.
+/// are first copied to rows of all `f·f·n_c` entries (`Source.windowRows`). `dWᵀ` and `db` are
+/// summed per chunk of images (`gradientChunk`), whichever thread takes it; the chunks are added
+/// in order and transposed at the end, so the result does not depend on the threads.
 struct ChannelTiledWeightGradient {
     var geometry: ConvGeometry
 
@@ -68,12 +68,13 @@ struct ChannelTiledWeightGradient {
         let paddedN = tiles &* mr
         let run = g.filter &* g.channels  // contiguous entries (fx, c) of one filter row
         let paddedK = (k &+ nr &- 1) / nr &* nr
-        let parts = parallelParts(m, threads: threads)
-        let partialSize = paddedN &* k &+ n  // dWᵀ (rows past n_c unused) then db, per part
-        let partials = ScratchPool.take(parts &* partialSize)
-        defer { ScratchPool.give(partials, count: parts &* partialSize) }
-        partials.initialize(repeating: 0, count: parts &* partialSize)
-        parallelFor(0..<m, threads: threads) { part, images in
+        let grain = gradientChunk(m)
+        let chunks = (m &+ grain &- 1) / grain
+        let partialSize = paddedN &* k &+ n  // dWᵀ (rows past n_c unused) then db, per chunk
+        let partials = ScratchPool.take(chunks &* partialSize)
+        defer { ScratchPool.give(partials, count: chunks &* partialSize) }
+        partials.initialize(repeating: 0, count: chunks &* partialSize)
+        sharedParallelFor(0..<m, threads: threads, grain: grain) { _, next in
             let padded = PaddedImage(g)
             let channelsCount = n == paddedN ? 0 : pixels &* paddedN
             let channels = ScratchPool.take(channelsCount)
@@ -94,54 +95,53 @@ struct ChannelTiledWeightGradient {
                     rowStride: 1, depthStride: paddedN, segmentLength: g.outWidth, segments: g.outHeight,
                     segmentStride: g.outWidth &* paddedN, bDepthStride: g.stride &* g.channels,
                     bSegmentStride: g.stride &* padded.rowStride)
-            let dWPart = partials + part &* partialSize
-            let dbPart = dWPart + paddedN &* k
-            for i in images {
-                let dzi = dzp + i &* pixels &* n
-                padded.load(xp + i &* g.imageSize)
-                // With whole tiles of channels `dZ` itself is the A operand; otherwise a copy with
-                // its channels padded to whole tiles.
-                let aOperand: UnsafePointer<Float>
-                if n == paddedN {
-                    aOperand = UnsafePointer(dzi)
-                } else {
-                    for p in 0..<pixels { copyShort(n, from: dzi + p &* n, to: channels + p &* paddedN) }
-                    aOperand = UnsafePointer(channels)
-                }
-                addChannelSums(dzi, pixels: pixels, channels: n, to: dbPart)
-                if source == .windowRows {
-                    copyWindows(padded, to: windows, rowLength: paddedK)
+            while let images = next() {
+                let dWPart = partials + images.lowerBound / grain &* partialSize
+                let dbPart = dWPart + paddedN &* k
+                for i in images {
+                    let dzi = dzp + i &* pixels &* n
+                    padded.load(xp + i &* g.imageSize)
+                    // With whole tiles of channels `dZ` itself is the A operand; otherwise a copy with
+                    // its channels padded to whole tiles.
+                    let aOperand: UnsafePointer<Float>
+                    if n == paddedN {
+                        aOperand = UnsafePointer(dzi)
+                    } else {
+                        for p in 0..<pixels { copyShort(n, from: dzi + p &* n, to: channels + p &* paddedN) }
+                        aOperand = UnsafePointer(channels)
+                    }
+                    addChannelSums(dzi, pixels: pixels, channels: n, to: dbPart)
+                    if source == .windowRows {
+                        copyWindows(padded, to: windows, rowLength: paddedK)
+                        for t in 0..<tiles {
+                            let a = aOperand + t &* mr
+                            var j = 0
+                            while j < k {
+                                K.run(
+                                    a: a, layout, b: UnsafePointer(windows + j), c: dWPart + (t &* mr &* k &+ j), ldc: k,
+                                    rows: mr, columns: min(nr, k &- j), accumulate: true)
+                                j &+= nr
+                            }
+                        }
+                        continue
+                    }
                     for t in 0..<tiles {
                         let a = aOperand + t &* mr
-                        var j = 0
-                        while j < k {
-                            K.run(
-                                a: a, layout, b: UnsafePointer(windows + j), c: dWPart + (t &* mr &* k &+ j), ldc: k,
-                                rows: mr, columns: min(nr, k &- j), accumulate: true)
-                            j &+= nr
-                        }
-                    }
-                    continue
-                }
-                for t in 0..<tiles {
-                    let a = aOperand + t &* mr
-                    for fy in 0..<g.filter {
-                        var j = 0
-                        while j < run {
-                            K.run(
-                                a: a, layout, b: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)),
-                                c: dWPart + (t &* mr &* k &+ fy &* run &+ j), ldc: k,
-                                rows: mr, columns: min(nr, run &- j), accumulate: true)
-                            j &+= nr
+                        for fy in 0..<g.filter {
+                            var j = 0
+                            while j < run {
+                                K.run(
+                                    a: a, layout, b: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)),
+                                    c: dWPart + (t &* mr &* k &+ fy &* run &+ j), ldc: k,
+                                    rows: mr, columns: min(nr, run &- j), accumulate: true)
+                                j &+= nr
+                            }
                         }
                     }
                 }
             }
         }
-        for part in 1..<max(parts, 1) {
-            let src = partials + part &* partialSize
-            for j in 0..<partialSize { partials[j] += src[j] }
-        }
+        addChunks(partials, chunks: chunks, size: partialSize)
         for e in 0..<k {
             for o in 0..<n { dwp[e &* n &+ o] = partials[o &* k &+ e] }
         }
@@ -215,7 +215,7 @@ func copyShort(_ count: Int, from src: UnsafePointer<Float>, to dst: UnsafeMutab
 
 /// `sums[o] += Σ_p values[p·n + o]` for `n` channels: the pixel sum of each channel is formed
 /// first (8 channels per vector register), then added, so no store waits on the previous one.
-private func addChannelSums(_ values: UnsafePointer<Float>, pixels: Int, channels n: Int, to sums: UnsafeMutablePointer<Float>) {
+func addChannelSums(_ values: UnsafePointer<Float>, pixels: Int, channels n: Int, to sums: UnsafeMutablePointer<Float>) {
     var o = 0
     while o &+ 8 <= n {
         var acc = Vector8()

@@ -1,3 +1,27 @@
+/// Images per chunk of the weight-gradient loops: at most 16 chunks, so a free thread can take
+/// over part of a slow one's share (`sharedParallelFor`) while the per-chunk partial sums stay
+/// few. It depends on the batch size only, so every thread count sums in the same order.
+func gradientChunk(_ m: Int) -> Int {
+    max(1, (m &+ 15) / 16)
+}
+
+/// Adds chunks `1..<chunks` of `size` floats each into chunk 0, in chunk order.
+func addChunks(_ partials: UnsafeMutablePointer<Float>, chunks: Int, size: Int) {
+    for chunk in 1..<max(chunks, 1) {
+        let src = UnsafePointer(partials + chunk &* size)
+        var j = 0
+        while j &+ 8 <= size {
+            let sum = UnsafePointer(partials).vector8(j) + src.vector8(j)
+            UnsafeMutableRawPointer(partials + j).storeBytes(of: sum, as: Vector8.self)
+            j &+= 8
+        }
+        while j < size {
+            partials[j] += src[j]
+            j &+= 1
+        }
+    }
+}
+
 /// The backward convolution of a batch, with the same micro-kernels as the forward pass and no
 /// im2col matrix:
 ///
@@ -14,8 +38,9 @@
 /// - When that tiling would leave more SIMD lanes idle (few output channels, such as 6),
 ///   `ChannelTiledWeightGradient` computes `dW` and `db` with the channels as the tile rows.
 ///
-/// Each thread sums `dW` and `db` over its own images in private buffers; the partial sums are
-/// added in thread order afterwards, so a given thread count always gives the same result.
+/// `dW` and `db` are summed per chunk of images (`gradientChunk`) in private buffers, whichever
+/// thread takes the chunk, and the chunks are added in order afterwards, so the result does not
+/// depend on the thread count or on which thread ran what.
 struct ConvBackwardKernel {
     var geometry: ConvGeometry
 
@@ -53,12 +78,13 @@ struct ConvBackwardKernel {
         let mr = K.mr, nr = K.nr
         let panels = (n &+ nr &- 1) / nr
         let run = g.filter &* g.channels  // contiguous entries (fx, c) of one filter row
-        let parts = parallelParts(m, threads: threads)
-        let partialSize = k &* n &+ n  // dW then db, per part
-        let partials = ScratchPool.take(parts &* partialSize)
-        defer { ScratchPool.give(partials, count: parts &* partialSize) }
-        partials.initialize(repeating: 0, count: parts &* partialSize)
-        parallelFor(0..<m, threads: threads) { part, images in
+        let grain = gradientChunk(m)
+        let chunks = (m &+ grain &- 1) / grain
+        let partialSize = k &* n &+ n  // dW then db, per chunk of images
+        let partials = ScratchPool.take(chunks &* partialSize)
+        defer { ScratchPool.give(partials, count: chunks &* partialSize) }
+        partials.initialize(repeating: 0, count: chunks &* partialSize)
+        sharedParallelFor(0..<m, threads: threads, grain: grain) { _, next in
             let padded = PaddedImage(g)
             let packedDZ = ScratchPool.take(panels &* pixels &* nr)
             defer {
@@ -68,39 +94,34 @@ struct ConvBackwardKernel {
             let layout = PanelLayout(
                 rowStride: 1, depthStride: g.stride &* g.channels, segmentLength: g.outWidth,
                 segments: g.outHeight, segmentStride: g.stride &* padded.rowStride, packedB: nr)
-            let dWPart = partials + part &* partialSize
-            let dbPart = dWPart + k &* n
-            for i in images {
-                let dzi = UnsafePointer(dzp + i &* pixels &* n)
-                padded.load(xp + i &* g.imageSize)
-                GEMM.packB(.rowMajor(dzi, ld: n), depth: 0..<pixels, columns: n, nr: nr, into: packedDZ)
-                for jp in 0..<panels {
-                    let bPanel = UnsafePointer(packedDZ + jp &* pixels &* nr)
-                    let columns = min(nr, n &- jp &* nr)
-                    for fy in 0..<g.filter {
-                        var j = 0
-                        while j < run {
-                            K.run(
-                                a: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)), layout, b: bPanel,
-                                c: dWPart + ((fy &* run &+ j) &* n &+ jp &* nr), ldc: n,
-                                rows: min(mr, run &- j), columns: columns, accumulate: true)
-                            j &+= mr
+            while let images = next() {
+                let dWPart = partials + images.lowerBound / grain &* partialSize
+                let dbPart = dWPart + k &* n
+                for i in images {
+                    let dzi = UnsafePointer(dzp + i &* pixels &* n)
+                    padded.load(xp + i &* g.imageSize)
+                    GEMM.packB(.rowMajor(dzi, ld: n), depth: 0..<pixels, columns: n, nr: nr, into: packedDZ)
+                    for jp in 0..<panels {
+                        let bPanel = UnsafePointer(packedDZ + jp &* pixels &* nr)
+                        let columns = min(nr, n &- jp &* nr)
+                        for fy in 0..<g.filter {
+                            var j = 0
+                            while j < run {
+                                K.run(
+                                    a: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)), layout, b: bPanel,
+                                    c: dWPart + ((fy &* run &+ j) &* n &+ jp &* nr), ldc: n,
+                                    rows: min(mr, run &- j), columns: columns, accumulate: true)
+                                j &+= mr
+                            }
                         }
                     }
-                }
-                for p in 0..<pixels {
-                    let row = dzi + p &* n
-                    for c in 0..<n { dbPart[c] += row[c] }
+                    addChannelSums(dzi, pixels: pixels, channels: n, to: dbPart)
                 }
             }
         }
+        addChunks(partials, chunks: chunks, size: partialSize)
         dwp.update(from: partials, count: k &* n)
         dbp.update(from: partials + k &* n, count: n)
-        for part in 1..<max(parts, 1) {
-            let src = partials + part &* partialSize
-            for j in 0..<(k &* n) { dwp[j] += src[j] }
-            for c in 0..<n { dbp[c] += src[k &* n &+ c] }
-        }
     }
 
     private func inputGradient(

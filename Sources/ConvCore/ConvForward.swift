@@ -113,34 +113,36 @@ struct ConvForwardKernel {
             rowStride: s &* c, depthStride: 1, segmentLength: g.filter &* c, segments: g.filter,
             segmentStride: paddedRow, packedB: nr)
         let fullEnd = ConvForwardKernel.split(g.outWidth, mr: mr, shortMR: Short.mr)
-        parallelFor(0..<m, threads: threads) { _, images in
+        sharedParallelFor(0..<m, threads: threads, grain: 1) { _, next in
             let padded = PaddedImage(g)
             defer { padded.deallocate() }
-            for i in images {
-                prepare(i, padded)
-                let zi = zp + i &* g.pixels &* n
-                for jp in 0..<panels {
-                    let j0 = jp &* nr
-                    let columns = min(nr, n &- j0)
-                    let bPanel = UnsafePointer(packed + jp &* k &* nr)
-                    let panelBias = bias == nil ? nil : UnsafePointer(paddedBias + j0)
-                    for oy in 0..<g.outHeight {
-                        let aRow = UnsafePointer(padded.base + oy &* s &* paddedRow)
-                        let cRow = zi + (oy &* g.outWidth &* n &+ j0)
-                        var ox = 0
-                        while ox < fullEnd {
-                            K.run(
-                                a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
-                                rows: min(mr, fullEnd &- ox), columns: columns, accumulate: false, bias: panelBias)
-                            ox &+= mr
-                        }
-                        ox = fullEnd
-                        while ox < g.outWidth {
-                            Short.run(
-                                a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
-                                rows: min(Short.mr, g.outWidth &- ox), columns: columns, accumulate: false,
-                                bias: panelBias)
-                            ox &+= Short.mr
+            while let images = next() {
+                for i in images {
+                    prepare(i, padded)
+                    let zi = zp + i &* g.pixels &* n
+                    for jp in 0..<panels {
+                        let j0 = jp &* nr
+                        let columns = min(nr, n &- j0)
+                        let bPanel = UnsafePointer(packed + jp &* k &* nr)
+                        let panelBias = bias == nil ? nil : UnsafePointer(paddedBias + j0)
+                        for oy in 0..<g.outHeight {
+                            let aRow = UnsafePointer(padded.base + oy &* s &* paddedRow)
+                            let cRow = zi + (oy &* g.outWidth &* n &+ j0)
+                            var ox = 0
+                            while ox < fullEnd {
+                                K.run(
+                                    a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
+                                    rows: min(mr, fullEnd &- ox), columns: columns, accumulate: false, bias: panelBias)
+                                ox &+= mr
+                            }
+                            ox = fullEnd
+                            while ox < g.outWidth {
+                                Short.run(
+                                    a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
+                                    rows: min(Short.mr, g.outWidth &- ox), columns: columns, accumulate: false,
+                                    bias: panelBias)
+                                ox &+= Short.mr
+                            }
                         }
                     }
                 }

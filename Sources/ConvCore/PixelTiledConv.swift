@@ -102,7 +102,7 @@ struct PixelTiledConv {
         // more than the FMAs.
         let planeWidth = (w &+ nr &- 1) / nr &* nr
         let planeSize = stacks &* planeWidth
-        parallelFor(0..<m, threads: threads) { _, images in
+        sharedParallelFor(0..<m, threads: threads, grain: 1) { _, next in
             let source = ScratchPool.take(sourceCount)
             let planes = ScratchPool.take(tiles &* mr &* planeSize)
             defer {
@@ -110,24 +110,26 @@ struct PixelTiledConv {
                 ScratchPool.give(planes, count: tiles &* mr &* planeSize)
             }
             source.initialize(repeating: 0, count: sourceCount)
-            for i in images {
-                prepare(i, source, rowStride)
-                for t in 0..<tiles {
-                    let a = UnsafePointer(packed + t &* depth &* mr)
-                    let tilePlanes = planes + t &* mr &* planeSize
-                    for ys in 0..<stacks {
-                        let y = ys &* stack
-                        var x0 = 0
-                        while x0 < w {
-                            K.run(
-                                a: a, layout, b: UnsafePointer(source + (y &* c &* rowStride &+ x0)),
-                                c: tilePlanes + (ys &* planeWidth &+ x0), ldc: planeSize, rows: mr, columns: nr,
-                                accumulate: false)
-                            x0 &+= nr
+            while let images = next() {
+                for i in images {
+                    prepare(i, source, rowStride)
+                    for t in 0..<tiles {
+                        let a = UnsafePointer(packed + t &* depth &* mr)
+                        let tilePlanes = planes + t &* mr &* planeSize
+                        for ys in 0..<stacks {
+                            let y = ys &* stack
+                            var x0 = 0
+                            while x0 < w {
+                                K.run(
+                                    a: a, layout, b: UnsafePointer(source + (y &* c &* rowStride &+ x0)),
+                                    c: tilePlanes + (ys &* planeWidth &+ x0), ldc: planeSize, rows: mr, columns: nr,
+                                    accumulate: false)
+                                x0 &+= nr
+                            }
                         }
                     }
+                    scatter(planes, stack: stack, planeWidth: planeWidth, to: output + i &* g.pixels &* n, bias: bias)
                 }
-                scatter(planes, stack: stack, planeWidth: planeWidth, to: output + i &* g.pixels &* n, bias: bias)
             }
         }
     }
