@@ -139,3 +139,28 @@ struct PixelTiledConvBoundsTests {
         #expect(worst < 1e-4, "n = \(n)")
     }
 }
+
+/// The gradients are summed per chunk of images in a fixed order, whatever thread ran a chunk,
+/// so every thread count gives bit-identical results (both weight-gradient tilings).
+struct ConvGradientDeterminismTests {
+    @Test(arguments: [(20, 12, 3, 6, 5), (33, 9, 4, 24, 3)])
+    func sameForAnyThreadCount(shape: (Int, Int, Int, Int, Int)) throws {
+        let (m, h, c, n, f) = shape
+        var state: UInt64 = 99
+        func next() -> Float {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Float(state >> 40) / Float(1 << 23) - 1
+        }
+        let x = try Tensor.generated([m, h, h, c]) { next() }
+        let w = try Tensor.generated([f, f, c, n]) { next() }
+        let o = h + 2 - f + 1
+        let dZ = try Tensor.generated([m, o, o, n]) { next() }
+        let one = try Conv2D.backward(dZ, input: x, weights: w, stride: 1, padding: 1, threads: 1)
+        for threads in [2, 3] {
+            let g = try Conv2D.backward(dZ, input: x, weights: w, stride: 1, padding: 1, threads: threads)
+            #expect(g.dW.storage == one.dW.storage, "threads \(threads)")
+            #expect(g.db.storage == one.db.storage, "threads \(threads)")
+            #expect(g.dA.storage == one.dA.storage, "threads \(threads)")
+        }
+    }
+}
