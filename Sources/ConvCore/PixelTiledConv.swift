@@ -120,10 +120,22 @@ struct PixelTiledConv {
                             let y = ys &* stack
                             var x0 = 0
                             while x0 < w {
-                                K.run(
-                                    a: a, layout, b: UnsafePointer(source + (y &* c &* rowStride &+ x0)),
-                                    c: tilePlanes + (ys &* planeWidth &+ x0), ldc: planeSize, rows: mr, columns: nr,
-                                    accumulate: false)
+                                let b = UnsafePointer(source + (y &* c &* rowStride &+ x0))
+                                let out = tilePlanes + (ys &* planeWidth &+ x0)
+                                switch f {
+                                case 5:
+                                    K.runStrip5(
+                                        a: a, b: b, segments: layout.segments, bSegmentStride: rowStride, c: out,
+                                        ldc: planeSize, rows: mr, columns: nr, accumulate: false)
+                                case 3:
+                                    K.runStrip3(
+                                        a: a, b: b, segments: layout.segments, bSegmentStride: rowStride, c: out,
+                                        ldc: planeSize, rows: mr, columns: nr, accumulate: false)
+                                default:
+                                    K.run(
+                                        a: a, layout, b: b, c: out, ldc: planeSize, rows: mr, columns: nr,
+                                        accumulate: false)
+                                }
                                 x0 &+= nr
                             }
                         }
