@@ -159,19 +159,17 @@ struct ChannelTiledWeightGradient {
         if run <= 8 {
             // One vector per filter row, without the loop over the row (which cost more than the
             // copy for the 5-entry rows of a one-channel 5×5 filter).
-            let rowStride = padded.rowStride
+            // Filter row by filter row, along the output row: fixed strides, long inner loops.
+            let rowStride = padded.rowStride, step = g.stride &* g.channels
             for oy in 0..<g.outHeight {
-                let windowRow = UnsafePointer(padded.base + oy &* g.stride &* rowStride)
-                var row = windows + oy &* g.outWidth &* rowLength
-                for ox in 0..<g.outWidth {
-                    var src = windowRow + ox &* g.stride &* g.channels
-                    var dst = row
-                    for _ in 0..<g.filter {
-                        UnsafeMutableRawPointer(dst).storeBytes(of: src.vector8(0), as: Vector8.self)
-                        src += rowStride
-                        dst += run
+                for fy in 0..<g.filter {
+                    var src = UnsafePointer(padded.base + (oy &* g.stride &+ fy) &* rowStride)
+                    var dst = UnsafeMutableRawPointer(windows + (oy &* g.outWidth &* rowLength &+ fy &* run))
+                    for _ in 0..<g.outWidth {
+                        dst.storeBytes(of: src.vector8(0), as: Vector8.self)
+                        src += step
+                        dst += rowLength &* 4
                     }
-                    row += rowLength
                 }
             }
             return
