@@ -213,11 +213,26 @@ func copyShort(_ count: Int, from src: UnsafePointer<Float>, to dst: UnsafeMutab
 
 /// `sums[o] += Σ_p values[p·n + o]` for `n` channels: the pixel sum of each channel is formed
 /// first (8 channels per vector register), then added, so no store waits on the previous one.
+/// Four partial sums (pixels `p ≡ 0…3 mod 4`) are kept, so consecutive adds do not wait on each
+/// other's latency; they are combined in a fixed order.
 func addChannelSums(_ values: UnsafePointer<Float>, pixels: Int, channels n: Int, to sums: UnsafeMutablePointer<Float>) {
     var o = 0
     while o &+ 8 <= n {
-        var acc = Vector8()
-        for p in 0..<pixels { acc += values.vector8(p &* n &+ o) }
+        var acc0 = Vector8(), acc1 = Vector8(), acc2 = Vector8(), acc3 = Vector8()
+        var p = 0
+        while p &+ 4 <= pixels {
+            let row = values + (p &* n &+ o)
+            acc0 += row.vector8(0)
+            acc1 += row.vector8(n)
+            acc2 += row.vector8(2 &* n)
+            acc3 += row.vector8(3 &* n)
+            p &+= 4
+        }
+        while p < pixels {
+            acc0 += values.vector8(p &* n &+ o)
+            p &+= 1
+        }
+        let acc = (acc0 + acc1) + (acc2 + acc3)
         UnsafeMutableRawPointer(sums + o).storeBytes(of: acc + UnsafePointer(sums).vector8(o), as: Vector8.self)
         o &+= 8
     }
