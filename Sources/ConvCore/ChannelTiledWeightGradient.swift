@@ -214,8 +214,13 @@ func copyShort(_ count: Int, from src: UnsafePointer<Float>, to dst: UnsafeMutab
 /// `sums[o] += Σ_p values[p·n + o]` for `n` channels: the pixel sum of each channel is formed
 /// first (8 channels per vector register), then added, so no store waits on the previous one.
 /// Four partial sums (pixels `p ≡ 0…3 mod 4`) are kept, so consecutive adds do not wait on each
-/// other's latency; they are combined in a fixed order.
+/// other's latency; they are combined in a fixed order. Fewer than 8 channels go through
+/// `addNarrowChannelSums`.
 func addChannelSums(_ values: UnsafePointer<Float>, pixels: Int, channels n: Int, to sums: UnsafeMutablePointer<Float>) {
+    if n < 8 {
+        addNarrowChannelSums(values, count: pixels &* n, channels: n, to: sums)
+        return
+    }
     var o = 0
     while o &+ 8 <= n {
         var acc0 = Vector8(), acc1 = Vector8(), acc2 = Vector8(), acc3 = Vector8()
@@ -242,4 +247,32 @@ func addChannelSums(_ values: UnsafePointer<Float>, pixels: Int, channels n: Int
         sums[o] += acc
         o &+= 1
     }
+}
+
+/// `addChannelSums` for fewer than 8 channels, on the `count` floats as one flat run: every
+/// `L = lcm(n, 8)` floats (`L / 8` vectors) the channels repeat, so vector `v` of each period
+/// is summed over the periods (two partial sums, alternate periods), and its lane `l` belongs to
+/// channel `(8v + l) mod n`. The leftover floats past the last whole period are added one by
+/// one. A scalar loop per channel made one serial chain of adds per pixel and channel, which
+/// took as long as the weight-gradient FMAs of a 6-channel layer.
+private func addNarrowChannelSums(
+    _ values: UnsafePointer<Float>, count: Int, channels n: Int, to sums: UnsafeMutablePointer<Float>
+) {
+    var g = n, b = 8
+    while b != 0 { (g, b) = (b, g % b) }
+    let period = n / g &* 8  // lcm(n, 8)
+    let periods = count / period
+    for v in 0..<(period / 8) {
+        var acc0 = Vector8(), acc1 = Vector8()
+        var q = 0
+        while q &+ 2 <= periods {
+            acc0 += values.vector8(q &* period &+ 8 &* v)
+            acc1 += values.vector8((q &+ 1) &* period &+ 8 &* v)
+            q &+= 2
+        }
+        if q < periods { acc0 += values.vector8(q &* period &+ 8 &* v) }
+        let acc = acc0 + acc1
+        for l in 0..<8 { sums[(8 &* v &+ l) % n] += acc[l] }
+    }
+    for e in (periods &* period)..<count { sums[e % n] += values[e] }
 }

@@ -164,3 +164,24 @@ struct ConvGradientDeterminismTests {
         }
     }
 }
+
+/// The bias-gradient sums: every channel count (the narrow ones fold a flat run by lanes) and
+/// pixel counts that leave partial periods, against a plain loop.
+struct ChannelSumsTests {
+    @Test(arguments: 1...17)
+    func matchPlainSums(channels n: Int) {
+        for pixels in [1, 3, 4, 7, 25, 784] {
+            let values = (0..<(pixels * n)).map { Float(($0 * 37) % 11) / 4 - 1 }
+            var sums = (0..<n).map { Float($0) }
+            var want = sums
+            for p in 0..<pixels { for o in 0..<n { want[o] += values[p * n + o] } }
+            values.withUnsafeBufferPointer { v in
+                sums.withUnsafeMutableBufferPointer { s in
+                    addChannelSums(v.baseAddress!, pixels: pixels, channels: n, to: s.baseAddress!)
+                }
+            }
+            let worst = zip(sums, want).map { abs($0 - $1) }.max() ?? 0
+            #expect(worst < 1e-3, "n = \(n), pixels = \(pixels)")
+        }
+    }
+}
