@@ -140,16 +140,28 @@ struct ConvBackwardKernel {
                 batch: m, filter: { gy, gx, o, ch in wp[((f &- 1 &- gy) &* f &+ (f &- 1 &- gx)) &* c &* n &+ ch &* n &+ o] },
                 bias: nil, output: dap, threads: threads
             ) { i, source, rowStride in
-                // E in [Y][n][X]: dZ[oy, ox, :] lands at (oy·s + shift, ox·s + shift).
-                let dzi = dzp + i &* g.pixels &* n
+                // E in [Y][n][X]: dZ[oy, ox, :] lands at (oy·s + shift, ox·s + shift), for the
+                // output columns `first..<end` that land inside E. With at most 8 channels
+                // channel by channel, so the stores run along a row (the loads stride by n_c,
+                // within a line or two); with more, pixel by pixel (contiguous loads).
+                let s = g.stride
+                let first = shift >= 0 ? 0 : (s &- 1 &- shift) / s
+                let end = min(g.outWidth, (transposed.width &- shift &+ s &- 1) / s)
+                let dzi = UnsafePointer(dzp + i &* g.pixels &* n)
                 for oy in 0..<g.outHeight {
-                    let y = oy &* g.stride &+ shift
-                    guard y >= 0, y < transposed.height else { continue }
-                    for ox in 0..<g.outWidth {
-                        let x = ox &* g.stride &+ shift
-                        guard x >= 0, x < transposed.width else { continue }
-                        let src = dzi + (oy &* g.outWidth &+ ox) &* n
-                        for o in 0..<n { source[(y &* n &+ o) &* rowStride &+ x] = src[o] }
+                    let y = oy &* s &+ shift
+                    guard y >= 0, y < transposed.height, first < end else { continue }
+                    let src = dzi + (oy &* g.outWidth &* n)
+                    let row = source + (y &* n &* rowStride &+ shift)
+                    if n <= 8 {
+                        for o in 0..<n {
+                            let dst = row + o &* rowStride
+                            for ox in first..<end { dst[ox &* s] = src[ox &* n &+ o] }
+                        }
+                    } else {
+                        for ox in first..<end {
+                            for o in 0..<n { row[o &* rowStride &+ ox &* s] = src[ox &* n &+ o] }
+                        }
                     }
                 }
             }
