@@ -50,7 +50,9 @@ struct PixelTiledConv {
     /// for `n` channels × `w` pixels per row, counting a kernel with fewer than 8 accumulators
     /// as proportionally slower (each FMA chain waits for the previous one: 4 cycles latency, 2
     /// FMA pipes). Stacks only fill tile rows that one channel set leaves idle (`R·n ≤ mr`).
-    /// Ties go to the earlier kernel and the smaller stack.
+    /// Ties go to the smaller stack, then to the earlier kernel: a stack costs more packing and
+    /// source rows than the lanes show, which decided the lecture's 6×6 input gradient (1 µs of
+    /// 5 when it was stacked).
     static func plan(outChannels n: Int, outWidth w: Int, outHeight h: Int, filter f: Int)
         -> (kernel: any MicroKernel.Type, stack: Int)
     {
@@ -68,7 +70,9 @@ struct PixelTiledConv {
             var stack = 1
             while stack == 1 || n &* stack <= k.mr {
                 let sc = score(k, stack)
-                if sc > bestScore { (best, bestScore) = ((k, stack), sc) }
+                if sc > bestScore + 1e-9 || (sc > bestScore - 1e-9 && stack < best.stack) {
+                    (best, bestScore) = ((k, stack), sc)
+                }
                 stack &+= 1
             }
         }
