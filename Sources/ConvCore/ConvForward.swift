@@ -75,9 +75,10 @@ struct ConvForwardKernel {
     /// take over: a row of 32 pixels as 6·6 would compute 4 dropped rows in its last tile, as
     /// 4·6 + 2·4 none. Up to two short tiles, each counted as `shortCost` of its rows because
     /// it has fewer accumulators per B load (`Kernel4x16`: 8 FMA chains, just enough to cover
-    /// the FMA latency); the cheapest split wins, ties to fewer short tiles.
+    /// the FMA latency; measured alone at 85–90% of `Kernel6x16`'s rate); the cheapest split
+    /// wins, ties to fewer short tiles.
     static func split(_ width: Int, mr: Int, shortMR: Int) -> Int {
-        let shortCost = 1.05
+        let shortCost = 1.15
         var best = width, bestCost = Double.infinity
         for short in 0...2 where short &* shortMR <= width && (short == 0 || shortMR < mr) {
             let long = width &- short &* shortMR
