@@ -6,9 +6,9 @@
 /// one filter row `fy` (contiguous in the padded image), the depth walks the output pixels, and
 /// the A operand is `dZ` of the image with its channels padded to whole tiles. When the filter
 /// rows are too short for a tile (one input channel: 5 entries for `f = 5`), each image's windows
-/// are first copied to rows of all `f·f·n_c` entries (`Source.windowRows`). Each thread sums
-/// `dWᵀ` and `db` over its own images; the partial sums are added in thread order and transposed
-/// at the end, so a given thread count always gives the same result.
+/// are first copied to rows of all `f·f·n_c` entries (`Source.windowRows`). `dWᵀ` and `db` are
+/// summed per chunk of images (`gradientChunk`), whichever thread takes it; the chunks are added
+/// in order and transposed at the end, so the result does not depend on the threads.
 struct ChannelTiledWeightGradient {
     var geometry: ConvGeometry
 
@@ -68,22 +68,24 @@ struct ChannelTiledWeightGradient {
         let paddedN = tiles &* mr
         let run = g.filter &* g.channels  // contiguous entries (fx, c) of one filter row
         let paddedK = (k &+ nr &- 1) / nr &* nr
-        let parts = parallelParts(m, threads: threads)
-        let partialSize = paddedN &* k &+ n  // dWᵀ (rows past n_c unused) then db, per part
-        let partials = ScratchPool.take(parts &* partialSize)
-        defer { ScratchPool.give(partials, count: parts &* partialSize) }
-        partials.initialize(repeating: 0, count: parts &* partialSize)
-        parallelFor(0..<m, threads: threads) { part, images in
+        let grain = gradientChunk(m)
+        let chunks = (m &+ grain &- 1) / grain
+        let partialSize = paddedN &* k &+ n  // dWᵀ (rows past n_c unused) then db, per chunk
+        let partials = ScratchPool.take(chunks &* partialSize)
+        defer { ScratchPool.give(partials, count: chunks &* partialSize) }
+        partials.initialize(repeating: 0, count: chunks &* partialSize)
+        sharedParallelFor(0..<m, threads: threads, grain: grain) { _, next in
             let padded = PaddedImage(g)
-            let channels = ScratchPool.take(pixels &* paddedN)
+            let channelsCount = n == paddedN ? 0 : pixels &* paddedN
+            let channels = ScratchPool.take(channelsCount)
             let windowCount = source == .windowRows ? pixels &* paddedK &+ windowSlack : 0
             let windows = ScratchPool.take(windowCount)
             defer {
                 padded.deallocate()
-                ScratchPool.give(channels, count: pixels &* paddedN)
+                ScratchPool.give(channels, count: channelsCount)
                 ScratchPool.give(windows, count: windowCount)
             }
-            channels.initialize(repeating: 0, count: pixels &* paddedN)
+            channels.initialize(repeating: 0, count: channelsCount)
             windows.initialize(repeating: 0, count: windowCount)
             let layout = source == .windowRows
                 ? PanelLayout(
@@ -93,46 +95,53 @@ struct ChannelTiledWeightGradient {
                     rowStride: 1, depthStride: paddedN, segmentLength: g.outWidth, segments: g.outHeight,
                     segmentStride: g.outWidth &* paddedN, bDepthStride: g.stride &* g.channels,
                     bSegmentStride: g.stride &* padded.rowStride)
-            let dWPart = partials + part &* partialSize
-            let dbPart = dWPart + paddedN &* k
-            for i in images {
-                let dzi = dzp + i &* pixels &* n
-                padded.load(xp + i &* g.imageSize)
-                for p in 0..<pixels { copyShort(n, from: dzi + p &* n, to: channels + p &* paddedN) }
-                addChannelSums(dzi, pixels: pixels, channels: n, to: dbPart)
-                if source == .windowRows {
-                    copyWindows(padded, to: windows, rowLength: paddedK)
-                    for t in 0..<tiles {
-                        let a = UnsafePointer(channels + t &* mr)
-                        var j = 0
-                        while j < k {
-                            K.run(
-                                a: a, layout, b: UnsafePointer(windows + j), c: dWPart + (t &* mr &* k &+ j), ldc: k,
-                                rows: mr, columns: min(nr, k &- j), accumulate: true)
-                            j &+= nr
-                        }
+            while let images = next() {
+                let dWPart = partials + images.lowerBound / grain &* partialSize
+                let dbPart = dWPart + paddedN &* k
+                for i in images {
+                    let dzi = dzp + i &* pixels &* n
+                    padded.load(xp + i &* g.imageSize)
+                    // With whole tiles of channels `dZ` itself is the A operand; otherwise a copy with
+                    // its channels padded to whole tiles.
+                    let aOperand: UnsafePointer<Float>
+                    if n == paddedN {
+                        aOperand = UnsafePointer(dzi)
+                    } else {
+                        for p in 0..<pixels { copyShort(n, from: dzi + p &* n, to: channels + p &* paddedN) }
+                        aOperand = UnsafePointer(channels)
                     }
-                    continue
-                }
-                for t in 0..<tiles {
-                    let a = UnsafePointer(channels + t &* mr)
-                    for fy in 0..<g.filter {
-                        var j = 0
-                        while j < run {
-                            K.run(
-                                a: a, layout, b: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)),
-                                c: dWPart + (t &* mr &* k &+ fy &* run &+ j), ldc: k,
-                                rows: mr, columns: min(nr, run &- j), accumulate: true)
-                            j &+= nr
+                    addChannelSums(dzi, pixels: pixels, channels: n, to: dbPart)
+                    if source == .windowRows {
+                        copyWindows(padded, to: windows, rowLength: paddedK)
+                        for t in 0..<tiles {
+                            let a = aOperand + t &* mr
+                            var j = 0
+                            while j < k {
+                                K.run(
+                                    a: a, layout, b: UnsafePointer(windows + j), c: dWPart + (t &* mr &* k &+ j), ldc: k,
+                                    rows: mr, columns: min(nr, k &- j), accumulate: true)
+                                j &+= nr
+                            }
+                        }
+                        continue
+                    }
+                    for t in 0..<tiles {
+                        let a = aOperand + t &* mr
+                        for fy in 0..<g.filter {
+                            var j = 0
+                            while j < run {
+                                K.run(
+                                    a: a, layout, b: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)),
+                                    c: dWPart + (t &* mr &* k &+ fy &* run &+ j), ldc: k,
+                                    rows: mr, columns: min(nr, run &- j), accumulate: true)
+                                j &+= nr
+                            }
                         }
                     }
                 }
             }
         }
-        for part in 1..<max(parts, 1) {
-            let src = partials + part &* partialSize
-            for j in 0..<partialSize { partials[j] += src[j] }
-        }
+        addChunks(partials, chunks: chunks, size: partialSize)
         for e in 0..<k {
             for o in 0..<n { dwp[e &* n &+ o] = partials[o &* k &+ e] }
         }
@@ -147,6 +156,24 @@ struct ChannelTiledWeightGradient {
     private func copyWindows(_ padded: PaddedImage, to windows: UnsafeMutablePointer<Float>, rowLength: Int) {
         let g = geometry
         let run = g.filter &* g.channels
+        if run <= 8 {
+            // One vector per filter row, without the loop over the row (which cost more than the
+            // copy for the 5-entry rows of a one-channel 5×5 filter).
+            // Filter row by filter row, along the output row: fixed strides, long inner loops.
+            let rowStride = padded.rowStride, step = g.stride &* g.channels
+            for oy in 0..<g.outHeight {
+                for fy in 0..<g.filter {
+                    var src = UnsafePointer(padded.base + (oy &* g.stride &+ fy) &* rowStride)
+                    var dst = UnsafeMutableRawPointer(windows + (oy &* g.outWidth &* rowLength &+ fy &* run))
+                    for _ in 0..<g.outWidth {
+                        dst.storeBytes(of: src.vector8(0), as: Vector8.self)
+                        src += step
+                        dst += rowLength &* 4
+                    }
+                }
+            }
+            return
+        }
         for oy in 0..<g.outHeight {
             for ox in 0..<g.outWidth {
                 let window = padded.base + (oy &* g.stride &* padded.rowStride &+ ox &* g.stride &* g.channels)
@@ -172,7 +199,7 @@ func tileEfficiency(_ count: Int, _ tile: Int) -> Double {
 /// Copies `count` floats, 8 at a time then one by one: for the short runs of the weight gradient,
 /// where a `memmove` call per run cost more than the copy.
 @inline(__always)
-private func copyShort(_ count: Int, from src: UnsafePointer<Float>, to dst: UnsafeMutablePointer<Float>) {
+func copyShort(_ count: Int, from src: UnsafePointer<Float>, to dst: UnsafeMutablePointer<Float>) {
     var e = 0
     while e &+ 8 <= count {
         UnsafeMutableRawPointer(dst + e).storeBytes(of: src.vector8(e), as: Vector8.self)
@@ -186,11 +213,31 @@ private func copyShort(_ count: Int, from src: UnsafePointer<Float>, to dst: Uns
 
 /// `sums[o] += Σ_p values[p·n + o]` for `n` channels: the pixel sum of each channel is formed
 /// first (8 channels per vector register), then added, so no store waits on the previous one.
-private func addChannelSums(_ values: UnsafePointer<Float>, pixels: Int, channels n: Int, to sums: UnsafeMutablePointer<Float>) {
+/// Four partial sums (pixels `p ≡ 0…3 mod 4`) are kept, so consecutive adds do not wait on each
+/// other's latency; they are combined in a fixed order. Fewer than 8 channels go through
+/// `addNarrowChannelSums`.
+func addChannelSums(_ values: UnsafePointer<Float>, pixels: Int, channels n: Int, to sums: UnsafeMutablePointer<Float>) {
+    if n < 8 {
+        addNarrowChannelSums(values, count: pixels &* n, channels: n, to: sums)
+        return
+    }
     var o = 0
     while o &+ 8 <= n {
-        var acc = Vector8()
-        for p in 0..<pixels { acc += values.vector8(p &* n &+ o) }
+        var acc0 = Vector8(), acc1 = Vector8(), acc2 = Vector8(), acc3 = Vector8()
+        var p = 0
+        while p &+ 4 <= pixels {
+            let row = values + (p &* n &+ o)
+            acc0 += row.vector8(0)
+            acc1 += row.vector8(n)
+            acc2 += row.vector8(2 &* n)
+            acc3 += row.vector8(3 &* n)
+            p &+= 4
+        }
+        while p < pixels {
+            acc0 += values.vector8(p &* n &+ o)
+            p &+= 1
+        }
+        let acc = (acc0 + acc1) + (acc2 + acc3)
         UnsafeMutableRawPointer(sums + o).storeBytes(of: acc + UnsafePointer(sums).vector8(o), as: Vector8.self)
         o &+= 8
     }
@@ -200,4 +247,32 @@ private func addChannelSums(_ values: UnsafePointer<Float>, pixels: Int, channel
         sums[o] += acc
         o &+= 1
     }
+}
+
+/// `addChannelSums` for fewer than 8 channels, on the `count` floats as one flat run: every
+/// `L = lcm(n, 8)` floats (`L / 8` vectors) the channels repeat, so vector `v` of each period
+/// is summed over the periods (two partial sums, alternate periods), and its lane `l` belongs to
+/// channel `(8v + l) mod n`. The leftover floats past the last whole period are added one by
+/// one. A scalar loop per channel made one serial chain of adds per pixel and channel, which
+/// took as long as the weight-gradient FMAs of a 6-channel layer.
+private func addNarrowChannelSums(
+    _ values: UnsafePointer<Float>, count: Int, channels n: Int, to sums: UnsafeMutablePointer<Float>
+) {
+    var g = n, b = 8
+    while b != 0 { (g, b) = (b, g % b) }
+    let period = n / g &* 8  // lcm(n, 8)
+    let periods = count / period
+    for v in 0..<(period / 8) {
+        var acc0 = Vector8(), acc1 = Vector8()
+        var q = 0
+        while q &+ 2 <= periods {
+            acc0 += values.vector8(q &* period &+ 8 &* v)
+            acc1 += values.vector8((q &+ 1) &* period &+ 8 &* v)
+            q &+= 2
+        }
+        if q < periods { acc0 += values.vector8(q &* period &+ 8 &* v) }
+        let acc = acc0 + acc1
+        for l in 0..<8 { sums[(8 &* v &+ l) % n] += acc[l] }
+    }
+    for e in (periods &* period)..<count { sums[e % n] += values[e] }
 }

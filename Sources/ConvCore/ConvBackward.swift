@@ -1,3 +1,27 @@
+/// Images per chunk of the weight-gradient loops: at most 16 chunks, so a free thread can take
+/// over part of a slow one's share (`sharedParallelFor`) while the per-chunk partial sums stay
+/// few. It depends on the batch size only, so every thread count sums in the same order.
+func gradientChunk(_ m: Int) -> Int {
+    max(1, (m &+ 15) / 16)
+}
+
+/// Adds chunks `1..<chunks` of `size` floats each into chunk 0, in chunk order.
+func addChunks(_ partials: UnsafeMutablePointer<Float>, chunks: Int, size: Int) {
+    for chunk in 1..<max(chunks, 1) {
+        let src = UnsafePointer(partials + chunk &* size)
+        var j = 0
+        while j &+ 8 <= size {
+            let sum = UnsafePointer(partials).vector8(j) + src.vector8(j)
+            UnsafeMutableRawPointer(partials + j).storeBytes(of: sum, as: Vector8.self)
+            j &+= 8
+        }
+        while j < size {
+            partials[j] += src[j]
+            j &+= 1
+        }
+    }
+}
+
 /// The backward convolution of a batch, with the same micro-kernels as the forward pass and no
 /// im2col matrix:
 ///
@@ -14,8 +38,9 @@
 /// - When that tiling would leave more SIMD lanes idle (few output channels, such as 6),
 ///   `ChannelTiledWeightGradient` computes `dW` and `db` with the channels as the tile rows.
 ///
-/// Each thread sums `dW` and `db` over its own images in private buffers; the partial sums are
-/// added in thread order afterwards, so a given thread count always gives the same result.
+/// `dW` and `db` are summed per chunk of images (`gradientChunk`) in private buffers, whichever
+/// thread takes the chunk, and the chunks are added in order afterwards, so the result does not
+/// depend on the thread count or on which thread ran what.
 struct ConvBackwardKernel {
     var geometry: ConvGeometry
 
@@ -53,12 +78,13 @@ struct ConvBackwardKernel {
         let mr = K.mr, nr = K.nr
         let panels = (n &+ nr &- 1) / nr
         let run = g.filter &* g.channels  // contiguous entries (fx, c) of one filter row
-        let parts = parallelParts(m, threads: threads)
-        let partialSize = k &* n &+ n  // dW then db, per part
-        let partials = ScratchPool.take(parts &* partialSize)
-        defer { ScratchPool.give(partials, count: parts &* partialSize) }
-        partials.initialize(repeating: 0, count: parts &* partialSize)
-        parallelFor(0..<m, threads: threads) { part, images in
+        let grain = gradientChunk(m)
+        let chunks = (m &+ grain &- 1) / grain
+        let partialSize = k &* n &+ n  // dW then db, per chunk of images
+        let partials = ScratchPool.take(chunks &* partialSize)
+        defer { ScratchPool.give(partials, count: chunks &* partialSize) }
+        partials.initialize(repeating: 0, count: chunks &* partialSize)
+        sharedParallelFor(0..<m, threads: threads, grain: grain) { _, next in
             let padded = PaddedImage(g)
             let packedDZ = ScratchPool.take(panels &* pixels &* nr)
             defer {
@@ -68,39 +94,34 @@ struct ConvBackwardKernel {
             let layout = PanelLayout(
                 rowStride: 1, depthStride: g.stride &* g.channels, segmentLength: g.outWidth,
                 segments: g.outHeight, segmentStride: g.stride &* padded.rowStride, packedB: nr)
-            let dWPart = partials + part &* partialSize
-            let dbPart = dWPart + k &* n
-            for i in images {
-                let dzi = UnsafePointer(dzp + i &* pixels &* n)
-                padded.load(xp + i &* g.imageSize)
-                GEMM.packB(.rowMajor(dzi, ld: n), depth: 0..<pixels, columns: n, nr: nr, into: packedDZ)
-                for jp in 0..<panels {
-                    let bPanel = UnsafePointer(packedDZ + jp &* pixels &* nr)
-                    let columns = min(nr, n &- jp &* nr)
-                    for fy in 0..<g.filter {
-                        var j = 0
-                        while j < run {
-                            K.run(
-                                a: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)), layout, b: bPanel,
-                                c: dWPart + ((fy &* run &+ j) &* n &+ jp &* nr), ldc: n,
-                                rows: min(mr, run &- j), columns: columns, accumulate: true)
-                            j &+= mr
+            while let images = next() {
+                let dWPart = partials + images.lowerBound / grain &* partialSize
+                let dbPart = dWPart + k &* n
+                for i in images {
+                    let dzi = UnsafePointer(dzp + i &* pixels &* n)
+                    padded.load(xp + i &* g.imageSize)
+                    GEMM.packB(.rowMajor(dzi, ld: n), depth: 0..<pixels, columns: n, nr: nr, into: packedDZ)
+                    for jp in 0..<panels {
+                        let bPanel = UnsafePointer(packedDZ + jp &* pixels &* nr)
+                        let columns = min(nr, n &- jp &* nr)
+                        for fy in 0..<g.filter {
+                            var j = 0
+                            while j < run {
+                                K.run(
+                                    a: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)), layout, b: bPanel,
+                                    c: dWPart + ((fy &* run &+ j) &* n &+ jp &* nr), ldc: n,
+                                    rows: min(mr, run &- j), columns: columns, accumulate: true)
+                                j &+= mr
+                            }
                         }
                     }
-                }
-                for p in 0..<pixels {
-                    let row = dzi + p &* n
-                    for c in 0..<n { dbPart[c] += row[c] }
+                    addChannelSums(dzi, pixels: pixels, channels: n, to: dbPart)
                 }
             }
         }
+        addChunks(partials, chunks: chunks, size: partialSize)
         dwp.update(from: partials, count: k &* n)
         dbp.update(from: partials + k &* n, count: n)
-        for part in 1..<max(parts, 1) {
-            let src = partials + part &* partialSize
-            for j in 0..<(k &* n) { dwp[j] += src[j] }
-            for c in 0..<n { dbp[c] += src[k &* n &+ c] }
-        }
     }
 
     private func inputGradient(
@@ -119,32 +140,32 @@ struct ConvBackwardKernel {
                 batch: m, filter: { gy, gx, o, ch in wp[((f &- 1 &- gy) &* f &+ (f &- 1 &- gx)) &* c &* n &+ ch &* n &+ o] },
                 bias: nil, output: dap, threads: threads
             ) { i, source, rowStride in
-                // E in [Y][n][X]: dZ[oy, ox, :] lands at (oy·s + shift, ox·s + shift).
-                let dzi = dzp + i &* g.pixels &* n
+                // E in [Y][n][X]: dZ[oy, ox, :] lands at (oy·s + shift, ox·s + shift), for the
+                // output columns `first..<end` that land inside E. With at most 8 channels
+                // channel by channel, so the stores run along a row (the loads stride by n_c,
+                // within a line or two); with more, pixel by pixel (contiguous loads).
+                let s = g.stride
+                let first = shift >= 0 ? 0 : (s &- 1 &- shift) / s
+                let end = min(g.outWidth, (transposed.width &- shift &+ s &- 1) / s)
+                let dzi = UnsafePointer(dzp + i &* g.pixels &* n)
                 for oy in 0..<g.outHeight {
-                    let y = oy &* g.stride &+ shift
-                    guard y >= 0, y < transposed.height else { continue }
-                    for ox in 0..<g.outWidth {
-                        let x = ox &* g.stride &+ shift
-                        guard x >= 0, x < transposed.width else { continue }
-                        let src = dzi + (oy &* g.outWidth &+ ox) &* n
-                        for o in 0..<n { source[(y &* n &+ o) &* rowStride &+ x] = src[o] }
+                    let y = oy &* s &+ shift
+                    guard y >= 0, y < transposed.height, first < end else { continue }
+                    let src = dzi + (oy &* g.outWidth &* n)
+                    let row = source + (y &* n &* rowStride &+ shift)
+                    if n <= 8 {
+                        for o in 0..<n {
+                            let dst = row + o &* rowStride
+                            for ox in first..<end { dst[ox &* s] = src[ox &* n &+ o] }
+                        }
+                    } else {
+                        for ox in first..<end {
+                            for o in 0..<n { row[o &* rowStride &+ ox &* s] = src[ox &* n &+ o] }
+                        }
                     }
                 }
             }
             return
-        }
-        let eCount = m &* transposed.imageSize
-        let e = ScratchPool.take(eCount)
-        defer { ScratchPool.give(e, count: eCount) }
-        // Built by the same threads as the convolution after it: serial, zeroing and filling `E`
-        // for the whole batch held the second thread back.
-        parallelFor(0..<m, threads: threads) { _, images in
-            let first = e + images.lowerBound &* transposed.imageSize
-            first.initialize(repeating: 0, count: images.count &* transposed.imageSize)
-            for i in images {
-                dilate(dzp + i &* g.pixels &* n, into: e + i &* transposed.imageSize, shift: shift, transposed: transposed)
-            }
         }
         let rotatedCount = f &* f &* n &* c
         let rotated = ScratchPool.take(rotatedCount)
@@ -158,25 +179,37 @@ struct ConvBackwardKernel {
                 }
             }
         }
-        ConvForwardKernel(geometry: transposed).run(
-            batch: m, x: UnsafeBufferPointer(start: e, count: eCount),
-            weights: UnsafeBufferPointer(start: rotated, count: rotatedCount), bias: nil, z: dA, threads: threads)
+        // Each thread dilates one image's dZ at a time into its own `E` buffer, which stays in
+        // cache: building `E` for the whole batch first moved several MB through memory.
+        ConvForwardKernel(geometry: transposed).runDirect(
+            batch: m, weights: rotated, bias: nil, z: dap, threads: threads
+        ) { i, padded in
+            dilate(dzp + i &* g.pixels &* n, into: padded.base, shift: shift, transposed: transposed)
+        }
     }
 
-    /// Writes one image's `dZ` into its zeroed `E` (`transposed` sizes): `dZ[oy, ox]` lands at
-    /// `(oy·s + shift, ox·s + shift)` when that is inside `E`.
+    /// Writes one image's `dZ` into `E` (`transposed` sizes, zero where nothing lands):
+    /// `dZ[oy, ox]` goes to `(oy·s + shift, ox·s + shift)` when that is inside `E`. Every call
+    /// writes the same cells, so a buffer zeroed once can be reused image after image. At stride
+    /// 1 each output row is one block; otherwise pixel by pixel, without a `memmove` call each.
     private func dilate(
         _ dz: UnsafePointer<Float>, into ei: UnsafeMutablePointer<Float>, shift: Int, transposed: ConvGeometry
     ) {
         let g = geometry
-        let n = g.outChannels
+        let n = g.outChannels, s = g.stride
+        // Output columns `first..<end` land inside E: 0 ≤ ox·s + shift < width.
+        let first = shift >= 0 ? 0 : (s &- 1 &- shift) / s
+        let end = min(g.outWidth, (transposed.width &- shift &+ s &- 1) / s)
+        guard first < end else { return }
         for oy in 0..<g.outHeight {
-            let y = oy &* g.stride &+ shift
+            let y = oy &* s &+ shift
             guard y >= 0, y < transposed.height else { continue }
-            for ox in 0..<g.outWidth {
-                let xx = ox &* g.stride &+ shift
-                guard xx >= 0, xx < transposed.width else { continue }
-                (ei + (y &* transposed.width &+ xx) &* n).update(from: dz + (oy &* g.outWidth &+ ox) &* n, count: n)
+            let src = dz + (oy &* g.outWidth &+ first) &* n
+            let dst = ei + (y &* transposed.width &+ first &* s &+ shift) &* n
+            if s == 1 {
+                dst.update(from: src, count: (end &- first) &* n)
+            } else {
+                for j in 0..<(end &- first) { copyShort(n, from: src + j &* n, to: dst + j &* s &* n) }
             }
         }
     }

@@ -5,7 +5,8 @@
 /// floats of the padded image, and the windows of neighbouring output pixels in one output row
 /// start `s · n_c` floats apart. That is exactly a `PanelLayout` with `f` segments, so each tile
 /// of up to `mr` pixels of one output row × `nr` output channels is one micro-kernel call
-/// against the packed weights (`W` as stored is the `f·f·n_c × n_c` right operand). Images are
+/// against the packed weights (`W` as stored is the `f·f·n_c × n_c` right operand); the end of
+/// a row may use shorter tiles instead of a mostly dropped last one (`split`). Images are
 /// split over threads; the packed weights are shared. At stride 1 with at most 8 output
 /// channels the tiles run along pixels instead (`PixelTiledConv`), so SIMD lanes are not idle
 /// and the broadcast operand is the packed filter.
@@ -19,10 +20,28 @@ struct ConvForwardKernel {
         if geometry.stride == 1, PixelTiledConv.suits(outChannels: geometry.outChannels),
            let xp = x.baseAddress, let wp = weights.baseAddress, let zp = z.baseAddress {
             runByPixels(batch: m, x: xp, weights: wp, bias: bias?.baseAddress, z: zp, threads: threads)
-        } else if geometry.outChannels <= GEMM.NarrowKernel.nr {
-            run(GEMM.NarrowKernel.self, batch: m, x: x, weights: weights, bias: bias, z: z, threads: threads)
+        } else if let xp = x.baseAddress, let wp = weights.baseAddress, let zp = z.baseAddress {
+            let size = geometry.imageSize
+            runDirect(batch: m, weights: wp, bias: bias?.baseAddress, z: zp, threads: threads) { i, padded in
+                padded.load(xp + i &* size)
+            }
+        }
+    }
+
+    /// The direct path (any stride and channel count) on images that `prepare` writes into each
+    /// thread's `PaddedImage`: `prepare(i, padded)` must write image `i`'s interior, and write
+    /// the same cells for every image (the rest stays zero). The backward pass dilates `dZ`
+    /// straight into it, so its `E` never exists for the whole batch.
+    func runDirect(
+        batch m: Int, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>?, z: UnsafeMutablePointer<Float>,
+        threads: Int, prepare: (_ image: Int, _ padded: PaddedImage) -> Void
+    ) {
+        if geometry.outChannels <= GEMM.NarrowKernel.nr {
+            run(GEMM.NarrowKernel.self, short: GEMM.NarrowKernel.self, batch: m, weights: weights, bias: bias, z: z,
+                threads: threads, prepare: prepare)
         } else {
-            run(GEMM.WideKernel.self, batch: m, x: x, weights: weights, bias: bias, z: z, threads: threads)
+            run(GEMM.WideKernel.self, short: Kernel4x16.self, batch: m, weights: weights, bias: bias, z: z,
+                threads: threads, prepare: prepare)
         }
     }
 
@@ -52,45 +71,79 @@ struct ConvForwardKernel {
         }
     }
 
-    private func run<K: MicroKernel>(
-        _ kernel: K.Type, batch m: Int, x: UnsafeBufferPointer<Float>, weights: UnsafeBufferPointer<Float>,
-        bias: UnsafeBufferPointer<Float>?, z: UnsafeMutableBufferPointer<Float>, threads: Int
+    /// Where the `mr`-row tiles of an output row of `width` pixels end and the `shortMR`-row tiles
+    /// take over: a row of 32 pixels as 6·6 would compute 4 dropped rows in its last tile, as
+    /// 4·6 + 2·4 none. Up to two short tiles, each counted as `shortCost` of its rows because
+    /// it has fewer accumulators per B load (`Kernel4x16`: 8 FMA chains, just enough to cover
+    /// the FMA latency; measured alone at 85–90% of `Kernel6x16`'s rate); the cheapest split
+    /// wins, ties to fewer short tiles.
+    static func split(_ width: Int, mr: Int, shortMR: Int) -> Int {
+        let shortCost = 1.15
+        var best = width, bestCost = Double.infinity
+        for short in 0...2 where short &* shortMR <= width && (short == 0 || shortMR < mr) {
+            let long = width &- short &* shortMR
+            let cost = Double((long &+ mr &- 1) / mr &* mr) + Double(short &* shortMR) * shortCost
+            if cost < bestCost { (best, bestCost) = (long, cost) }
+        }
+        return best
+    }
+
+    /// The bias reaches the kernels as `panels · nr` floats (zero past `n_c`), added to each tile
+    /// as it is stored.
+    private func run<K: MicroKernel, Short: MicroKernel>(
+        _ kernel: K.Type, short: Short.Type, batch m: Int, weights wp: UnsafePointer<Float>,
+        bias: UnsafePointer<Float>?, z zp: UnsafeMutablePointer<Float>, threads: Int,
+        prepare: (Int, PaddedImage) -> Void
     ) {
-        guard let xp = x.baseAddress, let wp = weights.baseAddress, let zp = z.baseAddress else { return }
         let g = geometry
         let n = g.outChannels, k = g.patchSize, nr = K.nr, mr = K.mr
         let panels = (n &+ nr &- 1) / nr
-        let packed = ScratchPool.take(panels &* k &* nr)
-        defer { ScratchPool.give(packed, count: panels &* k &* nr) }
+        let packedCount = panels &* k &* nr &+ panels &* nr
+        let packed = ScratchPool.take(packedCount)
+        defer { ScratchPool.give(packed, count: packedCount) }
         GEMM.packB(.rowMajor(wp, ld: n), depth: 0..<k, columns: n, nr: nr, into: packed)
+        let paddedBias = packed + panels &* k &* nr
+        if let bias {
+            paddedBias.initialize(from: bias, count: n)
+            (paddedBias + n).initialize(repeating: 0, count: panels &* nr &- n)
+        }
 
         let c = g.channels, s = g.stride
         let paddedRow = (g.width &+ 2 &* g.padding) &* c
         let layout = PanelLayout(
             rowStride: s &* c, depthStride: 1, segmentLength: g.filter &* c, segments: g.filter,
             segmentStride: paddedRow, packedB: nr)
-        parallelFor(0..<m, threads: threads) { _, images in
+        let fullEnd = ConvForwardKernel.split(g.outWidth, mr: mr, shortMR: Short.mr)
+        sharedParallelFor(0..<m, threads: threads, grain: 1) { _, next in
             let padded = PaddedImage(g)
             defer { padded.deallocate() }
-            for i in images {
-                padded.load(xp + i &* g.imageSize)
-                let zi = zp + i &* g.pixels &* n
-                if let b = bias?.baseAddress {
-                    for p in 0..<g.pixels { (zi + p &* n).initialize(from: b, count: n) }
-                }
-                for jp in 0..<panels {
-                    let j0 = jp &* nr
-                    let columns = min(nr, n &- j0)
-                    let bPanel = UnsafePointer(packed + jp &* k &* nr)
-                    for oy in 0..<g.outHeight {
-                        let aRow = UnsafePointer(padded.base + oy &* s &* paddedRow)
-                        let cRow = zi + (oy &* g.outWidth &* n &+ j0)
-                        var ox = 0
-                        while ox < g.outWidth {
-                            K.run(
-                                a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
-                                rows: min(mr, g.outWidth &- ox), columns: columns, accumulate: bias != nil)
-                            ox &+= mr
+            while let images = next() {
+                for i in images {
+                    prepare(i, padded)
+                    let zi = zp + i &* g.pixels &* n
+                    for jp in 0..<panels {
+                        let j0 = jp &* nr
+                        let columns = min(nr, n &- j0)
+                        let bPanel = UnsafePointer(packed + jp &* k &* nr)
+                        let panelBias = bias == nil ? nil : UnsafePointer(paddedBias + j0)
+                        for oy in 0..<g.outHeight {
+                            let aRow = UnsafePointer(padded.base + oy &* s &* paddedRow)
+                            let cRow = zi + (oy &* g.outWidth &* n &+ j0)
+                            var ox = 0
+                            while ox < fullEnd {
+                                K.run(
+                                    a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
+                                    rows: min(mr, fullEnd &- ox), columns: columns, accumulate: false, bias: panelBias)
+                                ox &+= mr
+                            }
+                            ox = fullEnd
+                            while ox < g.outWidth {
+                                Short.run(
+                                    a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
+                                    rows: min(Short.mr, g.outWidth &- ox), columns: columns, accumulate: false,
+                                    bias: panelBias)
+                                ox &+= Short.mr
+                            }
                         }
                     }
                 }

@@ -57,12 +57,40 @@ struct PanelLayout {
 ///   computed and dropped).
 /// - C: element `(r, j)` at `c[r * ldc + j]` for `r < rows`, `j < columns`; overwritten, or added
 ///   to when `accumulate`. Nothing outside the tile is touched.
+/// - bias: `nr` values (all readable) added to every row of the tile before it is stored, or
+///   nil. The forward convolution passes its bias here instead of writing it into `Z` first and
+///   accumulating onto it, which cost a pass over `Z`.
 protocol MicroKernel: Sendable {
     static var mr: Int { get }
     static var nr: Int { get }
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?)
+
+    /// The tile for `PixelTiledConv`'s walk with a filter 3 wide, its 3 steps per segment
+    /// unrolled: depth `3 · segments`; A packed (`(r, k)` at `a[k * mr + r]`); B row `3s + i` at
+    /// `b[s * bSegmentStride + i]`. In the generic loop a segment of 3 or 5 steps cost a
+    /// branch and pointer updates per step, which the kernels with 8 accumulators felt.
+    static func runStrip3(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool)
+
+    /// `runStrip3` for a filter 5 wide.
+    static func runStrip5(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool)
+}
+
+extension MicroKernel {
+    /// The tile without a bias.
+    @inline(__always)
+    static func run(
+        a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        run(a: a, layout, b: b, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate, bias: nil)
+    }
 }
 
 typealias Vector8 = SIMD8<Float>
@@ -98,7 +126,8 @@ enum Kernel12x8: MicroKernel {
     @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?
     ) {
         var c0_0 = Vector8()
         var c1_0 = Vector8()
@@ -116,6 +145,21 @@ enum Kernel12x8: MicroKernel {
         let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs, o4 = 4 &* rs, o5 = 5 &* rs, o6 = 6 &* rs, o7 = 7 &* rs, o8 = 8 &* rs, o9 = 9 &* rs, o10 = 10 &* rs, o11 = 11 &* rs
         let steps = layout.segments &* layout.segmentLength
         guard steps > 0 else {
+            if let bias {
+                let q0 = bias.vector8(0)
+                c0_0 += q0
+                c1_0 += q0
+                c2_0 += q0
+                c3_0 += q0
+                c4_0 += q0
+                c5_0 += q0
+                c6_0 += q0
+                c7_0 += q0
+                c8_0 += q0
+                c9_0 += q0
+                c10_0 += q0
+                c11_0 += q0
+            }
             store(c0_0, c1_0, c2_0, c3_0, c4_0, c5_0, c6_0, c7_0, c8_0, c9_0, c10_0, c11_0, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
@@ -147,6 +191,175 @@ enum Kernel12x8: MicroKernel {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
+        }
+        if let bias {
+            let q0 = bias.vector8(0)
+            c0_0 += q0
+            c1_0 += q0
+            c2_0 += q0
+            c3_0 += q0
+            c4_0 += q0
+            c5_0 += q0
+            c6_0 += q0
+            c7_0 += q0
+            c8_0 += q0
+            c9_0 += q0
+            c10_0 += q0
+            c11_0 += q0
+        }
+        store(c0_0, c1_0, c2_0, c3_0, c4_0, c5_0, c6_0, c7_0, c8_0, c9_0, c10_0, c11_0, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    @inline(never)
+    static func runStrip3(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8()
+        var c1_0 = Vector8()
+        var c2_0 = Vector8()
+        var c3_0 = Vector8()
+        var c4_0 = Vector8()
+        var c5_0 = Vector8()
+        var c6_0 = Vector8()
+        var c7_0 = Vector8()
+        var c8_0 = Vector8()
+        var c9_0 = Vector8()
+        var c10_0 = Vector8()
+        var c11_0 = Vector8()
+        var ap = a, bp = b
+        for _ in 0..<segments {
+            let b0_0 = bp.vector8(0)
+            c0_0.addProduct(ap[0], b0_0)
+            c1_0.addProduct(ap[1], b0_0)
+            c2_0.addProduct(ap[2], b0_0)
+            c3_0.addProduct(ap[3], b0_0)
+            c4_0.addProduct(ap[4], b0_0)
+            c5_0.addProduct(ap[5], b0_0)
+            c6_0.addProduct(ap[6], b0_0)
+            c7_0.addProduct(ap[7], b0_0)
+            c8_0.addProduct(ap[8], b0_0)
+            c9_0.addProduct(ap[9], b0_0)
+            c10_0.addProduct(ap[10], b0_0)
+            c11_0.addProduct(ap[11], b0_0)
+            let b1_0 = bp.vector8(1)
+            c0_0.addProduct(ap[12], b1_0)
+            c1_0.addProduct(ap[13], b1_0)
+            c2_0.addProduct(ap[14], b1_0)
+            c3_0.addProduct(ap[15], b1_0)
+            c4_0.addProduct(ap[16], b1_0)
+            c5_0.addProduct(ap[17], b1_0)
+            c6_0.addProduct(ap[18], b1_0)
+            c7_0.addProduct(ap[19], b1_0)
+            c8_0.addProduct(ap[20], b1_0)
+            c9_0.addProduct(ap[21], b1_0)
+            c10_0.addProduct(ap[22], b1_0)
+            c11_0.addProduct(ap[23], b1_0)
+            let b2_0 = bp.vector8(2)
+            c0_0.addProduct(ap[24], b2_0)
+            c1_0.addProduct(ap[25], b2_0)
+            c2_0.addProduct(ap[26], b2_0)
+            c3_0.addProduct(ap[27], b2_0)
+            c4_0.addProduct(ap[28], b2_0)
+            c5_0.addProduct(ap[29], b2_0)
+            c6_0.addProduct(ap[30], b2_0)
+            c7_0.addProduct(ap[31], b2_0)
+            c8_0.addProduct(ap[32], b2_0)
+            c9_0.addProduct(ap[33], b2_0)
+            c10_0.addProduct(ap[34], b2_0)
+            c11_0.addProduct(ap[35], b2_0)
+            ap += 36
+            bp += bSegmentStride
+        }
+        store(c0_0, c1_0, c2_0, c3_0, c4_0, c5_0, c6_0, c7_0, c8_0, c9_0, c10_0, c11_0, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    @inline(never)
+    static func runStrip5(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8()
+        var c1_0 = Vector8()
+        var c2_0 = Vector8()
+        var c3_0 = Vector8()
+        var c4_0 = Vector8()
+        var c5_0 = Vector8()
+        var c6_0 = Vector8()
+        var c7_0 = Vector8()
+        var c8_0 = Vector8()
+        var c9_0 = Vector8()
+        var c10_0 = Vector8()
+        var c11_0 = Vector8()
+        var ap = a, bp = b
+        for _ in 0..<segments {
+            let b0_0 = bp.vector8(0)
+            c0_0.addProduct(ap[0], b0_0)
+            c1_0.addProduct(ap[1], b0_0)
+            c2_0.addProduct(ap[2], b0_0)
+            c3_0.addProduct(ap[3], b0_0)
+            c4_0.addProduct(ap[4], b0_0)
+            c5_0.addProduct(ap[5], b0_0)
+            c6_0.addProduct(ap[6], b0_0)
+            c7_0.addProduct(ap[7], b0_0)
+            c8_0.addProduct(ap[8], b0_0)
+            c9_0.addProduct(ap[9], b0_0)
+            c10_0.addProduct(ap[10], b0_0)
+            c11_0.addProduct(ap[11], b0_0)
+            let b1_0 = bp.vector8(1)
+            c0_0.addProduct(ap[12], b1_0)
+            c1_0.addProduct(ap[13], b1_0)
+            c2_0.addProduct(ap[14], b1_0)
+            c3_0.addProduct(ap[15], b1_0)
+            c4_0.addProduct(ap[16], b1_0)
+            c5_0.addProduct(ap[17], b1_0)
+            c6_0.addProduct(ap[18], b1_0)
+            c7_0.addProduct(ap[19], b1_0)
+            c8_0.addProduct(ap[20], b1_0)
+            c9_0.addProduct(ap[21], b1_0)
+            c10_0.addProduct(ap[22], b1_0)
+            c11_0.addProduct(ap[23], b1_0)
+            let b2_0 = bp.vector8(2)
+            c0_0.addProduct(ap[24], b2_0)
+            c1_0.addProduct(ap[25], b2_0)
+            c2_0.addProduct(ap[26], b2_0)
+            c3_0.addProduct(ap[27], b2_0)
+            c4_0.addProduct(ap[28], b2_0)
+            c5_0.addProduct(ap[29], b2_0)
+            c6_0.addProduct(ap[30], b2_0)
+            c7_0.addProduct(ap[31], b2_0)
+            c8_0.addProduct(ap[32], b2_0)
+            c9_0.addProduct(ap[33], b2_0)
+            c10_0.addProduct(ap[34], b2_0)
+            c11_0.addProduct(ap[35], b2_0)
+            let b3_0 = bp.vector8(3)
+            c0_0.addProduct(ap[36], b3_0)
+            c1_0.addProduct(ap[37], b3_0)
+            c2_0.addProduct(ap[38], b3_0)
+            c3_0.addProduct(ap[39], b3_0)
+            c4_0.addProduct(ap[40], b3_0)
+            c5_0.addProduct(ap[41], b3_0)
+            c6_0.addProduct(ap[42], b3_0)
+            c7_0.addProduct(ap[43], b3_0)
+            c8_0.addProduct(ap[44], b3_0)
+            c9_0.addProduct(ap[45], b3_0)
+            c10_0.addProduct(ap[46], b3_0)
+            c11_0.addProduct(ap[47], b3_0)
+            let b4_0 = bp.vector8(4)
+            c0_0.addProduct(ap[48], b4_0)
+            c1_0.addProduct(ap[49], b4_0)
+            c2_0.addProduct(ap[50], b4_0)
+            c3_0.addProduct(ap[51], b4_0)
+            c4_0.addProduct(ap[52], b4_0)
+            c5_0.addProduct(ap[53], b4_0)
+            c6_0.addProduct(ap[54], b4_0)
+            c7_0.addProduct(ap[55], b4_0)
+            c8_0.addProduct(ap[56], b4_0)
+            c9_0.addProduct(ap[57], b4_0)
+            c10_0.addProduct(ap[58], b4_0)
+            c11_0.addProduct(ap[59], b4_0)
+            ap += 60
+            bp += bSegmentStride
         }
         store(c0_0, c1_0, c2_0, c3_0, c4_0, c5_0, c6_0, c7_0, c8_0, c9_0, c10_0, c11_0, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
     }
@@ -230,7 +443,8 @@ enum Kernel6x16: MicroKernel {
     @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?
     ) {
         var c0_0 = Vector8(), c0_1 = Vector8()
         var c1_0 = Vector8(), c1_1 = Vector8()
@@ -242,6 +456,15 @@ enum Kernel6x16: MicroKernel {
         let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs, o4 = 4 &* rs, o5 = 5 &* rs
         let steps = layout.segments &* layout.segmentLength
         guard steps > 0 else {
+            if let bias {
+                let q0 = bias.vector8(0), q1 = bias.vector8(8)
+                c0_0 += q0; c0_1 += q1
+                c1_0 += q0; c1_1 += q1
+                c2_0 += q0; c2_1 += q1
+                c3_0 += q0; c3_1 += q1
+                c4_0 += q0; c4_1 += q1
+                c5_0 += q0; c5_1 += q1
+            }
             store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c4_0, c4_1, c5_0, c5_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
@@ -274,6 +497,165 @@ enum Kernel6x16: MicroKernel {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
+        }
+        if let bias {
+            let q0 = bias.vector8(0), q1 = bias.vector8(8)
+            c0_0 += q0; c0_1 += q1
+            c1_0 += q0; c1_1 += q1
+            c2_0 += q0; c2_1 += q1
+            c3_0 += q0; c3_1 += q1
+            c4_0 += q0; c4_1 += q1
+            c5_0 += q0; c5_1 += q1
+        }
+        store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c4_0, c4_1, c5_0, c5_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    @inline(never)
+    static func runStrip3(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8(), c0_1 = Vector8()
+        var c1_0 = Vector8(), c1_1 = Vector8()
+        var c2_0 = Vector8(), c2_1 = Vector8()
+        var c3_0 = Vector8(), c3_1 = Vector8()
+        var c4_0 = Vector8(), c4_1 = Vector8()
+        var c5_0 = Vector8(), c5_1 = Vector8()
+        var ap = a, bp = b
+        for _ in 0..<segments {
+            let b0_0 = bp.vector8(0)
+            let b0_1 = bp.vector8(8)
+            let a0_0 = ap[0]
+            c0_0.addProduct(a0_0, b0_0); c0_1.addProduct(a0_0, b0_1)
+            let a0_1 = ap[1]
+            c1_0.addProduct(a0_1, b0_0); c1_1.addProduct(a0_1, b0_1)
+            let a0_2 = ap[2]
+            c2_0.addProduct(a0_2, b0_0); c2_1.addProduct(a0_2, b0_1)
+            let a0_3 = ap[3]
+            c3_0.addProduct(a0_3, b0_0); c3_1.addProduct(a0_3, b0_1)
+            let a0_4 = ap[4]
+            c4_0.addProduct(a0_4, b0_0); c4_1.addProduct(a0_4, b0_1)
+            let a0_5 = ap[5]
+            c5_0.addProduct(a0_5, b0_0); c5_1.addProduct(a0_5, b0_1)
+            let b1_0 = bp.vector8(1)
+            let b1_1 = bp.vector8(9)
+            let a1_0 = ap[6]
+            c0_0.addProduct(a1_0, b1_0); c0_1.addProduct(a1_0, b1_1)
+            let a1_1 = ap[7]
+            c1_0.addProduct(a1_1, b1_0); c1_1.addProduct(a1_1, b1_1)
+            let a1_2 = ap[8]
+            c2_0.addProduct(a1_2, b1_0); c2_1.addProduct(a1_2, b1_1)
+            let a1_3 = ap[9]
+            c3_0.addProduct(a1_3, b1_0); c3_1.addProduct(a1_3, b1_1)
+            let a1_4 = ap[10]
+            c4_0.addProduct(a1_4, b1_0); c4_1.addProduct(a1_4, b1_1)
+            let a1_5 = ap[11]
+            c5_0.addProduct(a1_5, b1_0); c5_1.addProduct(a1_5, b1_1)
+            let b2_0 = bp.vector8(2)
+            let b2_1 = bp.vector8(10)
+            let a2_0 = ap[12]
+            c0_0.addProduct(a2_0, b2_0); c0_1.addProduct(a2_0, b2_1)
+            let a2_1 = ap[13]
+            c1_0.addProduct(a2_1, b2_0); c1_1.addProduct(a2_1, b2_1)
+            let a2_2 = ap[14]
+            c2_0.addProduct(a2_2, b2_0); c2_1.addProduct(a2_2, b2_1)
+            let a2_3 = ap[15]
+            c3_0.addProduct(a2_3, b2_0); c3_1.addProduct(a2_3, b2_1)
+            let a2_4 = ap[16]
+            c4_0.addProduct(a2_4, b2_0); c4_1.addProduct(a2_4, b2_1)
+            let a2_5 = ap[17]
+            c5_0.addProduct(a2_5, b2_0); c5_1.addProduct(a2_5, b2_1)
+            ap += 18
+            bp += bSegmentStride
+        }
+        store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c4_0, c4_1, c5_0, c5_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    @inline(never)
+    static func runStrip5(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8(), c0_1 = Vector8()
+        var c1_0 = Vector8(), c1_1 = Vector8()
+        var c2_0 = Vector8(), c2_1 = Vector8()
+        var c3_0 = Vector8(), c3_1 = Vector8()
+        var c4_0 = Vector8(), c4_1 = Vector8()
+        var c5_0 = Vector8(), c5_1 = Vector8()
+        var ap = a, bp = b
+        for _ in 0..<segments {
+            let b0_0 = bp.vector8(0)
+            let b0_1 = bp.vector8(8)
+            let a0_0 = ap[0]
+            c0_0.addProduct(a0_0, b0_0); c0_1.addProduct(a0_0, b0_1)
+            let a0_1 = ap[1]
+            c1_0.addProduct(a0_1, b0_0); c1_1.addProduct(a0_1, b0_1)
+            let a0_2 = ap[2]
+            c2_0.addProduct(a0_2, b0_0); c2_1.addProduct(a0_2, b0_1)
+            let a0_3 = ap[3]
+            c3_0.addProduct(a0_3, b0_0); c3_1.addProduct(a0_3, b0_1)
+            let a0_4 = ap[4]
+            c4_0.addProduct(a0_4, b0_0); c4_1.addProduct(a0_4, b0_1)
+            let a0_5 = ap[5]
+            c5_0.addProduct(a0_5, b0_0); c5_1.addProduct(a0_5, b0_1)
+            let b1_0 = bp.vector8(1)
+            let b1_1 = bp.vector8(9)
+            let a1_0 = ap[6]
+            c0_0.addProduct(a1_0, b1_0); c0_1.addProduct(a1_0, b1_1)
+            let a1_1 = ap[7]
+            c1_0.addProduct(a1_1, b1_0); c1_1.addProduct(a1_1, b1_1)
+            let a1_2 = ap[8]
+            c2_0.addProduct(a1_2, b1_0); c2_1.addProduct(a1_2, b1_1)
+            let a1_3 = ap[9]
+            c3_0.addProduct(a1_3, b1_0); c3_1.addProduct(a1_3, b1_1)
+            let a1_4 = ap[10]
+            c4_0.addProduct(a1_4, b1_0); c4_1.addProduct(a1_4, b1_1)
+            let a1_5 = ap[11]
+            c5_0.addProduct(a1_5, b1_0); c5_1.addProduct(a1_5, b1_1)
+            let b2_0 = bp.vector8(2)
+            let b2_1 = bp.vector8(10)
+            let a2_0 = ap[12]
+            c0_0.addProduct(a2_0, b2_0); c0_1.addProduct(a2_0, b2_1)
+            let a2_1 = ap[13]
+            c1_0.addProduct(a2_1, b2_0); c1_1.addProduct(a2_1, b2_1)
+            let a2_2 = ap[14]
+            c2_0.addProduct(a2_2, b2_0); c2_1.addProduct(a2_2, b2_1)
+            let a2_3 = ap[15]
+            c3_0.addProduct(a2_3, b2_0); c3_1.addProduct(a2_3, b2_1)
+            let a2_4 = ap[16]
+            c4_0.addProduct(a2_4, b2_0); c4_1.addProduct(a2_4, b2_1)
+            let a2_5 = ap[17]
+            c5_0.addProduct(a2_5, b2_0); c5_1.addProduct(a2_5, b2_1)
+            let b3_0 = bp.vector8(3)
+            let b3_1 = bp.vector8(11)
+            let a3_0 = ap[18]
+            c0_0.addProduct(a3_0, b3_0); c0_1.addProduct(a3_0, b3_1)
+            let a3_1 = ap[19]
+            c1_0.addProduct(a3_1, b3_0); c1_1.addProduct(a3_1, b3_1)
+            let a3_2 = ap[20]
+            c2_0.addProduct(a3_2, b3_0); c2_1.addProduct(a3_2, b3_1)
+            let a3_3 = ap[21]
+            c3_0.addProduct(a3_3, b3_0); c3_1.addProduct(a3_3, b3_1)
+            let a3_4 = ap[22]
+            c4_0.addProduct(a3_4, b3_0); c4_1.addProduct(a3_4, b3_1)
+            let a3_5 = ap[23]
+            c5_0.addProduct(a3_5, b3_0); c5_1.addProduct(a3_5, b3_1)
+            let b4_0 = bp.vector8(4)
+            let b4_1 = bp.vector8(12)
+            let a4_0 = ap[24]
+            c0_0.addProduct(a4_0, b4_0); c0_1.addProduct(a4_0, b4_1)
+            let a4_1 = ap[25]
+            c1_0.addProduct(a4_1, b4_0); c1_1.addProduct(a4_1, b4_1)
+            let a4_2 = ap[26]
+            c2_0.addProduct(a4_2, b4_0); c2_1.addProduct(a4_2, b4_1)
+            let a4_3 = ap[27]
+            c3_0.addProduct(a4_3, b4_0); c3_1.addProduct(a4_3, b4_1)
+            let a4_4 = ap[28]
+            c4_0.addProduct(a4_4, b4_0); c4_1.addProduct(a4_4, b4_1)
+            let a4_5 = ap[29]
+            c5_0.addProduct(a4_5, b4_0); c5_1.addProduct(a4_5, b4_1)
+            ap += 30
+            bp += bSegmentStride
         }
         store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c4_0, c4_1, c5_0, c5_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
     }
@@ -333,11 +715,16 @@ enum Kernel1x32: MicroKernel {
     @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?
     ) {
         var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8(), c0_3 = Vector8()
         let steps = layout.segments &* layout.segmentLength
         guard steps > 0 else {
+            if let bias {
+                let q0 = bias.vector8(0), q1 = bias.vector8(8), q2 = bias.vector8(16), q3 = bias.vector8(24)
+                c0_0 += q0; c0_1 += q1; c0_2 += q2; c0_3 += q3
+            }
             store(c0_0, c0_1, c0_2, c0_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
@@ -362,6 +749,86 @@ enum Kernel1x32: MicroKernel {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
+        }
+        if let bias {
+            let q0 = bias.vector8(0), q1 = bias.vector8(8), q2 = bias.vector8(16), q3 = bias.vector8(24)
+            c0_0 += q0; c0_1 += q1; c0_2 += q2; c0_3 += q3
+        }
+        store(c0_0, c0_1, c0_2, c0_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    @inline(never)
+    static func runStrip3(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8(), c0_3 = Vector8()
+        var ap = a, bp = b
+        for _ in 0..<segments {
+            let b0_0 = bp.vector8(0)
+            let b0_1 = bp.vector8(8)
+            let b0_2 = bp.vector8(16)
+            let b0_3 = bp.vector8(24)
+            let a0_0 = ap[0]
+            c0_0.addProduct(a0_0, b0_0); c0_1.addProduct(a0_0, b0_1); c0_2.addProduct(a0_0, b0_2); c0_3.addProduct(a0_0, b0_3)
+            let b1_0 = bp.vector8(1)
+            let b1_1 = bp.vector8(9)
+            let b1_2 = bp.vector8(17)
+            let b1_3 = bp.vector8(25)
+            let a1_0 = ap[1]
+            c0_0.addProduct(a1_0, b1_0); c0_1.addProduct(a1_0, b1_1); c0_2.addProduct(a1_0, b1_2); c0_3.addProduct(a1_0, b1_3)
+            let b2_0 = bp.vector8(2)
+            let b2_1 = bp.vector8(10)
+            let b2_2 = bp.vector8(18)
+            let b2_3 = bp.vector8(26)
+            let a2_0 = ap[2]
+            c0_0.addProduct(a2_0, b2_0); c0_1.addProduct(a2_0, b2_1); c0_2.addProduct(a2_0, b2_2); c0_3.addProduct(a2_0, b2_3)
+            ap += 3
+            bp += bSegmentStride
+        }
+        store(c0_0, c0_1, c0_2, c0_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    @inline(never)
+    static func runStrip5(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8(), c0_3 = Vector8()
+        var ap = a, bp = b
+        for _ in 0..<segments {
+            let b0_0 = bp.vector8(0)
+            let b0_1 = bp.vector8(8)
+            let b0_2 = bp.vector8(16)
+            let b0_3 = bp.vector8(24)
+            let a0_0 = ap[0]
+            c0_0.addProduct(a0_0, b0_0); c0_1.addProduct(a0_0, b0_1); c0_2.addProduct(a0_0, b0_2); c0_3.addProduct(a0_0, b0_3)
+            let b1_0 = bp.vector8(1)
+            let b1_1 = bp.vector8(9)
+            let b1_2 = bp.vector8(17)
+            let b1_3 = bp.vector8(25)
+            let a1_0 = ap[1]
+            c0_0.addProduct(a1_0, b1_0); c0_1.addProduct(a1_0, b1_1); c0_2.addProduct(a1_0, b1_2); c0_3.addProduct(a1_0, b1_3)
+            let b2_0 = bp.vector8(2)
+            let b2_1 = bp.vector8(10)
+            let b2_2 = bp.vector8(18)
+            let b2_3 = bp.vector8(26)
+            let a2_0 = ap[2]
+            c0_0.addProduct(a2_0, b2_0); c0_1.addProduct(a2_0, b2_1); c0_2.addProduct(a2_0, b2_2); c0_3.addProduct(a2_0, b2_3)
+            let b3_0 = bp.vector8(3)
+            let b3_1 = bp.vector8(11)
+            let b3_2 = bp.vector8(19)
+            let b3_3 = bp.vector8(27)
+            let a3_0 = ap[3]
+            c0_0.addProduct(a3_0, b3_0); c0_1.addProduct(a3_0, b3_1); c0_2.addProduct(a3_0, b3_2); c0_3.addProduct(a3_0, b3_3)
+            let b4_0 = bp.vector8(4)
+            let b4_1 = bp.vector8(12)
+            let b4_2 = bp.vector8(20)
+            let b4_3 = bp.vector8(28)
+            let a4_0 = ap[4]
+            c0_0.addProduct(a4_0, b4_0); c0_1.addProduct(a4_0, b4_1); c0_2.addProduct(a4_0, b4_2); c0_3.addProduct(a4_0, b4_3)
+            ap += 5
+            bp += bSegmentStride
         }
         store(c0_0, c0_1, c0_2, c0_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
     }
@@ -393,7 +860,8 @@ enum Kernel2x32: MicroKernel {
     @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?
     ) {
         var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8(), c0_3 = Vector8()
         var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8(), c1_3 = Vector8()
@@ -401,6 +869,11 @@ enum Kernel2x32: MicroKernel {
         let o1 = 1 &* rs
         let steps = layout.segments &* layout.segmentLength
         guard steps > 0 else {
+            if let bias {
+                let q0 = bias.vector8(0), q1 = bias.vector8(8), q2 = bias.vector8(16), q3 = bias.vector8(24)
+                c0_0 += q0; c0_1 += q1; c0_2 += q2; c0_3 += q3
+                c1_0 += q0; c1_1 += q1; c1_2 += q2; c1_3 += q3
+            }
             store(c0_0, c0_1, c0_2, c0_3, c1_0, c1_1, c1_2, c1_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
@@ -427,6 +900,105 @@ enum Kernel2x32: MicroKernel {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
+        }
+        if let bias {
+            let q0 = bias.vector8(0), q1 = bias.vector8(8), q2 = bias.vector8(16), q3 = bias.vector8(24)
+            c0_0 += q0; c0_1 += q1; c0_2 += q2; c0_3 += q3
+            c1_0 += q0; c1_1 += q1; c1_2 += q2; c1_3 += q3
+        }
+        store(c0_0, c0_1, c0_2, c0_3, c1_0, c1_1, c1_2, c1_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    @inline(never)
+    static func runStrip3(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8(), c0_3 = Vector8()
+        var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8(), c1_3 = Vector8()
+        var ap = a, bp = b
+        for _ in 0..<segments {
+            let b0_0 = bp.vector8(0)
+            let b0_1 = bp.vector8(8)
+            let b0_2 = bp.vector8(16)
+            let b0_3 = bp.vector8(24)
+            let a0_0 = ap[0]
+            c0_0.addProduct(a0_0, b0_0); c0_1.addProduct(a0_0, b0_1); c0_2.addProduct(a0_0, b0_2); c0_3.addProduct(a0_0, b0_3)
+            let a0_1 = ap[1]
+            c1_0.addProduct(a0_1, b0_0); c1_1.addProduct(a0_1, b0_1); c1_2.addProduct(a0_1, b0_2); c1_3.addProduct(a0_1, b0_3)
+            let b1_0 = bp.vector8(1)
+            let b1_1 = bp.vector8(9)
+            let b1_2 = bp.vector8(17)
+            let b1_3 = bp.vector8(25)
+            let a1_0 = ap[2]
+            c0_0.addProduct(a1_0, b1_0); c0_1.addProduct(a1_0, b1_1); c0_2.addProduct(a1_0, b1_2); c0_3.addProduct(a1_0, b1_3)
+            let a1_1 = ap[3]
+            c1_0.addProduct(a1_1, b1_0); c1_1.addProduct(a1_1, b1_1); c1_2.addProduct(a1_1, b1_2); c1_3.addProduct(a1_1, b1_3)
+            let b2_0 = bp.vector8(2)
+            let b2_1 = bp.vector8(10)
+            let b2_2 = bp.vector8(18)
+            let b2_3 = bp.vector8(26)
+            let a2_0 = ap[4]
+            c0_0.addProduct(a2_0, b2_0); c0_1.addProduct(a2_0, b2_1); c0_2.addProduct(a2_0, b2_2); c0_3.addProduct(a2_0, b2_3)
+            let a2_1 = ap[5]
+            c1_0.addProduct(a2_1, b2_0); c1_1.addProduct(a2_1, b2_1); c1_2.addProduct(a2_1, b2_2); c1_3.addProduct(a2_1, b2_3)
+            ap += 6
+            bp += bSegmentStride
+        }
+        store(c0_0, c0_1, c0_2, c0_3, c1_0, c1_1, c1_2, c1_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    @inline(never)
+    static func runStrip5(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8(), c0_3 = Vector8()
+        var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8(), c1_3 = Vector8()
+        var ap = a, bp = b
+        for _ in 0..<segments {
+            let b0_0 = bp.vector8(0)
+            let b0_1 = bp.vector8(8)
+            let b0_2 = bp.vector8(16)
+            let b0_3 = bp.vector8(24)
+            let a0_0 = ap[0]
+            c0_0.addProduct(a0_0, b0_0); c0_1.addProduct(a0_0, b0_1); c0_2.addProduct(a0_0, b0_2); c0_3.addProduct(a0_0, b0_3)
+            let a0_1 = ap[1]
+            c1_0.addProduct(a0_1, b0_0); c1_1.addProduct(a0_1, b0_1); c1_2.addProduct(a0_1, b0_2); c1_3.addProduct(a0_1, b0_3)
+            let b1_0 = bp.vector8(1)
+            let b1_1 = bp.vector8(9)
+            let b1_2 = bp.vector8(17)
+            let b1_3 = bp.vector8(25)
+            let a1_0 = ap[2]
+            c0_0.addProduct(a1_0, b1_0); c0_1.addProduct(a1_0, b1_1); c0_2.addProduct(a1_0, b1_2); c0_3.addProduct(a1_0, b1_3)
+            let a1_1 = ap[3]
+            c1_0.addProduct(a1_1, b1_0); c1_1.addProduct(a1_1, b1_1); c1_2.addProduct(a1_1, b1_2); c1_3.addProduct(a1_1, b1_3)
+            let b2_0 = bp.vector8(2)
+            let b2_1 = bp.vector8(10)
+            let b2_2 = bp.vector8(18)
+            let b2_3 = bp.vector8(26)
+            let a2_0 = ap[4]
+            c0_0.addProduct(a2_0, b2_0); c0_1.addProduct(a2_0, b2_1); c0_2.addProduct(a2_0, b2_2); c0_3.addProduct(a2_0, b2_3)
+            let a2_1 = ap[5]
+            c1_0.addProduct(a2_1, b2_0); c1_1.addProduct(a2_1, b2_1); c1_2.addProduct(a2_1, b2_2); c1_3.addProduct(a2_1, b2_3)
+            let b3_0 = bp.vector8(3)
+            let b3_1 = bp.vector8(11)
+            let b3_2 = bp.vector8(19)
+            let b3_3 = bp.vector8(27)
+            let a3_0 = ap[6]
+            c0_0.addProduct(a3_0, b3_0); c0_1.addProduct(a3_0, b3_1); c0_2.addProduct(a3_0, b3_2); c0_3.addProduct(a3_0, b3_3)
+            let a3_1 = ap[7]
+            c1_0.addProduct(a3_1, b3_0); c1_1.addProduct(a3_1, b3_1); c1_2.addProduct(a3_1, b3_2); c1_3.addProduct(a3_1, b3_3)
+            let b4_0 = bp.vector8(4)
+            let b4_1 = bp.vector8(12)
+            let b4_2 = bp.vector8(20)
+            let b4_3 = bp.vector8(28)
+            let a4_0 = ap[8]
+            c0_0.addProduct(a4_0, b4_0); c0_1.addProduct(a4_0, b4_1); c0_2.addProduct(a4_0, b4_2); c0_3.addProduct(a4_0, b4_3)
+            let a4_1 = ap[9]
+            c1_0.addProduct(a4_1, b4_0); c1_1.addProduct(a4_1, b4_1); c1_2.addProduct(a4_1, b4_2); c1_3.addProduct(a4_1, b4_3)
+            ap += 10
+            bp += bSegmentStride
         }
         store(c0_0, c0_1, c0_2, c0_3, c1_0, c1_1, c1_2, c1_3, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
     }
@@ -466,7 +1038,8 @@ enum Kernel3x24: MicroKernel {
     @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?
     ) {
         var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8()
         var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8()
@@ -475,6 +1048,12 @@ enum Kernel3x24: MicroKernel {
         let o1 = 1 &* rs, o2 = 2 &* rs
         let steps = layout.segments &* layout.segmentLength
         guard steps > 0 else {
+            if let bias {
+                let q0 = bias.vector8(0), q1 = bias.vector8(8), q2 = bias.vector8(16)
+                c0_0 += q0; c0_1 += q1; c0_2 += q2
+                c1_0 += q0; c1_1 += q1; c1_2 += q2
+                c2_0 += q0; c2_1 += q1; c2_2 += q2
+            }
             store(c0_0, c0_1, c0_2, c1_0, c1_1, c1_2, c2_0, c2_1, c2_2, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
@@ -502,6 +1081,116 @@ enum Kernel3x24: MicroKernel {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
+        }
+        if let bias {
+            let q0 = bias.vector8(0), q1 = bias.vector8(8), q2 = bias.vector8(16)
+            c0_0 += q0; c0_1 += q1; c0_2 += q2
+            c1_0 += q0; c1_1 += q1; c1_2 += q2
+            c2_0 += q0; c2_1 += q1; c2_2 += q2
+        }
+        store(c0_0, c0_1, c0_2, c1_0, c1_1, c1_2, c2_0, c2_1, c2_2, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    @inline(never)
+    static func runStrip3(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8()
+        var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8()
+        var c2_0 = Vector8(), c2_1 = Vector8(), c2_2 = Vector8()
+        var ap = a, bp = b
+        for _ in 0..<segments {
+            let b0_0 = bp.vector8(0)
+            let b0_1 = bp.vector8(8)
+            let b0_2 = bp.vector8(16)
+            let a0_0 = ap[0]
+            c0_0.addProduct(a0_0, b0_0); c0_1.addProduct(a0_0, b0_1); c0_2.addProduct(a0_0, b0_2)
+            let a0_1 = ap[1]
+            c1_0.addProduct(a0_1, b0_0); c1_1.addProduct(a0_1, b0_1); c1_2.addProduct(a0_1, b0_2)
+            let a0_2 = ap[2]
+            c2_0.addProduct(a0_2, b0_0); c2_1.addProduct(a0_2, b0_1); c2_2.addProduct(a0_2, b0_2)
+            let b1_0 = bp.vector8(1)
+            let b1_1 = bp.vector8(9)
+            let b1_2 = bp.vector8(17)
+            let a1_0 = ap[3]
+            c0_0.addProduct(a1_0, b1_0); c0_1.addProduct(a1_0, b1_1); c0_2.addProduct(a1_0, b1_2)
+            let a1_1 = ap[4]
+            c1_0.addProduct(a1_1, b1_0); c1_1.addProduct(a1_1, b1_1); c1_2.addProduct(a1_1, b1_2)
+            let a1_2 = ap[5]
+            c2_0.addProduct(a1_2, b1_0); c2_1.addProduct(a1_2, b1_1); c2_2.addProduct(a1_2, b1_2)
+            let b2_0 = bp.vector8(2)
+            let b2_1 = bp.vector8(10)
+            let b2_2 = bp.vector8(18)
+            let a2_0 = ap[6]
+            c0_0.addProduct(a2_0, b2_0); c0_1.addProduct(a2_0, b2_1); c0_2.addProduct(a2_0, b2_2)
+            let a2_1 = ap[7]
+            c1_0.addProduct(a2_1, b2_0); c1_1.addProduct(a2_1, b2_1); c1_2.addProduct(a2_1, b2_2)
+            let a2_2 = ap[8]
+            c2_0.addProduct(a2_2, b2_0); c2_1.addProduct(a2_2, b2_1); c2_2.addProduct(a2_2, b2_2)
+            ap += 9
+            bp += bSegmentStride
+        }
+        store(c0_0, c0_1, c0_2, c1_0, c1_1, c1_2, c2_0, c2_1, c2_2, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    @inline(never)
+    static func runStrip5(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8(), c0_1 = Vector8(), c0_2 = Vector8()
+        var c1_0 = Vector8(), c1_1 = Vector8(), c1_2 = Vector8()
+        var c2_0 = Vector8(), c2_1 = Vector8(), c2_2 = Vector8()
+        var ap = a, bp = b
+        for _ in 0..<segments {
+            let b0_0 = bp.vector8(0)
+            let b0_1 = bp.vector8(8)
+            let b0_2 = bp.vector8(16)
+            let a0_0 = ap[0]
+            c0_0.addProduct(a0_0, b0_0); c0_1.addProduct(a0_0, b0_1); c0_2.addProduct(a0_0, b0_2)
+            let a0_1 = ap[1]
+            c1_0.addProduct(a0_1, b0_0); c1_1.addProduct(a0_1, b0_1); c1_2.addProduct(a0_1, b0_2)
+            let a0_2 = ap[2]
+            c2_0.addProduct(a0_2, b0_0); c2_1.addProduct(a0_2, b0_1); c2_2.addProduct(a0_2, b0_2)
+            let b1_0 = bp.vector8(1)
+            let b1_1 = bp.vector8(9)
+            let b1_2 = bp.vector8(17)
+            let a1_0 = ap[3]
+            c0_0.addProduct(a1_0, b1_0); c0_1.addProduct(a1_0, b1_1); c0_2.addProduct(a1_0, b1_2)
+            let a1_1 = ap[4]
+            c1_0.addProduct(a1_1, b1_0); c1_1.addProduct(a1_1, b1_1); c1_2.addProduct(a1_1, b1_2)
+            let a1_2 = ap[5]
+            c2_0.addProduct(a1_2, b1_0); c2_1.addProduct(a1_2, b1_1); c2_2.addProduct(a1_2, b1_2)
+            let b2_0 = bp.vector8(2)
+            let b2_1 = bp.vector8(10)
+            let b2_2 = bp.vector8(18)
+            let a2_0 = ap[6]
+            c0_0.addProduct(a2_0, b2_0); c0_1.addProduct(a2_0, b2_1); c0_2.addProduct(a2_0, b2_2)
+            let a2_1 = ap[7]
+            c1_0.addProduct(a2_1, b2_0); c1_1.addProduct(a2_1, b2_1); c1_2.addProduct(a2_1, b2_2)
+            let a2_2 = ap[8]
+            c2_0.addProduct(a2_2, b2_0); c2_1.addProduct(a2_2, b2_1); c2_2.addProduct(a2_2, b2_2)
+            let b3_0 = bp.vector8(3)
+            let b3_1 = bp.vector8(11)
+            let b3_2 = bp.vector8(19)
+            let a3_0 = ap[9]
+            c0_0.addProduct(a3_0, b3_0); c0_1.addProduct(a3_0, b3_1); c0_2.addProduct(a3_0, b3_2)
+            let a3_1 = ap[10]
+            c1_0.addProduct(a3_1, b3_0); c1_1.addProduct(a3_1, b3_1); c1_2.addProduct(a3_1, b3_2)
+            let a3_2 = ap[11]
+            c2_0.addProduct(a3_2, b3_0); c2_1.addProduct(a3_2, b3_1); c2_2.addProduct(a3_2, b3_2)
+            let b4_0 = bp.vector8(4)
+            let b4_1 = bp.vector8(12)
+            let b4_2 = bp.vector8(20)
+            let a4_0 = ap[12]
+            c0_0.addProduct(a4_0, b4_0); c0_1.addProduct(a4_0, b4_1); c0_2.addProduct(a4_0, b4_2)
+            let a4_1 = ap[13]
+            c1_0.addProduct(a4_1, b4_0); c1_1.addProduct(a4_1, b4_1); c1_2.addProduct(a4_1, b4_2)
+            let a4_2 = ap[14]
+            c2_0.addProduct(a4_2, b4_0); c2_1.addProduct(a4_2, b4_1); c2_2.addProduct(a4_2, b4_2)
+            ap += 15
+            bp += bSegmentStride
         }
         store(c0_0, c0_1, c0_2, c1_0, c1_1, c1_2, c2_0, c2_1, c2_2, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
     }
@@ -546,7 +1235,8 @@ enum Kernel4x16: MicroKernel {
     @inline(never)
     static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        bias: UnsafePointer<Float>?
     ) {
         var c0_0 = Vector8(), c0_1 = Vector8()
         var c1_0 = Vector8(), c1_1 = Vector8()
@@ -556,6 +1246,13 @@ enum Kernel4x16: MicroKernel {
         let o1 = 1 &* rs, o2 = 2 &* rs, o3 = 3 &* rs
         let steps = layout.segments &* layout.segmentLength
         guard steps > 0 else {
+            if let bias {
+                let q0 = bias.vector8(0), q1 = bias.vector8(8)
+                c0_0 += q0; c0_1 += q1
+                c1_0 += q0; c1_1 += q1
+                c2_0 += q0; c2_1 += q1
+                c3_0 += q0; c3_1 += q1
+            }
             store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
             return
         }
@@ -584,6 +1281,127 @@ enum Kernel4x16: MicroKernel {
                 ap += layout.depthStride
                 bp += layout.bDepthStride
             }
+        }
+        if let bias {
+            let q0 = bias.vector8(0), q1 = bias.vector8(8)
+            c0_0 += q0; c0_1 += q1
+            c1_0 += q0; c1_1 += q1
+            c2_0 += q0; c2_1 += q1
+            c3_0 += q0; c3_1 += q1
+        }
+        store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    @inline(never)
+    static func runStrip3(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8(), c0_1 = Vector8()
+        var c1_0 = Vector8(), c1_1 = Vector8()
+        var c2_0 = Vector8(), c2_1 = Vector8()
+        var c3_0 = Vector8(), c3_1 = Vector8()
+        var ap = a, bp = b
+        for _ in 0..<segments {
+            let b0_0 = bp.vector8(0)
+            let b0_1 = bp.vector8(8)
+            let a0_0 = ap[0]
+            c0_0.addProduct(a0_0, b0_0); c0_1.addProduct(a0_0, b0_1)
+            let a0_1 = ap[1]
+            c1_0.addProduct(a0_1, b0_0); c1_1.addProduct(a0_1, b0_1)
+            let a0_2 = ap[2]
+            c2_0.addProduct(a0_2, b0_0); c2_1.addProduct(a0_2, b0_1)
+            let a0_3 = ap[3]
+            c3_0.addProduct(a0_3, b0_0); c3_1.addProduct(a0_3, b0_1)
+            let b1_0 = bp.vector8(1)
+            let b1_1 = bp.vector8(9)
+            let a1_0 = ap[4]
+            c0_0.addProduct(a1_0, b1_0); c0_1.addProduct(a1_0, b1_1)
+            let a1_1 = ap[5]
+            c1_0.addProduct(a1_1, b1_0); c1_1.addProduct(a1_1, b1_1)
+            let a1_2 = ap[6]
+            c2_0.addProduct(a1_2, b1_0); c2_1.addProduct(a1_2, b1_1)
+            let a1_3 = ap[7]
+            c3_0.addProduct(a1_3, b1_0); c3_1.addProduct(a1_3, b1_1)
+            let b2_0 = bp.vector8(2)
+            let b2_1 = bp.vector8(10)
+            let a2_0 = ap[8]
+            c0_0.addProduct(a2_0, b2_0); c0_1.addProduct(a2_0, b2_1)
+            let a2_1 = ap[9]
+            c1_0.addProduct(a2_1, b2_0); c1_1.addProduct(a2_1, b2_1)
+            let a2_2 = ap[10]
+            c2_0.addProduct(a2_2, b2_0); c2_1.addProduct(a2_2, b2_1)
+            let a2_3 = ap[11]
+            c3_0.addProduct(a2_3, b2_0); c3_1.addProduct(a2_3, b2_1)
+            ap += 12
+            bp += bSegmentStride
+        }
+        store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+    }
+
+    @inline(never)
+    static func runStrip5(
+        a: UnsafePointer<Float>, b: UnsafePointer<Float>, segments: Int, bSegmentStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+    ) {
+        var c0_0 = Vector8(), c0_1 = Vector8()
+        var c1_0 = Vector8(), c1_1 = Vector8()
+        var c2_0 = Vector8(), c2_1 = Vector8()
+        var c3_0 = Vector8(), c3_1 = Vector8()
+        var ap = a, bp = b
+        for _ in 0..<segments {
+            let b0_0 = bp.vector8(0)
+            let b0_1 = bp.vector8(8)
+            let a0_0 = ap[0]
+            c0_0.addProduct(a0_0, b0_0); c0_1.addProduct(a0_0, b0_1)
+            let a0_1 = ap[1]
+            c1_0.addProduct(a0_1, b0_0); c1_1.addProduct(a0_1, b0_1)
+            let a0_2 = ap[2]
+            c2_0.addProduct(a0_2, b0_0); c2_1.addProduct(a0_2, b0_1)
+            let a0_3 = ap[3]
+            c3_0.addProduct(a0_3, b0_0); c3_1.addProduct(a0_3, b0_1)
+            let b1_0 = bp.vector8(1)
+            let b1_1 = bp.vector8(9)
+            let a1_0 = ap[4]
+            c0_0.addProduct(a1_0, b1_0); c0_1.addProduct(a1_0, b1_1)
+            let a1_1 = ap[5]
+            c1_0.addProduct(a1_1, b1_0); c1_1.addProduct(a1_1, b1_1)
+            let a1_2 = ap[6]
+            c2_0.addProduct(a1_2, b1_0); c2_1.addProduct(a1_2, b1_1)
+            let a1_3 = ap[7]
+            c3_0.addProduct(a1_3, b1_0); c3_1.addProduct(a1_3, b1_1)
+            let b2_0 = bp.vector8(2)
+            let b2_1 = bp.vector8(10)
+            let a2_0 = ap[8]
+            c0_0.addProduct(a2_0, b2_0); c0_1.addProduct(a2_0, b2_1)
+            let a2_1 = ap[9]
+            c1_0.addProduct(a2_1, b2_0); c1_1.addProduct(a2_1, b2_1)
+            let a2_2 = ap[10]
+            c2_0.addProduct(a2_2, b2_0); c2_1.addProduct(a2_2, b2_1)
+            let a2_3 = ap[11]
+            c3_0.addProduct(a2_3, b2_0); c3_1.addProduct(a2_3, b2_1)
+            let b3_0 = bp.vector8(3)
+            let b3_1 = bp.vector8(11)
+            let a3_0 = ap[12]
+            c0_0.addProduct(a3_0, b3_0); c0_1.addProduct(a3_0, b3_1)
+            let a3_1 = ap[13]
+            c1_0.addProduct(a3_1, b3_0); c1_1.addProduct(a3_1, b3_1)
+            let a3_2 = ap[14]
+            c2_0.addProduct(a3_2, b3_0); c2_1.addProduct(a3_2, b3_1)
+            let a3_3 = ap[15]
+            c3_0.addProduct(a3_3, b3_0); c3_1.addProduct(a3_3, b3_1)
+            let b4_0 = bp.vector8(4)
+            let b4_1 = bp.vector8(12)
+            let a4_0 = ap[16]
+            c0_0.addProduct(a4_0, b4_0); c0_1.addProduct(a4_0, b4_1)
+            let a4_1 = ap[17]
+            c1_0.addProduct(a4_1, b4_0); c1_1.addProduct(a4_1, b4_1)
+            let a4_2 = ap[18]
+            c2_0.addProduct(a4_2, b4_0); c2_1.addProduct(a4_2, b4_1)
+            let a4_3 = ap[19]
+            c3_0.addProduct(a4_3, b4_0); c3_1.addProduct(a4_3, b4_1)
+            ap += 20
+            bp += bSegmentStride
         }
         store(c0_0, c0_1, c1_0, c1_1, c2_0, c2_1, c3_0, c3_1, c: c, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
     }

@@ -10,6 +10,13 @@
 /// With 8 channels this also beats the channel-vectorised direct path: its A operand is then
 /// the packed filter (fixed offsets), while the direct path's 12 strided broadcasts per step
 /// compile to a serial chain of address additions.
+///
+/// With fewer output channels than a tile has rows (one, for the input gradient of a
+/// one-channel image), `R` consecutive output rows are stacked as extra tile rows: row `r` of a
+/// stack is output channel `o` of output row `y + r` for virtual channel `v = r·n_c + o`, whose
+/// filter is `o`'s shifted down by `r` rows within `f + R − 1` filter rows (zeros elsewhere).
+/// The depth grows by `(f + R − 1)/f`, but far fewer lanes are dropped than with one channel
+/// in a tile of 2 or 4.
 struct PixelTiledConv {
     /// The convolution on the prepared source: stride 1, padding 0, `outHeight = height − f + 1`.
     var geometry: ConvGeometry
@@ -29,8 +36,9 @@ struct PixelTiledConv {
         output: UnsafeMutablePointer<Float>, threads: Int,
         prepare: (_ image: Int, _ source: UnsafeMutablePointer<Float>, _ rowStride: Int) -> Void
     ) {
-        let kernel = PixelTiledConv.kernel(outChannels: geometry.outChannels, outWidth: geometry.outWidth)
-        run(kernel, m, filter, bias, output, threads, prepare)
+        let g = geometry
+        let plan = PixelTiledConv.plan(outChannels: g.outChannels, outWidth: g.outWidth, outHeight: g.outHeight, filter: g.filter)
+        run(plan.kernel, plan.stack, m, filter, bias, output, threads, prepare)
     }
 
     /// The micro-kernels this path can use: `mr` output channels × `nr` pixels per tile.
@@ -38,43 +46,67 @@ struct PixelTiledConv {
         Kernel6x16.self, Kernel4x16.self, Kernel2x32.self, Kernel3x24.self, Kernel1x32.self,
     ]
 
-    /// The kernel that computes the fewest dropped lanes for `n` channels × `w` pixels per row,
-    /// counting a kernel with fewer than 8 accumulators as proportionally slower (each FMA chain
-    /// waits for the previous one: 4 cycles latency, 2 FMA pipes). Ties go to the larger tile.
-    static func kernel(outChannels n: Int, outWidth w: Int) -> any MicroKernel.Type {
-        func score(_ k: any MicroKernel.Type) -> Double {
-            let rows = Double(n) / Double((n &+ k.mr &- 1) / k.mr &* k.mr)
+    /// The kernel and row stack `R` that compute the fewest dropped lanes (or zero filter rows)
+    /// for `n` channels × `w` pixels per row, counting a kernel with fewer than 8 accumulators
+    /// as proportionally slower (each FMA chain waits for the previous one: 4 cycles latency, 2
+    /// FMA pipes). Stacks only fill tile rows that one channel set leaves idle (`R·n ≤ mr`).
+    /// Ties go to the smaller stack, then to the earlier kernel: a stack costs more packing and
+    /// source rows than the lanes show, which decided the lecture's 6×6 input gradient (1 µs of
+    /// 5 when it was stacked).
+    static func plan(outChannels n: Int, outWidth w: Int, outHeight h: Int, filter f: Int)
+        -> (kernel: any MicroKernel.Type, stack: Int)
+    {
+        func score(_ k: any MicroKernel.Type, _ stack: Int) -> Double {
+            let virtual = n &* stack
+            let rows = Double(virtual) / Double((virtual &+ k.mr &- 1) / k.mr &* k.mr)
             let columns = Double(w) / Double((w &+ k.nr &- 1) / k.nr &* k.nr)
-            return rows * columns * Double(min(k.mr &* k.nr / 8, 8)) / 8
+            let depth = Double(f) / Double(f &+ stack &- 1)
+            let height = Double(h) / Double((h &+ stack &- 1) / stack &* stack)
+            return rows * columns * depth * height * Double(min(k.mr &* k.nr / 8, 8)) / 8
         }
-        var best: any MicroKernel.Type = Kernel6x16.self
-        for k in kernels where score(k) > score(best) { best = k }
+        var best: (kernel: any MicroKernel.Type, stack: Int) = (Kernel6x16.self, 1)
+        var bestScore = score(Kernel6x16.self, 1)
+        for k in kernels {
+            var stack = 1
+            while stack == 1 || n &* stack <= k.mr {
+                let sc = score(k, stack)
+                if sc > bestScore + 1e-9 || (sc > bestScore - 1e-9 && stack < best.stack) {
+                    (best, bestScore) = ((k, stack), sc)
+                }
+                stack &+= 1
+            }
+        }
         return best
     }
 
     private func run<K: MicroKernel>(
-        _ kernel: K.Type, _ m: Int, _ filter: (Int, Int, Int, Int) -> Float, _ bias: UnsafePointer<Float>?,
-        _ output: UnsafeMutablePointer<Float>, _ threads: Int,
+        _ kernel: K.Type, _ stack: Int, _ m: Int, _ filter: (Int, Int, Int, Int) -> Float,
+        _ bias: UnsafePointer<Float>?, _ output: UnsafeMutablePointer<Float>, _ threads: Int,
         _ prepare: (Int, UnsafeMutablePointer<Float>, Int) -> Void
     ) {
         let g = geometry
         let f = g.filter, c = g.channels, n = g.outChannels, w = g.outWidth
         let mr = K.mr, nr = K.nr
+        let stackedRows = f &+ stack &- 1  // filter rows of a virtual channel
+        let stacks = (g.outHeight &+ stack &- 1) / stack  // output rows / stack, rounded up
         let rowStride = (w &+ nr &- 1) / nr &* nr &+ f  // ≥ source width; the last tile's reads fit
-        let sourceCount = g.height &* c &* rowStride
-        let depth = f &* f &* c
-        let tiles = (n &+ mr &- 1) / mr
-        let packed = packFilter(filter, mr: mr, tiles: tiles)
+        // The last stack may read up to `stack − 1` source rows past the real ones: zeros.
+        let sourceCount = (g.height &+ stacks &* stack &- g.outHeight) &* c &* rowStride
+        let depth = stackedRows &* f &* c
+        let virtual = n &* stack
+        let tiles = (virtual &+ mr &- 1) / mr
+        let packed = packFilter(filter, mr: mr, tiles: tiles, stack: stack)
         defer { ScratchPool.give(packed, count: tiles &* depth &* mr) }
         let layout = PanelLayout(
-            rowStride: 1, depthStride: mr, segmentLength: f, segments: f &* c, segmentStride: mr &* f,
+            rowStride: 1, depthStride: mr, segmentLength: f, segments: stackedRows &* c, segmentStride: mr &* f,
             bDepthStride: 1, bSegmentStride: rowStride)
-        // The kernels write whole tiles into channel planes (`[channel][y][x]`, rows `planeWidth`
-        // floats apart, slack columns and channels past `n_c` dropped), which `scatter` then turns
-        // into NHWC: transposing tile by tile through a scratch tile cost more than the FMAs.
+        // The kernels write whole tiles into virtual-channel planes (`[v][stack][x]`, rows
+        // `planeWidth` floats apart, slack columns and channels past `n_c·R` dropped), which
+        // `scatter` then turns into NHWC: transposing tile by tile through a scratch tile cost
+        // more than the FMAs.
         let planeWidth = (w &+ nr &- 1) / nr &* nr
-        let planeSize = g.outHeight &* planeWidth
-        parallelFor(0..<m, threads: threads) { _, images in
+        let planeSize = stacks &* planeWidth
+        sharedParallelFor(0..<m, threads: threads, grain: 1) { _, next in
             let source = ScratchPool.take(sourceCount)
             let planes = ScratchPool.take(tiles &* mr &* planeSize)
             defer {
@@ -82,61 +114,104 @@ struct PixelTiledConv {
                 ScratchPool.give(planes, count: tiles &* mr &* planeSize)
             }
             source.initialize(repeating: 0, count: sourceCount)
-            for i in images {
-                prepare(i, source, rowStride)
-                for t in 0..<tiles {
-                    let a = UnsafePointer(packed + t &* depth &* mr)
-                    let tilePlanes = planes + t &* mr &* planeSize
-                    for y in 0..<g.outHeight {
-                        var x0 = 0
-                        while x0 < w {
-                            K.run(
-                                a: a, layout, b: UnsafePointer(source + (y &* c &* rowStride &+ x0)),
-                                c: tilePlanes + (y &* planeWidth &+ x0), ldc: planeSize, rows: mr, columns: nr,
-                                accumulate: false)
-                            x0 &+= nr
+            while let images = next() {
+                for i in images {
+                    prepare(i, source, rowStride)
+                    for t in 0..<tiles {
+                        let a = UnsafePointer(packed + t &* depth &* mr)
+                        let tilePlanes = planes + t &* mr &* planeSize
+                        for ys in 0..<stacks {
+                            let y = ys &* stack
+                            var x0 = 0
+                            while x0 < w {
+                                let b = UnsafePointer(source + (y &* c &* rowStride &+ x0))
+                                let out = tilePlanes + (ys &* planeWidth &+ x0)
+                                switch f {
+                                case 5:
+                                    K.runStrip5(
+                                        a: a, b: b, segments: layout.segments, bSegmentStride: rowStride, c: out,
+                                        ldc: planeSize, rows: mr, columns: nr, accumulate: false)
+                                case 3:
+                                    K.runStrip3(
+                                        a: a, b: b, segments: layout.segments, bSegmentStride: rowStride, c: out,
+                                        ldc: planeSize, rows: mr, columns: nr, accumulate: false)
+                                default:
+                                    K.run(
+                                        a: a, layout, b: b, c: out, ldc: planeSize, rows: mr, columns: nr,
+                                        accumulate: false)
+                                }
+                                x0 &+= nr
+                            }
                         }
                     }
+                    scatter(planes, stack: stack, planeWidth: planeWidth, to: output + i &* g.pixels &* n, bias: bias)
                 }
-                scatter(planes, planeWidth: planeWidth, to: output + i &* g.pixels &* n, bias: bias)
             }
         }
     }
 
-    /// Writes the first `n_c` channel planes (`[channel][y][x]`, rows `planeWidth` floats apart)
-    /// as NHWC pixels, adding the bias.
+    /// Writes the first `n_c · stack` virtual-channel planes (`[v][stack][x]`, rows `planeWidth`
+    /// floats apart; `v = r·n_c + o` is channel `o` of output row `stack·ys + r`) as NHWC pixels,
+    /// adding the bias. With 8 channels pixel by pixel, each pixel's channels gathered from the
+    /// 8 planes into one vector store; otherwise plane by plane (strided stores).
     private func scatter(
-        _ planes: UnsafeMutablePointer<Float>, planeWidth: Int, to out: UnsafeMutablePointer<Float>,
+        _ planes: UnsafeMutablePointer<Float>, stack: Int, planeWidth: Int, to out: UnsafeMutablePointer<Float>,
         bias: UnsafePointer<Float>?
     ) {
         let g = geometry
         let n = g.outChannels, w = g.outWidth
-        for ch in 0..<n {
-            let b = bias?[ch] ?? 0
+        let stacks = (g.outHeight &+ stack &- 1) / stack
+        if n == 8 {
+            let cs = stacks &* planeWidth  // between the planes of consecutive channels
+            let b8 = bias.map { $0.vector8(0) } ?? Vector8()
             for y in 0..<g.outHeight {
-                let src = planes + (ch &* g.outHeight &+ y) &* planeWidth
+                let (ys, r) = y.quotientAndRemainder(dividingBy: stack)
+                let src = UnsafePointer(planes + (r &* 8 &* stacks &+ ys) &* planeWidth)
+                let dst = out + y &* w &* 8
+                for x in 0..<w {
+                    let v = Vector8(
+                        src[x], src[cs &+ x], src[2 &* cs &+ x], src[3 &* cs &+ x],
+                        src[4 &* cs &+ x], src[5 &* cs &+ x], src[6 &* cs &+ x], src[7 &* cs &+ x])
+                    UnsafeMutableRawPointer(dst + x &* 8).storeBytes(of: v + b8, as: Vector8.self)
+                }
+            }
+            return
+        }
+        for v in 0..<(n &* stack) {
+            let (r, ch) = v.quotientAndRemainder(dividingBy: n)
+            let b = bias?[ch] ?? 0
+            for ys in 0..<stacks {
+                let y = ys &* stack &+ r
+                guard y < g.outHeight else { break }
+                let src = planes + (v &* stacks &+ ys) &* planeWidth
                 let dst = out + (y &* w &* n &+ ch)
                 for x in 0..<w { dst[x &* n] = src[x] + b }
             }
         }
     }
 
-    /// The filter as packed left operands: tile `t` holds output channels `t·mr ..< t·mr + mr`
-    /// (zero past the last) with depth order `(fy, channel, fx)`, at
-    /// `t·depth·mr + ((fy·n_c + channel)·f + fx)·mr + r`; from `ScratchPool` (`tiles·depth·mr` floats).
-    private func packFilter(_ filter: (Int, Int, Int, Int) -> Float, mr: Int, tiles: Int) -> UnsafeMutablePointer<Float> {
+    /// The filter as packed left operands: tile `t` holds virtual channels `t·mr ..< t·mr + mr`
+    /// (zero past the last), `v = r·n_c + o` being channel `o` shifted down `r` filter rows, with
+    /// depth order `(fy, channel, fx)` over `f + stack − 1` filter rows, at
+    /// `t·depth·mr + ((fy·n_c + channel)·f + fx)·mr + v mod mr`; from `ScratchPool`
+    /// (`tiles·depth·mr` floats).
+    private func packFilter(
+        _ filter: (Int, Int, Int, Int) -> Float, mr: Int, tiles: Int, stack: Int
+    ) -> UnsafeMutablePointer<Float> {
         let g = geometry
-        let f = g.filter, c = g.channels
-        let depth = f &* f &* c
+        let f = g.filter, c = g.channels, n = g.outChannels
+        let depth = (f &+ stack &- 1) &* f &* c
         let count = tiles &* depth &* mr
         let packed = ScratchPool.take(count)
         packed.initialize(repeating: 0, count: count)
-        for o in 0..<g.outChannels {
-            let t = o / mr, r = o % mr
+        for v in 0..<(n &* stack) {
+            let (shift, o) = v.quotientAndRemainder(dividingBy: n)
+            let t = v / mr, r = v % mr
             for fy in 0..<f {
                 for ch in 0..<c {
                     for fx in 0..<f {
-                        packed[t &* depth &* mr &+ ((fy &* c &+ ch) &* f &+ fx) &* mr &+ r] = filter(fy, fx, ch, o)
+                        let e = (((fy &+ shift) &* c &+ ch) &* f &+ fx) &* mr &+ r
+                        packed[t &* depth &* mr &+ e] = filter(fy, fx, ch, o)
                     }
                 }
             }
