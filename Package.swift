@@ -44,7 +44,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "CNNLabEngineTests", dependencies: ["CNNLabEngine", "ConvCore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CNNLabEngineTests", dependencies: ["CNNLabEngine", "ConvCore", "AllocationCounter"], exclude: ["Fixtures"]),
+        // Counts the heap allocations of a thread (the training loop's "no allocation" check).
+        .target(name: "AllocationCounter", path: "Tests/AllocationCounter"),
         .testTarget(name: "CNNLabTerminalTests", dependencies: ["CNNLabTerminal", "CNNLabEngine", "ConvCore"], exclude: ["Snapshots"]),
         // Drives the real binary in tmux for the end-to-end tests of the REPL and the TUI.
         .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),

@@ -38,7 +38,8 @@ struct ChannelTiledWeightGradient {
     static func plan(for g: ConvGeometry) -> (kernel: any MicroKernel.Type, source: Source, efficiency: Double) {
         let run = g.filter &* g.channels
         var best: (kernel: any MicroKernel.Type, source: Source, efficiency: Double) = (Kernel6x16.self, .paddedImage, 0)
-        for k in kernels {
+        for i in kernels.indices {  // indices, not the iterator: no allocation in debug builds
+            let k = kernels[i]
             let rows = tileEfficiency(g.outChannels, k.mr)
             let direct = rows * tileEfficiency(run, k.nr)
             if direct > best.efficiency { best = (k, .paddedImage, direct) }

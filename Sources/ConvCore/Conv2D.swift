@@ -105,20 +105,44 @@ public enum Conv2D {
         _ dZ: Tensor, input x: Tensor, weights: Tensor, stride: Int, padding: Int, threads: Int = 1,
         dA: inout Tensor, dW: inout Tensor, db: inout Tensor
     ) throws(TensorError) {
+        // Lend dA's storage to the optional form (a swap: copying would share the storage).
+        var lent: Tensor? = Tensor.placeholder
+        swap(&lent!, &dA)
+        defer { swap(&lent!, &dA) }
+        try backward(dZ, input: x, weights: weights, stride: stride, padding: padding, threads: threads, dA: &lent, dW: &dW, db: &db)
+    }
+
+    /// The weight and bias gradients of `backward` without `dA`: for a network's first layer,
+    /// whose input needs no gradient, this skips about half of the work. Writes into `dW` and `db`
+    /// (their storage reused when they already have the right shapes).
+    /// - Throws: as `backward`; the outputs are unchanged then.
+    public static func parameterGradients(
+        _ dZ: Tensor, input x: Tensor, weights: Tensor, stride: Int, padding: Int, threads: Int = 1,
+        dW: inout Tensor, db: inout Tensor
+    ) throws(TensorError) {
+        var noInputGradient: Tensor?
+        try backward(dZ, input: x, weights: weights, stride: stride, padding: padding, threads: threads, dA: &noInputGradient, dW: &dW, db: &db)
+    }
+
+    /// `backward` into the given tensors, `dA` only when it is not nil.
+    private static func backward(
+        _ dZ: Tensor, input x: Tensor, weights: Tensor, stride: Int, padding: Int, threads: Int,
+        dA: inout Tensor?, dW: inout Tensor, db: inout Tensor
+    ) throws(TensorError) {
         let (m, g) = try validate(x, weights: weights, stride: stride, padding: padding, threads: threads)
         guard dZ.hasShape(m, g.outHeight, g.outWidth, g.outChannels) else {
             throw .shapeMismatch(
                 operation: "conv2d backward (dZ must match the forward output)", lhs: dZ.shape,
                 rhs: [m, g.outHeight, g.outWidth, g.outChannels])
         }
-        dA.prepare(like: x, zeroed: false)
+        dA?.prepare(like: x, zeroed: false)
         dW.prepare(like: weights, zeroed: false)
         db.prepare(1, 1, 1, g.outChannels, zeroed: false)
         let kernel = ConvBackwardKernel(geometry: g)
-        dZ.storage.withUnsafeBufferPointer { dzs in
-            x.storage.withUnsafeBufferPointer { xs in
-                weights.storage.withUnsafeBufferPointer { ws in
-                    dA.storage.withUnsafeMutableBufferPointer { das in
+        func run(_ das: UnsafeMutableBufferPointer<Float>?) {
+            dZ.storage.withUnsafeBufferPointer { dzs in
+                x.storage.withUnsafeBufferPointer { xs in
+                    weights.storage.withUnsafeBufferPointer { ws in
                         dW.storage.withUnsafeMutableBufferPointer { dws in
                             db.storage.withUnsafeMutableBufferPointer { dbs in
                                 kernel.run(
@@ -128,6 +152,11 @@ public enum Conv2D {
                     }
                 }
             }
+        }
+        if dA != nil {
+            dA!.storage.withUnsafeMutableBufferPointer { run($0) }
+        } else {
+            run(nil)
         }
     }
 

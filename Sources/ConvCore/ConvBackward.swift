@@ -44,10 +44,11 @@ func addChunks(_ partials: UnsafeMutablePointer<Float>, chunks: Int, size: Int) 
 struct ConvBackwardKernel {
     var geometry: ConvGeometry
 
-    /// `dA`, `dW` and `db` are overwritten.
+    /// `dA`, `dW` and `db` are overwritten; with `dA == nil` the input gradient is skipped (a
+    /// network's first layer, whose input needs none).
     func run(
         batch m: Int, dZ: UnsafeBufferPointer<Float>, x: UnsafeBufferPointer<Float>,
-        weights: UnsafeBufferPointer<Float>, dA: UnsafeMutableBufferPointer<Float>,
+        weights: UnsafeBufferPointer<Float>, dA: UnsafeMutableBufferPointer<Float>?,
         dW: UnsafeMutableBufferPointer<Float>, db: UnsafeMutableBufferPointer<Float>, threads: Int
     ) {
         let g = geometry
@@ -64,7 +65,7 @@ struct ConvBackwardKernel {
         } else {
             parameterGradients(GEMM.WideKernel.self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
         }
-        inputGradient(batch: m, dZ: dZ, weights: weights, dA: dA, threads: threads)
+        if let dA { inputGradient(batch: m, dZ: dZ, weights: weights, dA: dA, threads: threads) }
     }
 
     private func parameterGradients<K: MicroKernel>(

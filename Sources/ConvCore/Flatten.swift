@@ -15,9 +15,10 @@ public enum Flatten {
     /// that `out` owns its elements and can be written in place later.
     /// - Throws: as `forward`; `out` is unchanged then.
     public static func forward(_ x: Tensor, into out: inout Tensor) throws(TensorError) {
-        guard let m = x.shape.first else {
+        guard x.rank >= 1 else {
             throw .rankMismatch(operation: "flatten", expected: "(m, ...)", got: x.shape)
         }
+        let m = x.shape[0]
         out.prepare(m, x.count / m, zeroed: false)
         copy(x, into: &out)
     }

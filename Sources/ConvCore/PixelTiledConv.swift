@@ -66,7 +66,8 @@ struct PixelTiledConv {
         }
         var best: (kernel: any MicroKernel.Type, stack: Int) = (Kernel6x16.self, 1)
         var bestScore = score(Kernel6x16.self, 1)
-        for k in kernels {
+        for i in kernels.indices {  // indices, not the iterator: no allocation in debug builds
+            let k = kernels[i]
             var stack = 1
             while stack == 1 || n &* stack <= k.mr {
                 let sc = score(k, stack)

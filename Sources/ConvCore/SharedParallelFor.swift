@@ -19,17 +19,23 @@ func sharedParallelFor(
     let grain = max(grain, 1)
     let chunks = (range.count &+ grain &- 1) / grain
     let parts = parallelParts(chunks, threads: threads)
-    let claimed = Atomic<Int>(0)
-    func next() -> Range<Int>? {
-        guard !Cancellation.isRequested else { return nil }
-        let chunk = claimed.wrappingAdd(1, ordering: .relaxed).oldValue
-        guard chunk < chunks else { return nil }
-        let start = range.lowerBound &+ chunk &* grain
-        return start..<min(start &+ grain, range.upperBound)
+    // The counter lives on the stack: a local `Atomic` captured by `next` was boxed on the heap,
+    // one allocation per call (a training loop must not allocate).
+    withUnsafeTemporaryAllocation(of: Atomic<Int>.self, capacity: 1) { counter in
+        guard let claimed = counter.baseAddress else { return }
+        claimed.initialize(to: Atomic(0))
+        defer { claimed.deinitialize(count: 1) }
+        func next() -> Range<Int>? {
+            guard !Cancellation.isRequested else { return nil }
+            let chunk = claimed.pointee.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard chunk < chunks else { return nil }
+            let start = range.lowerBound &+ chunk &* grain
+            return start..<min(start &+ grain, range.upperBound)
+        }
+        guard parts > 1 else {
+            if !range.isEmpty { body(0, next) }
+            return
+        }
+        parallelFor(0..<parts, threads: parts) { part, _ in body(part, next) }
     }
-    guard parts > 1 else {
-        if !range.isEmpty { body(0, next) }
-        return
-    }
-    parallelFor(0..<parts, threads: parts) { part, _ in body(part, next) }
 }

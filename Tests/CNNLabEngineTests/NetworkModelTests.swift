@@ -1,3 +1,4 @@
+import AllocationCounter
 import ConvCore
 import Testing
 @testable import CNNLabEngine
@@ -84,5 +85,34 @@ import Testing
         #expect(r.examplesPerSecond > 0)
         #expect(r.lastLoss.isFinite)
         #expect(throws: (any Error).self) { try TrainingBenchmark.run(case: "nope", threads: 1, batches: 1) }
+    }
+}
+
+/// A training loop reuses its buffers: after the first batch, a step makes no heap allocation.
+@Suite struct TrainingAllocationTests {
+    @Test(arguments: ["convnetjs-mnist", "convnetjs-cifar10", "lenet5"])
+    func trainStepAllocatesNothingAfterTheFirstBatch(_ example: String) throws {
+        let s = Session()
+        try run(try #require(ExampleNetworks.script(example)), in: s)
+        var model = try NetworkModel(reports: try s.analyze(), seed: 3)
+        var rng = SeededGenerator(seed: 8)
+        let x = try Tensor.generated([4] + model.inputShape) { rng.nextUniform() }
+        let labels = [0, 1, 2, 3]
+        var sgd = SGD(learningRate: 0.01, momentum: 0.9)
+        var workspace = model.makeWorkspace()
+        let first = try model.trainStep(x, labels: labels, optimizer: &sgd, workspace: &workspace)
+        cnnlab_count_allocations_start()
+        var last: Float = 0
+        for _ in 0..<3 { last = try model.trainStep(x, labels: labels, optimizer: &sgd, workspace: &workspace) }
+        let allocations = cnnlab_count_allocations_stop()
+        #expect(allocations == 0, "\(example): \(allocations) allocations in 3 steps")
+        #expect(first.isFinite && last.isFinite)
+    }
+
+    @Test func theCounterSeesAnAllocation() {
+        cnnlab_count_allocations_start()
+        let array = [Float](repeating: 1, count: Int.random(in: 100...200))
+        let allocations = cnnlab_count_allocations_stop()
+        #expect(allocations >= 1 && array.count >= 100)
     }
 }

@@ -44,6 +44,9 @@ struct InPlaceLayerTests {
             try Conv2D.backward(dZ, input: x, weights: w, stride: 2, padding: 1, dA: &dA, dW: &dW, db: &db)
             #expect(dA == g.dA && dW == g.dW && db == g.db)
         }
+        var onlyW = Tensor.placeholder, onlyB = Tensor.placeholder
+        try Conv2D.parameterGradients(dZ, input: x, weights: w, stride: 2, padding: 1, dW: &onlyW, db: &onlyB)
+        #expect(onlyW == g.dW && onlyB == g.db)
     }
 
     @Test(arguments: PoolKind.allCases)

@@ -231,9 +231,16 @@ public struct NetworkModel: Sendable {
             let s0 = try slot(l)
             var (dW, db) = gradients.lend(s0)
             defer { gradients.takeBack(s0, &dW, &db) }
-            try Conv2D.backward(
-                deltas[l], input: input, weights: tensors[s0], stride: s, padding: reports[l].padding ?? 0,
-                threads: threads, dA: &deltas[l - 1], dW: &dW, db: &db)
+            if l == 1 {
+                // The input needs no gradient: skip dA (about half of the layer's backward work).
+                try Conv2D.parameterGradients(
+                    deltas[l], input: input, weights: tensors[s0], stride: s, padding: reports[l].padding ?? 0,
+                    threads: threads, dW: &dW, db: &db)
+            } else {
+                try Conv2D.backward(
+                    deltas[l], input: input, weights: tensors[s0], stride: s, padding: reports[l].padding ?? 0,
+                    threads: threads, dA: &deltas[l - 1], dW: &dW, db: &db)
+            }
         case .pool(let kind, let f, let s):
             try Pool2D.backward(deltas[l], input: input, kind: kind, size: f, stride: s, threads: threads, into: &deltas[l - 1])
         case .activation(let act):
