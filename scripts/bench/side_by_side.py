@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""cnnlab next to onnxruntime and PyTorch on this machine, in one run: the table for the README.
+
+Alternates `cnnlab bench --json` with `scripts/bench/reference.py` for --rounds rounds (so a
+noisy moment on a shared machine hits both sides), then prints, per case, pass and thread
+count, the median of each side over the rounds and the ratio cnnlab / reference (above 1 means
+cnnlab is faster). Conv figures are GFLOP/s (onnxruntime for forward, PyTorch for backward,
+which onnxruntime does not train); training figures are examples/s against PyTorch.
+
+Run from the repository root after a release build:
+    swift build -c release --product cnnlab
+    python3 scripts/bench/side_by_side.py [--rounds 3] [--threads 1,2] [--json-out DIR]
+reference.py sets up its own virtualenv with onnxruntime and CPU-only torch on first use.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
+CNNLAB = os.path.join(ROOT, ".build", "release", "cnnlab")
+CONV_CASES = ["b", "c1", "c2", "d", "lecture"]
+TRAIN_CASES = ["train-mnist", "train-cifar"]
+
+
+def lines(text):
+    return [json.loads(l) for l in text.splitlines() if l.strip()]
+
+
+def key(obj):
+    return (obj["case"], obj.get("pass", "train"), obj["threads"])
+
+
+def figure(obj):
+    return obj["gflops"] if "gflops" in obj else obj["examples_per_s"]
+
+
+def run_cnnlab(threads):
+    out = []
+    for t in threads:
+        cmd = [CNNLAB, "bench", "--json", "--threads", str(t), "--repetitions", "21",
+               "--cases", ",".join(CONV_CASES + TRAIN_CASES)]
+        out += lines(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    return out
+
+
+def run_reference(threads):
+    with tempfile.TemporaryDirectory() as d:
+        cmd = [sys.executable, os.path.join(ROOT, "scripts", "bench", "reference.py"),
+               "--out-dir", d, "--threads", ",".join(map(str, threads))]
+        subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
+        result = {}
+        for name in ["onnxruntime", "torch"]:
+            with open(os.path.join(d, name + ".jsonl")) as f:
+                result[name] = lines(f.read())
+        return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--threads", default="1,2")
+    parser.add_argument("--json-out", help="also write the last round's raw outputs to DIR")
+    args = parser.parse_args()
+    threads = [int(t) for t in args.threads.split(",")]
+    if not os.path.exists(CNNLAB):
+        sys.exit("build first: swift build -c release --product cnnlab")
+
+    samples = {"cnnlab": {}, "onnxruntime": {}, "torch": {}}
+    sources = {}
+    for r in range(args.rounds):
+        print(f"round {r + 1}/{args.rounds}", file=sys.stderr, flush=True)
+        ours = run_cnnlab(threads)
+        refs = run_reference(threads)
+        for obj in ours:
+            samples["cnnlab"].setdefault(key(obj), []).append(figure(obj))
+        for name, objs in refs.items():
+            for obj in objs:
+                samples[name].setdefault(key(obj), []).append(figure(obj))
+                sources[name] = obj.get("source", name)
+        if args.json_out:
+            os.makedirs(args.json_out, exist_ok=True)
+            with open(os.path.join(args.json_out, "cnnlab.jsonl"), "w") as f:
+                f.writelines(json.dumps(o) + "\n" for o in ours)
+            for name, objs in refs.items():
+                with open(os.path.join(args.json_out, name + ".jsonl"), "w") as f:
+                    f.writelines(json.dumps(o) + "\n" for o in objs)
+
+    def median(name, k):
+        values = samples[name].get(k)
+        return statistics.median(values) if values else None
+
+    print(f"Medians of {args.rounds} alternating rounds; references: "
+          + ", ".join(sources.get(n, n) for n in ["onnxruntime", "torch"]) + ".")
+    print()
+    print("| case | pass | threads | cnnlab | reference | ratio |")
+    print("|---|---|---|---|---|---|")
+    for case in CONV_CASES + TRAIN_CASES:
+        for p in (["train"] if case in TRAIN_CASES else ["forward", "backward"]):
+            for t in threads:
+                k = (case, p, t)
+                ours = median("cnnlab", k)
+                ref_name = "onnxruntime" if p == "forward" else "torch"
+                ref = median(ref_name, k)
+                if ours is None or ref is None:
+                    continue
+                unit = "ex/s" if p == "train" else "GFLOP/s"
+                fmt = (lambda v: f"{v:,.0f}") if p == "train" else (lambda v: f"{v:.1f}")
+                print(f"| {case} | {p} | {t} | {fmt(ours)} {unit} | {fmt(ref)} ({ref_name}) | {ours / ref:.2f}× |")
+
+
+if __name__ == "__main__":
+    main()
