@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Splits `range` into at most `threads` contiguous chunks of near-equal size and runs `body`
 /// on each, concurrently when there is more than one. `body` must be safe to run on different
 /// chunks at once (each chunk writes only its own part of the output or its own scratch).
@@ -21,11 +19,8 @@ func parallelFor(_ range: Range<Int>, threads: Int, _ body: (_ part: Int, _ chun
     }
     // Chunks are disjoint and `body` is documented to be safe on disjoint chunks, which is the
     // guarantee Sendable would otherwise demand of it.
-    withoutActuallyEscaping(body) { body in
-        nonisolated(unsafe) let body = body
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            runInPieces(part, parallelChunk(range, part: part, of: parts), body)
-        }
+    WorkerPool.shared.run(parts: parts) { part in
+        runInPieces(part, parallelChunk(range, part: part, of: parts), body)
     }
 }
 

@@ -1,0 +1,135 @@
+import Glibc  // pthreads
+
+/// The threads behind `parallelFor`: workers started once and kept waiting, so a parallel
+/// region costs a wake-up instead of a dispatch (`DispatchQueue.concurrentPerform` copied a block
+/// on the heap for every call, and a training loop must not allocate).
+///
+/// `run(parts:)` calls `body(part)` for every part in `0..<parts`, on the calling thread and on
+/// up to `parts − 1` workers, and returns when all are done. One region runs at a time: a call
+/// made while the pool is busy (from another thread, or from inside a region) runs its parts
+/// on its own thread instead of waiting, so nothing can deadlock.
+final class WorkerPool: @unchecked Sendable {
+    /// The process's pool. Workers are started on first use, as many as a region has asked for.
+    static let shared = WorkerPool()
+
+    /// At most this many workers besides the calling thread.
+    static let maxWorkers = 63
+
+    // Everything below is guarded by `mutex`, except the job pointer's target, which is read
+    // by workers only between `generation` changing and their `done` increment.
+    // Allocated once, so their addresses are stable (pthreads objects must not move).
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let finished = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var busy = false
+    private var workers = 0
+    private var generation = 0
+    private var job: UnsafeRawPointer?
+    private var parts = 0
+    private var nextPart = 0
+    private var done = 0
+
+    private init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(wake, nil)
+        pthread_cond_init(finished, nil)
+    }
+
+    /// A region's work as the workers see it: the body, behind a pointer to this struct on the
+    /// caller's stack.
+    private struct Job {
+        var body: (Int) -> Void
+    }
+
+    /// Runs `body(part)` for every part in `0..<parts` and returns when all have finished.
+    func run(parts: Int, _ body: (Int) -> Void) {
+        guard parts > 1, claim(parts: parts) else {
+            for part in 0..<max(parts, 0) { body(part) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            var job = Job(body: body)
+            withUnsafePointer(to: &job) { pointer in
+                pthread_mutex_lock(mutex)
+                self.job = UnsafeRawPointer(pointer)
+                self.parts = parts
+                nextPart = 0
+                done = 0
+                generation &+= 1
+                pthread_cond_broadcast(wake)
+                pthread_mutex_unlock(mutex)
+                work()
+                pthread_mutex_lock(mutex)
+                while done < parts { pthread_cond_wait(finished, mutex) }
+                self.job = nil
+                busy = false
+                pthread_mutex_unlock(mutex)
+            }
+        }
+    }
+
+    /// Marks the pool busy for a region of `parts` parts (starting workers as needed), or
+    /// returns false if another region holds it.
+    private func claim(parts: Int) -> Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        guard !busy else { return false }
+        busy = true
+        while workers < min(parts &- 1, WorkerPool.maxWorkers) {
+            guard startWorker() else { break }
+            workers &+= 1
+        }
+        return true
+    }
+
+    /// Takes parts of the current region until none is left.
+    private func work() {
+        pthread_mutex_lock(mutex)
+        while nextPart < parts {
+            let part = nextPart
+            nextPart &+= 1
+            let job = self.job
+            pthread_mutex_unlock(mutex)
+            if let job { WorkerPool.perform(job, part) }
+            pthread_mutex_lock(mutex)
+            done &+= 1
+            if done == parts { pthread_cond_signal(finished) }
+        }
+        pthread_mutex_unlock(mutex)
+    }
+
+    /// Calls the job's body; its own function, so the copy of the closure it makes is released
+    /// before the part is counted done (the region's `withoutActuallyEscaping` checks that).
+    @inline(never)
+    private static func perform(_ job: UnsafeRawPointer, _ part: Int) {
+        job.assumingMemoryBound(to: Job.self).pointee.body(part)
+    }
+
+    /// A worker: waits for a new region, helps with it, waits again; never exits.
+    private func workerLoop() {
+        var seen = 0
+        pthread_mutex_lock(mutex)
+        seen = generation
+        while true {
+            while generation == seen { pthread_cond_wait(wake, mutex) }
+            seen = generation
+            pthread_mutex_unlock(mutex)
+            work()
+            pthread_mutex_lock(mutex)
+        }
+    }
+
+    /// Starts one detached worker thread; false if the system refuses.
+    private func startWorker() -> Bool {
+        var thread = pthread_t()
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        let started = pthread_create(&thread, nil, { context in
+            guard let context else { return nil }
+            Unmanaged<WorkerPool>.fromOpaque(context).takeUnretainedValue().workerLoop()
+            return nil
+        }, context)
+        guard started == 0 else { return false }
+        pthread_detach(thread)
+        return true
+    }
+}
