@@ -12,11 +12,12 @@ extension Tensor {
     public static var placeholder: Tensor { Tensor(validShape: [], storage: []) }
 
     /// Makes this tensor `d0 × d1 × d2 × d3`, keeping its storage when the shape already matches.
-    /// Contents are unspecified afterwards unless `zeroed`. The caller has checked the sizes.
+    /// Contents are unspecified afterwards unless `zeroed`, so without `zeroed` the caller must
+    /// write every element. The caller has checked the sizes.
     @usableFromInline
     mutating func prepare(_ d0: Int, _ d1: Int, _ d2: Int, _ d3: Int, zeroed: Bool) {
         if !(shape.count == 4 && shape[0] == d0 && shape[1] == d1 && shape[2] == d2 && shape[3] == d3) {
-            reset([d0, d1, d2, d3], count: d0 &* d1 &* d2 &* d3)
+            reset([d0, d1, d2, d3], count: d0 &* d1 &* d2 &* d3, zeroed: zeroed)
         } else if zeroed {
             zero()
         }
@@ -26,7 +27,7 @@ extension Tensor {
     @usableFromInline
     mutating func prepare(_ d0: Int, _ d1: Int, zeroed: Bool) {
         if !(shape.count == 2 && shape[0] == d0 && shape[1] == d1) {
-            reset([d0, d1], count: d0 &* d1)
+            reset([d0, d1], count: d0 &* d1, zeroed: zeroed)
         } else if zeroed {
             zero()
         }
@@ -37,7 +38,7 @@ extension Tensor {
     mutating func prepare(like other: Tensor, zeroed: Bool) {
         // The count matters too: a placeholder and a scalar share the shape `[]`.
         if shape != other.shape || storage.count != other.count {
-            reset(other.shape, count: other.count)
+            reset(other.shape, count: other.count, zeroed: zeroed)
         } else if zeroed {
             zero()
         }
@@ -64,10 +65,13 @@ extension Tensor {
         return o1 || o2 || o3 ? nil : c
     }
 
-    /// New zeroed storage for `newShape`.
-    private mutating func reset(_ newShape: [Int], count: Int) {
+    /// New storage for `newShape`: zeroed, or left as the allocator returns it when the caller
+    /// overwrites every element anyway (zeroing a large output cost a serial pass per call).
+    private mutating func reset(_ newShape: [Int], count: Int, zeroed: Bool) {
         shape = newShape
-        storage = [Float](repeating: 0, count: count)
+        storage = zeroed
+            ? [Float](repeating: 0, count: count)
+            : [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     private mutating func zero() {

@@ -71,7 +71,8 @@ public enum ConvBenchmark {
     static let minimumSampleNanoseconds: UInt64 = 2_000_000
 
     /// Times forward and backward of each case: a warm-up, then `repetitions` timed samples;
-    /// `ms` is the median per pass. FLOPs = 2·m·n_H'·n_W'·n_c'·f·f·n_c for forward; backward
+    /// `ms` is the median per pass. The passes write into tensors kept from call to call (the
+    /// `into:` forms a training loop uses), so allocating the outputs is not timed. FLOPs = 2·m·n_H'·n_W'·n_c'·f·f·n_c for forward; backward
     /// counts twice that (dA and dW). Inputs are random with a fixed seed.
     /// - Throws: `TensorError` for an impossible case, or `ConvBenchmarkError` for
     ///   `repetitions < 1` (threads < 1 is the convolution's own `TensorError`).
@@ -87,11 +88,15 @@ public enum ConvBenchmark {
             let dZ = try Tensor.generated(z.shape) { 2 * random.nextUniform() - 1 }
             let flops = 2.0 * Double(z.count) * Double(c.f * c.f * c.cIn)
 
+            // The into: forms, as a training loop calls them: outputs are reused, not reallocated.
+            var out = z
             let forwardMs = try medianMilliseconds(repetitions: repetitions) { () throws(TensorError) in
-                _ = try Conv2D.forward(x, weights: weights, bias: bias, stride: c.s, padding: c.p, threads: threads)
+                try Conv2D.forward(x, weights: weights, bias: bias, stride: c.s, padding: c.p, threads: threads, into: &out)
             }
+            var dA = x, dW = weights, db = bias
             let backwardMs = try medianMilliseconds(repetitions: repetitions) { () throws(TensorError) in
-                _ = try Conv2D.backward(dZ, input: x, weights: weights, stride: c.s, padding: c.p, threads: threads)
+                try Conv2D.backward(
+                    dZ, input: x, weights: weights, stride: c.s, padding: c.p, threads: threads, dA: &dA, dW: &dW, db: &db)
             }
             results.append(result(c, pass: "forward", threads: threads, ms: forwardMs, flops: flops))
             results.append(result(c, pass: "backward", threads: threads, ms: backwardMs, flops: 2 * flops))
