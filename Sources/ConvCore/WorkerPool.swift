@@ -1,4 +1,5 @@
 import Glibc  // pthreads
+import Synchronization
 
 /// The threads behind `parallelFor`: workers started once and kept waiting, so a parallel
 /// region costs a wake-up instead of a dispatch (`DispatchQueue.concurrentPerform` copied a block
@@ -23,11 +24,19 @@ final class WorkerPool: @unchecked Sendable {
     private let finished = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var busy = false
     private var workers = 0
-    private var generation = 0
+    /// Bumped for every region; read without the lock by spinning workers.
+    private let generation = Atomic<Int>(0)
     private var job: UnsafeRawPointer?
     private var parts = 0
     private var nextPart = 0
-    private var done = 0
+    /// Parts finished in the current region; read without the lock by the spinning caller.
+    private let done = Atomic<Int>(0)
+
+    /// How many times a worker (or a caller waiting for the last part) polls before it sleeps on
+    /// the condition variable: about 50–100 µs. Regions come in quick succession (the layers of
+    /// a training step), and waking a sleeping thread took tens of µs, a large share of a small
+    /// convolution's time on two threads.
+    static let spinLimit = 100_000
 
     private init() {
         pthread_mutex_init(mutex, nil)
@@ -54,13 +63,15 @@ final class WorkerPool: @unchecked Sendable {
                 self.job = UnsafeRawPointer(pointer)
                 self.parts = parts
                 nextPart = 0
-                done = 0
-                generation &+= 1
+                done.store(0, ordering: .relaxed)
+                generation.wrappingAdd(1, ordering: .releasing)
                 pthread_cond_broadcast(wake)
                 pthread_mutex_unlock(mutex)
                 work()
+                var spins = 0
+                while done.load(ordering: .acquiring) < parts && spins < WorkerPool.spinLimit { spins &+= 1 }
                 pthread_mutex_lock(mutex)
-                while done < parts { pthread_cond_wait(finished, mutex) }
+                while done.load(ordering: .acquiring) < parts { pthread_cond_wait(finished, mutex) }
                 self.job = nil
                 busy = false
                 pthread_mutex_unlock(mutex)
@@ -92,8 +103,7 @@ final class WorkerPool: @unchecked Sendable {
             pthread_mutex_unlock(mutex)
             if let job { WorkerPool.perform(job, part) }
             pthread_mutex_lock(mutex)
-            done &+= 1
-            if done == parts { pthread_cond_signal(finished) }
+            if done.wrappingAdd(1, ordering: .releasing).newValue == parts { pthread_cond_signal(finished) }
         }
         pthread_mutex_unlock(mutex)
     }
@@ -105,17 +115,18 @@ final class WorkerPool: @unchecked Sendable {
         job.assumingMemoryBound(to: Job.self).pointee.body(part)
     }
 
-    /// A worker: waits for a new region, helps with it, waits again; never exits.
+    /// A worker: waits for a new region (polling for a while, then asleep), helps with it, and
+    /// waits again; never exits.
     private func workerLoop() {
-        var seen = 0
-        pthread_mutex_lock(mutex)
-        seen = generation
+        var seen = generation.load(ordering: .acquiring)
         while true {
-            while generation == seen { pthread_cond_wait(wake, mutex) }
-            seen = generation
+            var spins = 0
+            while generation.load(ordering: .acquiring) == seen && spins < WorkerPool.spinLimit { spins &+= 1 }
+            pthread_mutex_lock(mutex)
+            while generation.load(ordering: .acquiring) == seen { pthread_cond_wait(wake, mutex) }
+            seen = generation.load(ordering: .acquiring)
             pthread_mutex_unlock(mutex)
             work()
-            pthread_mutex_lock(mutex)
         }
     }
 
