@@ -112,6 +112,27 @@ def main():
                 fmt = (lambda v: f"{v:,.0f}") if p == "train" else (lambda v: f"{v:.1f}")
                 print(f"| {case} | {p} | {t} | {fmt(ours)} {unit} | {fmt(ref)} ({ref_name}) | {ours / ref:.2f}× |")
 
+    if len(threads) > 1:
+        # Scaling per round (the same moment for both thread counts), then the median and best
+        # over the rounds: the VM's second vCPU is not always a full core.
+        first, last = threads[0], threads[-1]
+        print()
+        print(f"Scaling {last} threads / {first}, median and best of the rounds:")
+        print()
+        print("| case | pass | cnnlab | reference |")
+        print("|---|---|---|---|")
+        for case in CONV_CASES + TRAIN_CASES:
+            for p in (["train"] if case in TRAIN_CASES else ["forward", "backward"]):
+                cells = []
+                for name in ["cnnlab", "onnxruntime" if p == "forward" else "torch"]:
+                    a, b = samples[name].get((case, p, first)), samples[name].get((case, p, last))
+                    if not a or not b:
+                        cells.append("—")
+                        continue
+                    ratios = [y / x for x, y in zip(a, b)]
+                    cells.append(f"{statistics.median(ratios):.2f}× (best {max(ratios):.2f}×)")
+                print(f"| {case} | {p} | {cells[0]} | {cells[1]} |")
+
 
 if __name__ == "__main__":
     main()
