@@ -19,7 +19,7 @@ public enum Softmax {
         probabilities.prepare(m, k, zeroed: false)
         logits.storage.withUnsafeBufferPointer { z in
             probabilities.storage.withUnsafeMutableBufferPointer { p in
-                p.update(fromContentsOf: z)
+                _ = p.update(fromContentsOf: z)
                 for i in 0..<m {
                     let row = UnsafeMutableBufferPointer(rebasing: p[(i &* k)..<(i &* k &+ k)])
                     _ = exponentiateShifted(row)
@@ -57,7 +57,7 @@ public enum Softmax {
         let invM = 1 / Float(m)
         logits.storage.withUnsafeBufferPointer { z in
             gradient.storage.withUnsafeMutableBufferPointer { g in
-                g.update(fromContentsOf: z)
+                _ = g.update(fromContentsOf: z)
                 for i in 0..<m {
                     let row = UnsafeMutableBufferPointer(rebasing: g[(i &* k)..<(i &* k &+ k)])
                     let y = labels[i]
