@@ -25,23 +25,21 @@ public enum Dense {
                 throw .shapeMismatch(operation: "dense forward", lhs: bias.shape, rhs: [1, nOut])
             }
         }
-        y.prepare(m, nOut, zeroed: bias == nil)
+        y.prepare(m, nOut, zeroed: false)
         x.storage.withUnsafeBufferPointer { x in
             weights.storage.withUnsafeBufferPointer { w in
                 y.storage.withUnsafeMutableBufferPointer { y in
+                    guard let xp = x.baseAddress, let wp = w.baseAddress, let yp = y.baseAddress else { return }
                     withOptionalBuffer(bias?.storage) { b in
+                        guard let b else { return }
                         for i in 0..<m {
-                            let row = i &* nOut
-                            if let b {
-                                for j in 0..<nOut { y[row &+ j] = b[j] }
-                            }
-                            for k in 0..<nIn {
-                                let a = x[i &* nIn &+ k]
-                                let wRow = k &* nOut
-                                for j in 0..<nOut { y[row &+ j] += a * w[wRow &+ j] }
-                            }
+                            let row = UnsafeMutableBufferPointer(rebasing: y[(i &* nOut)..<(i &* nOut &+ nOut)])
+                            _ = row.update(fromContentsOf: b)
                         }
                     }
+                    GEMM.multiply(
+                        m: m, n: nOut, k: nIn, a: .rowMajor(xp, ld: nIn), b: .rowMajor(wp, ld: nOut),
+                        c: yp, ldc: nOut, accumulate: bias != nil)
                 }
             }
         }
@@ -84,34 +82,27 @@ public enum Dense {
         guard dY.hasShape(m, nOut) else {
             throw .shapeMismatch(operation: "dense backward", lhs: dY.shape, rhs: [m, nOut])
         }
-        dX.prepare(like: x, zeroed: true)
-        dW.prepare(nIn, nOut, zeroed: true)
-        db.prepare(1, nOut, zeroed: true)
-        // Wᵀ once, so every inner loop below is a contiguous multiply-add the compiler vectorises.
-        let wT = ScratchPool.take(nIn &* nOut)
-        defer { ScratchPool.give(wT, count: nIn &* nOut) }
-        weights.storage.withUnsafeBufferPointer { w in
-            for k in 0..<nIn {
-                for j in 0..<nOut { wT[j &* nIn &+ k] = w[k &* nOut &+ j] }
-            }
-        }
+        dX.prepare(like: x, zeroed: false)
+        dW.prepare(nIn, nOut, zeroed: false)
+        db.prepare(1, nOut, zeroed: false)
         x.storage.withUnsafeBufferPointer { x in
-            dY.storage.withUnsafeBufferPointer { g in
-                dX.storage.withUnsafeMutableBufferPointer { dX in
-                    dW.storage.withUnsafeMutableBufferPointer { dW in
-                        db.storage.withUnsafeMutableBufferPointer { db in
-                            for i in 0..<m {
-                                let gRow = i &* nOut, xRow = i &* nIn
-                                for j in 0..<nOut {
-                                    let gij = g[gRow &+ j]
-                                    db[j] += gij
-                                    let wRow = j &* nIn
-                                    for k in 0..<nIn { dX[xRow &+ k] += gij * wT[wRow &+ k] }
-                                }
-                                for k in 0..<nIn {
-                                    let a = x[xRow &+ k]
-                                    let dwRow = k &* nOut
-                                    for j in 0..<nOut { dW[dwRow &+ j] += a * g[gRow &+ j] }
+            weights.storage.withUnsafeBufferPointer { w in
+                dY.storage.withUnsafeBufferPointer { g in
+                    dX.storage.withUnsafeMutableBufferPointer { dX in
+                        dW.storage.withUnsafeMutableBufferPointer { dW in
+                            db.storage.withUnsafeMutableBufferPointer { db in
+                                guard let xp = x.baseAddress, let wp = w.baseAddress, let gp = g.baseAddress,
+                                      let dxp = dX.baseAddress, let dwp = dW.baseAddress else { return }
+                                // dX = dY · Wᵀ and dW = Xᵀ · dY: the packers read the transposes in place.
+                                GEMM.multiply(
+                                    m: m, n: nIn, k: nOut, a: .rowMajor(gp, ld: nOut), b: MatrixView.rowMajor(wp, ld: nOut).transposed,
+                                    c: dxp, ldc: nIn, accumulate: false)
+                                GEMM.multiply(
+                                    m: nIn, n: nOut, k: m, a: MatrixView.rowMajor(xp, ld: nIn).transposed, b: .rowMajor(gp, ld: nOut),
+                                    c: dwp, ldc: nOut, accumulate: false)
+                                db.update(repeating: 0)
+                                for i in 0..<m {
+                                    for j in 0..<nOut { db[j] += g[i &* nOut &+ j] }
                                 }
                             }
                         }

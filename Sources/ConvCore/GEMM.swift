@@ -18,15 +18,9 @@ struct MatrixView {
     }
 }
 
-/// Reusable packing buffers for one thread's matrix multiplies. Not shared between threads.
-final class GEMMWorkspace {
-    let packedA = ScratchBuffer()
-    let packedB = ScratchBuffer()
-}
-
 /// Single-precision matrix multiply `C = A · B` or `C += A · B`, cache-blocked and packed, for
-/// the dense (fully connected) layers and as the reference user of the micro-kernels; the
-/// convolutions call the same kernels directly on the padded image (`ConvForwardKernel`).
+/// the dense (fully connected) layers; the convolutions call the same micro-kernels directly on
+/// the padded image (`ConvForwardKernel`). The packing buffers come from `ScratchPool`.
 ///
 /// Goto/BLIS structure: the depth is cut into `kcBlock` slices; for each slice B is packed into
 /// `nr`-wide row panels (which stay in L1) and A, `mcBlock` rows at a time, into `mr`-tall
@@ -43,7 +37,7 @@ enum GEMM {
     /// With `accumulate == false` C is overwritten (and may hold garbage on entry).
     static func multiply(
         m: Int, n: Int, k: Int, a: MatrixView, b: MatrixView,
-        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, workspace: GEMMWorkspace
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
     ) {
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
@@ -53,28 +47,31 @@ enum GEMM {
             return
         }
         if n <= NarrowKernel.nr {
-            blocked(NarrowKernel.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc,
-                    accumulate: accumulate, workspace: workspace)
+            blocked(NarrowKernel.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
         } else {
-            blocked(WideKernel.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc,
-                    accumulate: accumulate, workspace: workspace)
+            blocked(WideKernel.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
         }
     }
 
     private static func blocked<K: MicroKernel>(
         _ kernel: K.Type, m: Int, n: Int, k: Int, a: MatrixView, b: MatrixView,
-        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, workspace: GEMMWorkspace
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
     ) {
         let mr = K.mr, nr = K.nr
         let panels = (n &+ nr &- 1) / nr
+        let depth = min(kcBlock, k), rows = (min(mcBlock, m) &+ mr &- 1) / mr &* mr
+        let bp = ScratchPool.take(panels &* depth &* nr)
+        let ap = ScratchPool.take(rows &* depth)
+        defer {
+            ScratchPool.give(bp, count: panels &* depth &* nr)
+            ScratchPool.give(ap, count: rows &* depth)
+        }
         for pc in stride(from: 0, to: k, by: kcBlock) {
             let kc = min(kcBlock, k &- pc)
             let addToC = accumulate || pc > 0
-            let bp = workspace.packedB.reserve(panels &* kc &* nr)
             packB(b, depth: pc..<(pc &+ kc), columns: n, nr: nr, into: bp)
             for ic in stride(from: 0, to: m, by: mcBlock) {
                 let mc = min(mcBlock, m &- ic)
-                let ap = workspace.packedA.reserve((mc &+ mr &- 1) / mr &* mr &* kc)
                 packA(a, rows: ic..<(ic &+ mc), depth: pc..<(pc &+ kc), mr: mr, into: ap)
                 let layout = PanelLayout.packed(mr: mr, nr: nr, depth: kc)
                 for jp in 0..<panels {

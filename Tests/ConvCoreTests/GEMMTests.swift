@@ -46,7 +46,7 @@ struct GEMMTests {
                         let bView = transposed ? MatrixView.rowMajor(bb, ld: k).transposed : .rowMajor(bb, ld: n)
                         GEMM.multiply(
                             m: m, n: n, k: k, a: aView, b: bView,
-                            c: cb, ldc: n, accumulate: accumulate, workspace: GEMMWorkspace())
+                            c: cb, ldc: n, accumulate: accumulate)
                     }
                 }
             }
