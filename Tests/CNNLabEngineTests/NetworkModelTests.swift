@@ -116,3 +116,12 @@ import Testing
         #expect(allocations >= 1 && array.count >= 100)
     }
 }
+
+/// A model without layers is refused with an error, not a trap.
+@Test func aModelWithoutLayersThrowsInsteadOfTrapping() throws {
+    let empty = try NetworkModel(reports: [], seed: 1)
+    #expect(throws: TensorError.self) { try empty.forward(try Tensor.zeros([1])) }
+    var model = empty, sgd = SGD(learningRate: 0.1)
+    var workspace = model.makeWorkspace()
+    #expect(throws: TensorError.self) { try model.trainStep(try Tensor.zeros([1]), labels: [0], optimizer: &sgd, workspace: &workspace) }
+}

@@ -141,6 +141,9 @@ public struct NetworkModel: Sendable {
             throw .shapeMismatch(operation: "forward", lhs: x.shape, rhs: [0] + inputShape)
         }
         let count = reports.count
+        guard count >= 1 else {
+            throw .invalidParameter(operation: "forward", name: "layers", value: 0, reason: "the network has no input layer")
+        }
         if pass.a.count != count {
             pass.a = Array(repeating: .placeholder, count: count)
             pass.z = Array(repeating: .placeholder, count: count)
@@ -149,11 +152,11 @@ public struct NetworkModel: Sendable {
         pass.z[0] = x
         // z[l] that share another layer's a[] are detached first, so that writing every a[l] in
         // place below never copies (the softmax layer's z is its own buffer, reused).
-        for l in 1..<max(count, 1) {
+        for l in 1..<count {
             if case .softmax? = reports[l].spec { continue }
             pass.z[l] = .placeholder
         }
-        for l in 1..<max(count, 1) {
+        for l in 1..<count {
             guard let spec = reports[l].spec, !Interruption.isRequested else {
                 pass.a.removeSubrange(l...)
                 pass.z.removeSubrange(l...)
