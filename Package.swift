@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 /// Release builds of the numeric core are compiled for the host CPU (AVX2/AVX-512 FMA where
@@ -8,6 +9,21 @@ import PackageDescription
 let fastMath: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-target-cpu", "native"], .when(configuration: .release)),
 ]
+
+/// Whether the numeric core uses its SIMD16 micro-kernels (`KernelSet`), sized for AVX-512's 32
+/// zmm registers: yes on a building machine whose CPU has AVX-512 (its release build targets
+/// that CPU), else the SIMD8 kernels for AVX2. `CNNLAB_SIMD16=1` (or `0`) in the environment
+/// overrides the detection; CI sets it to test the SIMD16 set on an AVX2 machine, where each
+/// SIMD16 operation runs as two ymm operations (correct, not tuned).
+let simd16: Bool = {
+    if let forced = ProcessInfo.processInfo.environment["CNNLAB_SIMD16"] { return forced == "1" }
+    let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    return cpuinfo.split(separator: "\n").contains { line in
+        line.hasPrefix("flags") && line.split(separator: " ").contains("avx512f")
+    }
+}()
+
+let coreSettings: [SwiftSetting] = fastMath + (simd16 ? [.define("CNNLAB_SIMD16")] : [])
 
 let package = Package(
     name: "cnnlab",
@@ -27,7 +43,7 @@ let package = Package(
         .systemLibrary(name: "_CPNG", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "_CJPEG", providers: [.apt(["libjpeg-dev"])]),
         // Numbers only: tensors, layers, shapes, training maths. No I/O, no C.
-        .target(name: "ConvCore", swiftSettings: fastMath),
+        .target(name: "ConvCore", swiftSettings: coreSettings),
         // Language, session, derivations, file formats. Returns values, never prints.
         .target(name: "CNNLabEngine", dependencies: ["ConvCore", "_CPNG", "_CJPEG"], swiftSettings: fastMath),
         // Renderers and screen layout: pure functions from engine results to text or cells.

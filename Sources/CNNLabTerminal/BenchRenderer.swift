@@ -13,7 +13,8 @@ public enum BenchRenderer {
                 String(r.p), String(r.threads), time, NumberFormat.fixed(r.gflops, decimals: 1),
             ])
         }
-        return t.render(style: .plain)
+        let kernels = results.first.map { "\nSIMD\($0.simd_lanes) micro-kernels (\($0.simd_lanes == 16 ? "AVX-512" : "AVX2") build)\n" }
+        return t.render(style: .plain) + (kernels ?? "")
     }
 
     public static func json(_ results: [ConvBenchResult]) -> String {
@@ -22,7 +23,7 @@ public enum BenchRenderer {
                 ("case", .string(r.case)), ("pass", .string(r.pass)), ("n", .int(r.n)), ("h", .int(r.h)),
                 ("w", .int(r.w)), ("c_in", .int(r.c_in)), ("c_out", .int(r.c_out)), ("f", .int(r.f)),
                 ("s", .int(r.s)), ("p", .int(r.p)), ("threads", .int(r.threads)), ("ms", .number(r.ms)),
-                ("gflops", .number(r.gflops)),
+                ("gflops", .number(r.gflops)), ("simd_lanes", .int(r.simd_lanes)),
             ]).serialized() + "\n"
         }.joined()
     }

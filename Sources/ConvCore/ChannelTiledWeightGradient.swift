@@ -12,11 +12,6 @@
 struct ChannelTiledWeightGradient {
     var geometry: ConvGeometry
 
-    /// The micro-kernels this path can use: `mr` output channels × `nr` filter entries per tile.
-    private static let kernels: [any MicroKernel.Type] = [
-        Kernel6x16.self, Kernel4x16.self, Kernel2x32.self, Kernel3x24.self,
-    ]
-
     /// How a tile's filter entries are read.
     enum Source {
         /// Straight from the padded image: `f · n_c` contiguous entries per filter row.
@@ -37,7 +32,8 @@ struct ChannelTiledWeightGradient {
     /// to compare with the tiling that puts `n_c'` in the lanes.
     static func plan(for g: ConvGeometry) -> (kernel: any MicroKernel.Type, source: Source, efficiency: Double) {
         let run = g.filter &* g.channels
-        var best: (kernel: any MicroKernel.Type, source: Source, efficiency: Double) = (Kernel6x16.self, .paddedImage, 0)
+        let kernels = KernelSet.channelTiled
+        var best: (kernel: any MicroKernel.Type, source: Source, efficiency: Double) = (kernels[0], .paddedImage, 0)
         for i in kernels.indices {  // indices, not the iterator: no allocation in debug builds
             let k = kernels[i]
             let rows = tileEfficiency(g.outChannels, k.mr)

@@ -53,17 +53,17 @@ struct ConvBackwardKernel {
     ) {
         let g = geometry
         let run = g.filter &* g.channels
-        let narrow = g.outChannels <= GEMM.NarrowKernel.nr
+        let narrow = g.outChannels <= KernelSet.Narrow.nr
         let lanesUsed = narrow
-            ? tileEfficiency(run, GEMM.NarrowKernel.mr) * tileEfficiency(g.outChannels, GEMM.NarrowKernel.nr)
-            : tileEfficiency(run, GEMM.WideKernel.mr) * tileEfficiency(g.outChannels, GEMM.WideKernel.nr)
+            ? tileEfficiency(run, KernelSet.Narrow.mr) * tileEfficiency(g.outChannels, KernelSet.Narrow.nr)
+            : tileEfficiency(run, KernelSet.Wide.mr) * tileEfficiency(g.outChannels, KernelSet.Wide.nr)
         if ChannelTiledWeightGradient.plan(for: g).efficiency > lanesUsed,
            let dzp = dZ.baseAddress, let xp = x.baseAddress, let dwp = dW.baseAddress, let dbp = db.baseAddress {
             ChannelTiledWeightGradient(geometry: g).run(batch: m, dZ: dzp, x: xp, dW: dwp, db: dbp, threads: threads)
         } else if narrow {
-            parameterGradients(GEMM.NarrowKernel.self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
+            parameterGradients(KernelSet.Narrow.self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
         } else {
-            parameterGradients(GEMM.WideKernel.self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
+            parameterGradients(KernelSet.Wide.self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
         }
         if let dA { inputGradient(batch: m, dZ: dZ, weights: weights, dA: dA, threads: threads) }
     }

@@ -36,11 +36,11 @@ struct ConvForwardKernel {
         batch m: Int, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>?, z: UnsafeMutablePointer<Float>,
         threads: Int, prepare: (_ image: Int, _ padded: PaddedImage) -> Void
     ) {
-        if geometry.outChannels <= GEMM.NarrowKernel.nr {
-            run(GEMM.NarrowKernel.self, short: GEMM.NarrowKernel.self, batch: m, weights: weights, bias: bias, z: z,
+        if geometry.outChannels <= KernelSet.Narrow.nr {
+            run(KernelSet.Narrow.self, short: KernelSet.NarrowShort.self, batch: m, weights: weights, bias: bias, z: z,
                 threads: threads, prepare: prepare)
         } else {
-            run(GEMM.WideKernel.self, short: Kernel4x16.self, batch: m, weights: weights, bias: bias, z: z,
+            run(KernelSet.Wide.self, short: KernelSet.WideShort.self, batch: m, weights: weights, bias: bias, z: z,
                 threads: threads, prepare: prepare)
         }
     }
@@ -74,9 +74,9 @@ struct ConvForwardKernel {
     /// Where the `mr`-row tiles of an output row of `width` pixels end and the `shortMR`-row tiles
     /// take over: a row of 32 pixels as 6·6 would compute 4 dropped rows in its last tile, as
     /// 4·6 + 2·4 none. Up to two short tiles, each counted as `shortCost` of its rows because
-    /// it has fewer accumulators per B load (`Kernel4x16`: 8 FMA chains, just enough to cover
-    /// the FMA latency; measured alone at 85–90% of `Kernel6x16`'s rate); the cheapest split
-    /// wins, ties to fewer short tiles.
+    /// it has fewer accumulators per B load (`KernelSet.WideShort`: 8 FMA chains, just enough to
+    /// cover the FMA latency; on AVX2 measured alone at 85–90% of `KernelSet.Wide`'s rate); the
+    /// cheapest split wins, ties to fewer short tiles.
     static func split(_ width: Int, mr: Int, shortMR: Int) -> Int {
         let shortCost = 1.15
         var best = width, bestCost = Double.infinity

@@ -26,10 +26,8 @@ struct MatrixView {
 /// `nr`-wide row panels (which stay in L1) and A, `mcBlock` rows at a time, into `mr`-tall
 /// column panels (which stay in L2); a `MicroKernel` then produces each `mr × nr` tile of C.
 /// Edge tiles are stored lane by lane, so any size works. The kernel is picked by the width
-/// of C: `NarrowKernel` for up to 8 columns, `WideKernel` above.
+/// of C: `KernelSet.Narrow` up to its `nr` columns, `KernelSet.Wide` above.
 enum GEMM {
-    typealias NarrowKernel = Kernel12x8
-    typealias WideKernel = Kernel6x16
     static let kcBlock = 256
     static let mcBlock = 144
 
@@ -46,10 +44,10 @@ enum GEMM {
             }
             return
         }
-        if n <= NarrowKernel.nr {
-            blocked(NarrowKernel.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+        if n <= KernelSet.Narrow.nr {
+            blocked(KernelSet.Narrow.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
         } else {
-            blocked(WideKernel.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+            blocked(KernelSet.Wide.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
         }
     }
 

@@ -14,9 +14,9 @@ struct PaddedImage {
     private let count: Int
 
     /// Largest `mr` of any micro-kernel reading the buffer.
-    static let maxTileRows = 12
+    static let maxTileRows = KernelSet.maxPaddedImageRows
     /// Largest `nr` of any micro-kernel reading the buffer as its B operand.
-    static let maxTileColumns = 32
+    static let maxTileColumns = KernelSet.maxPaddedImageColumns
 
     init(_ geometry: ConvGeometry) {
         self.geometry = geometry

@@ -1,6 +1,6 @@
 /// A stride-1, unpadded convolution for few output channels (≤ 8), vectorised over pixels.
 ///
-/// With few output channels a SIMD8 lane per channel would mostly idle, so a micro-kernel tile is
+/// With few output channels a vector lane per channel would mostly idle, so a micro-kernel tile is
 /// instead up to `mr` output channels × `nr` consecutive pixels of one output row. The filter is
 /// the packed left operand; the source image is stored row-interleaved (`[Y][channel][X]`), so
 /// every right-operand row is `nr` contiguous source floats and the depth `(fy, channel, fx)`
@@ -41,15 +41,10 @@ struct PixelTiledConv {
         run(plan.kernel, plan.stack, m, filter, bias, output, threads, prepare)
     }
 
-    /// The micro-kernels this path can use: `mr` output channels × `nr` pixels per tile.
-    private static let kernels: [any MicroKernel.Type] = [
-        Kernel6x16.self, Kernel4x16.self, Kernel2x32.self, Kernel3x24.self, Kernel1x32.self,
-    ]
-
-    /// The kernel and row stack `R` that compute the fewest dropped lanes (or zero filter rows)
-    /// for `n` channels × `w` pixels per row, counting a kernel with fewer than 8 accumulators
-    /// as proportionally slower (each FMA chain waits for the previous one: 4 cycles latency, 2
-    /// FMA pipes). Stacks only fill tile rows that one channel set leaves idle (`R·n ≤ mr`).
+    /// The kernel of `KernelSet.pixelTiled` and row stack `R` that compute the fewest dropped
+    /// lanes (or zero filter rows) for `n` channels × `w` pixels per row, counting a kernel with
+    /// fewer accumulators than `KernelSet.latencyChains` as proportionally slower (each FMA chain
+    /// waits for the previous one). Stacks only fill tile rows that one channel set leaves idle (`R·n ≤ mr`).
     /// Ties go to the smaller stack, then to the earlier kernel: a stack costs more packing and
     /// source rows than the lanes show, which decided the lecture's 6×6 input gradient (1 µs of
     /// 5 when it was stacked).
@@ -62,10 +57,12 @@ struct PixelTiledConv {
             let columns = Double(w) / Double((w &+ k.nr &- 1) / k.nr &* k.nr)
             let depth = Double(f) / Double(f &+ stack &- 1)
             let height = Double(h) / Double((h &+ stack &- 1) / stack &* stack)
-            return rows * columns * depth * height * Double(min(k.mr &* k.nr / 8, 8)) / 8
+            let chains = min(k.mr &* k.nr / KernelSet.lanes, KernelSet.latencyChains)
+            return rows * columns * depth * height * Double(chains) / Double(KernelSet.latencyChains)
         }
-        var best: (kernel: any MicroKernel.Type, stack: Int) = (Kernel6x16.self, 1)
-        var bestScore = score(Kernel6x16.self, 1)
+        let kernels = KernelSet.pixelTiled
+        var best: (kernel: any MicroKernel.Type, stack: Int) = (kernels[0], 1)
+        var bestScore = score(kernels[0], 1)
         for i in kernels.indices {  // indices, not the iterator: no allocation in debug builds
             let k = kernels[i]
             var stack = 1

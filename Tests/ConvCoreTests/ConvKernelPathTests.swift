@@ -22,6 +22,8 @@ struct ConvKernelPathTests {
         (2, 16, 19, 7, 3, 4, 1, 3),  // 3 output channels, large padding
         (2, 9, 11, 1, 4, 3, 1, 1),  // dA of one channel: stacked output rows, odd height
         (2, 11, 30, 2, 3, 5, 1, 2),  // stacked rows with 2 and 3 channels
+        (2, 10, 30, 6, 14, 3, 1, 1),  // 14 channels: SIMD16's narrow tiles, 30 = 14 + 8 + 8
+        (1, 8, 45, 4, 48, 3, 1, 1),  // 48 channels: whole and partial SIMD16 wide panels
     ]
 
     private struct Stream {

@@ -2,7 +2,8 @@ import Testing
 @testable import ConvCore
 
 /// The blocked GEMM against a naive triple loop on sizes that are not multiples of the
-/// micro-kernel tiles (12×8, 6×16) or the cache blocks (kc 256, mc 144).
+/// micro-kernel tiles (12×8 and 6×16 on SIMD8; 14×16 and 8×32 on SIMD16) or the cache blocks
+/// (kc 256, mc 144).
 struct GEMMTests {
     /// Deterministic small integers-ish values, so sums are exact enough to compare tightly.
     private static func values(_ count: Int, seed: Int) -> [Float] {

@@ -1,16 +1,32 @@
-"""Writes Sources/ConvCore/MicroKernel.swift: the PanelLayout/MicroKernel declarations and the
-register-blocked SIMD8 kernels, one local variable per accumulator (the compiler keeps explicit
-locals in ymm registers, not arrays or tuples). Each kernel is its own (non-inlined) function with
-one flat depth loop with a single back edge: inlined into the convolution loops, or with a nested
-segment loop, LLVM shuffled the accumulators between registers and spilled some of them every step.
+"""Writes the register-blocked micro-kernels of Sources/ConvCore:
 
-Run from the repository root: `python3 scripts/codegen/make_microkernels.py`. Each spec "RxV" is a
-kernel of R rows by V SIMD8 vectors (nr = 8·V). Keep R·V + V + 1 ≤ 16 so the accumulators, the B
-vectors and a broadcast fit in the 16 ymm registers of AVX2 (3x4 needs 17 and spilled every step).
+- MicroKernel.swift: `PanelLayout`, the `MicroKernel` protocol and the SIMD8 load/store helpers;
+- SIMD8Kernels.swift: kernels on `SIMD8<Float>` (ymm), the build without `CNNLAB_SIMD16`;
+- SIMD16Kernels.swift: kernels on `SIMD16<Float>` (zmm), the build with `CNNLAB_SIMD16`
+  (Package.swift defines it on a host with AVX-512; see `KernelSet`).
+
+One local variable per accumulator (the compiler keeps explicit locals in registers, not arrays
+or tuples). Each kernel is its own (non-inlined) function with one flat depth loop with a single
+back edge: inlined into the convolution loops, or with a nested segment loop, LLVM shuffled the
+accumulators between registers and spilled some of them every step.
+
+Run from the repository root: `python3 scripts/codegen/make_microkernels.py`. Each spec "RxV" is
+a kernel of R rows by V vectors (nr = lanes·V). Keep R·V + V + 1 within the family's vector
+registers (16 ymm on AVX2, 32 zmm on AVX-512) so the accumulators, the B vectors and a broadcast
+fit (3x4 on SIMD8 needs 17 and spilled every step). That bound is not enough on its own: for
+znver4/znver5 LLVM's scheduler hoists every row's broadcast to the top of the step, so 12x2 and
+6x4 on SIMD16 (27 and 29 registers) spilled accumulators in `run` or the strips. Check a new
+kernel's loops in the assembly (`swiftc -emit-assembly -Ounchecked -target-cpu znver5
+-D CNNLAB_SIMD16 ...`): no "64-byte Reload" between a loop label and its back edge.
 """
 import os
 
-KERNELS = ["12x1", "6x2", "1x4", "2x4", "3x3", "4x2"]
+# lanes: (file, compilation condition, vector registers, kernel specs)
+FAMILIES = {
+    8: ("SIMD8Kernels.swift", "!CNNLAB_SIMD16", 16, ["12x1", "6x2", "1x4", "2x4", "3x3", "4x2"]),
+    16: ("SIMD16Kernels.swift", "CNNLAB_SIMD16", 32,
+         ["14x1", "8x1", "8x2", "6x2", "4x2", "8x3", "3x3", "4x4", "2x4", "1x8"]),
+}
 
 # Filter widths with an unrolled `runStrip` variant (see `MicroKernel.runStrip3`).
 STRIP_WIDTHS = [3, 5]
@@ -64,9 +80,9 @@ struct PanelLayout {
 /// A register-blocked inner kernel: `C[rows × columns] (+)= A · B` for one tile of at most
 /// `mr × nr`, with depth `layout.segments · layout.segmentLength`.
 ///
-/// The accumulators live in `SIMD8<Float>` registers (ymm on AVX2) for the whole depth loop, so
-/// each step loads the packed row of B, broadcasts `mr` values of A and issues `mr · nr / 8`
-/// FMAs. The kernels are written out register by register (generated, hence the repetition)
+/// The accumulators live in vector registers for the whole depth loop (`SIMD8<Float>`, ymm on
+/// AVX2, or `SIMD16<Float>`, zmm, in the AVX-512 build: `KernelSet`), so each step loads the
+/// packed row of B, broadcasts `mr` values of A and issues `mr · nr / lanes` FMAs. The kernels are written out register by register (generated, hence the repetition)
 /// because the compiler keeps explicit locals in registers but not arrays or tuples.
 /// - A: see `PanelLayout`; all `mr` rows must be readable whatever `rows` is (rows past `rows`
 ///   are computed and dropped).
@@ -127,22 +143,43 @@ extension UnsafeMutablePointer<Float> {
     }
 
     /// Stores the first `columns` lanes of `v` (none if `columns <= 0`) at `self + offset`.
-    @inline(__always) func storePartial(_ v: Vector8, _ offset: Int, columns: Int, accumulate: Bool) {
+    @inline(__always) func storePartial<V: SIMD>(_ v: V, _ offset: Int, columns: Int, accumulate: Bool)
+    where V.Scalar == Float {
         let dst = self + offset
-        for j in 0..<max(0, min(8, columns)) {
+        for j in 0..<max(0, min(V.scalarCount, columns)) {
             dst[j] = accumulate ? dst[j] + v[j] : v[j]
         }
     }
 }
-
 '''
 
-import sys
-def kernel(mr, nv):
-    nr = nv*8
+WIDE_HELPERS = r'''typealias Vector16 = SIMD16<Float>
+
+extension UnsafePointer<Float> {
+    @inline(__always) func vector16(_ offset: Int) -> Vector16 {
+        UnsafeRawPointer(self + offset).loadUnaligned(as: Vector16.self)
+    }
+}
+
+extension UnsafeMutablePointer<Float> {
+    /// Stores `v` at `self + offset`, adding what is there first when `accumulate`.
+    @inline(__always) func store16(_ v: Vector16, _ offset: Int, accumulate: Bool) {
+        let raw = UnsafeMutableRawPointer(self + offset)
+        let out = accumulate ? v + raw.loadUnaligned(as: Vector16.self) : v
+        raw.storeBytes(of: out, as: Vector16.self)
+    }
+}
+'''
+
+GENERATED = "// Generated by scripts/codegen/make_microkernels.py: edit the script, not this file.\n"
+
+
+def kernel(mr, nv, lanes):
+    nr = nv*lanes
+    vec, load, store = f"Vector{lanes}", f"vector{lanes}", f"store{lanes}"
     name = f"Kernel{mr}x{nr}"
     def bias_block(ind):
-        out = [ind + "if let bias {", ind + "    let " + ", ".join(f"q{v} = bias.vector8({8*v})" for v in range(nv))]
+        out = [ind + "if let bias {", ind + "    let " + ", ".join(f"q{v} = bias.{load}({lanes*v})" for v in range(nv))]
         for r in range(mr):
             out.append(ind + "    " + "; ".join(f"c{r}_{v} += q{v}" for v in range(nv)))
         out.append(ind + "}")
@@ -160,7 +197,7 @@ def kernel(mr, nv):
     L.append("        bias: UnsafePointer<Float>?")
     L.append("    ) {")
     for r in range(mr):
-        L.append("        var " + ", ".join(f"c{r}_{v} = Vector8()" for v in range(nv)))
+        L.append("        var " + ", ".join(f"c{r}_{v} = {vec}()" for v in range(nv)))
     if mr > 1:
         L.append("        let rs = layout.rowStride")
         L.append("        let " + ", ".join(f"o{r} = {r} &* rs" for r in range(1, mr)))
@@ -179,7 +216,7 @@ def kernel(mr, nv):
     L.append("        var left = layout.segmentLength")
     L.append("        for _ in 0..<steps {")
     for v in range(nv):
-        L.append(f"            let b{v} = bp.vector8({8*v})")
+        L.append(f"            let b{v} = bp.{load}({lanes*v})")
     for r in range(mr):
         idx = "0" if r == 0 else f"o{r}"
         if nv == 1:
@@ -204,35 +241,36 @@ def kernel(mr, nv):
     L.append("    }")
     for width in STRIP_WIDTHS:
         L.append("")
-        L.extend(strip(mr, nv, width))
+        L.extend(strip(mr, nv, lanes, width))
     L.append("")
     L.append("    /// Writes the accumulators to the tile of C (see `MicroKernel`).")
     L.append("    @inline(__always)")
     L.append("    private static func store(")
-    L.append("        " + ", ".join(f"_ c{r}_{v}: Vector8" for r in range(mr) for v in range(nv)) + ",")
+    L.append("        " + ", ".join(f"_ c{r}_{v}: {vec}" for r in range(mr) for v in range(nv)) + ",")
     L.append("        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool")
     L.append("    ) {")
     L.append(f"        if rows == {mr} && columns == {nr} {{")
     L.append("            var row = c" if mr > 1 else "            let row = c")
     for r in range(mr):
-        L.append("            " + "; ".join(f"row.store8(c{r}_{v}, {8*v}, accumulate: accumulate)" for v in range(nv)))
+        L.append("            " + "; ".join(f"row.{store}(c{r}_{v}, {lanes*v}, accumulate: accumulate)" for v in range(nv)))
         if r < mr-1: L.append("            row += ldc")
     L.append("        } else {")
     L.append("            var row = c" if mr > 1 else "            let row = c")
     for r in range(mr):
         if r > 0: L.append(f"            guard rows > {r} else {{ return }}")
         for v in range(nv):
-            L.append(f"            row.storePartial(c{r}_{v}, {8*v}, columns: columns &- {8*v}, accumulate: accumulate)")
+            L.append(f"            row.storePartial(c{r}_{v}, {lanes*v}, columns: columns &- {lanes*v}, accumulate: accumulate)")
         if r < mr-1: L.append("            row += ldc")
     L.append("        }")
     L.append("    }")
     L.append("}")
     return "\n".join(L)
 
-def strip(mr, nv, width):
+def strip(mr, nv, lanes, width):
     """`runStrip{width}`: the pixel-tiled walk with the `width` steps of a segment unrolled, so
     every A and B offset in the loop body is a constant and the loop has no per-step branch."""
     acc = ", ".join(f"c{r}_{v}" for r in range(mr) for v in range(nv))
+    vec, load = f"Vector{lanes}", f"vector{lanes}"
     L = []
     L.append(f"    @inline(never)")
     L.append(f"    static func runStrip{width}(")
@@ -240,12 +278,12 @@ def strip(mr, nv, width):
     L.append("        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool")
     L.append("    ) {")
     for r in range(mr):
-        L.append("        var " + ", ".join(f"c{r}_{v} = Vector8()" for v in range(nv)))
+        L.append("        var " + ", ".join(f"c{r}_{v} = {vec}()" for v in range(nv)))
     L.append("        var ap = a, bp = b")
     L.append("        for _ in 0..<segments {")
     for i in range(width):
         for v in range(nv):
-            L.append(f"            let b{i}_{v} = bp.vector8({i + 8*v})")
+            L.append(f"            let b{i}_{v} = bp.{load}({i + lanes*v})")
         for r in range(mr):
             if nv == 1:
                 L.append(f"            c{r}_0.addProduct(ap[{i*mr + r}], b{i}_0)")
@@ -259,14 +297,32 @@ def strip(mr, nv, width):
     L.append("    }")
     return L
 
-def main():
-    specs = [tuple(map(int, s.split("x"))) for s in KERNELS]
-    text = HEADER + "\n\n".join(kernel(m, n) for m, n in specs) + "\n"
-    path = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "Sources", "ConvCore", "MicroKernel.swift"))
-    with open(path, "w") as f:
-        f.write(text)
-    print(f"wrote {len(specs)} kernels to {path}")
+def family(lanes):
+    """The kernels on `SIMD{lanes}<Float>`, compiled only under the family's condition."""
+    file, condition, registers, kernels = FAMILIES[lanes]
+    specs = [tuple(map(int, k.split("x"))) for k in kernels]
+    for mr, nv in specs:
+        assert mr * nv + nv + 1 <= registers, f"{mr}x{nv} needs more than {registers} registers"
+    register = "ymm" if lanes == 8 else "zmm"
+    parts = [GENERATED, f"#if {condition}", "",
+             f"// The micro-kernels on SIMD{lanes}<Float> ({register}, {registers} registers); `KernelSet` picks among them.", ""]
+    if lanes == 16:
+        parts.append(WIDE_HELPERS)
+    parts.append("\n\n".join(kernel(m, n, lanes) for m, n in specs))
+    parts.append("")
+    parts.append("#endif")
+    return file, "\n".join(parts) + "\n", len(specs)
 
+
+def main():
+    root = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "Sources", "ConvCore"))
+    with open(os.path.join(root, "MicroKernel.swift"), "w") as f:
+        f.write(HEADER)
+    for lanes in FAMILIES:
+        file, text, count = family(lanes)
+        with open(os.path.join(root, file), "w") as f:
+            f.write(text)
+        print(f"wrote {count} SIMD{lanes} kernels to {file}")
 
 if __name__ == "__main__":
     main()

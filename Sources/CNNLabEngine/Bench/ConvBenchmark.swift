@@ -30,11 +30,13 @@ public struct ConvBenchResult: Sendable, Codable, Equatable {
     public var ms: Double
     /// Useful floating-point work per second, in 10⁹ (FLOPs as documented on `ConvBenchmark.run`).
     public var gflops: Double
+    /// Floats per vector of the micro-kernels this binary was built with (8: AVX2, 16: AVX-512).
+    public var simd_lanes: Int
 
     /// Memberwise, so renderers and their tests can build results without timing anything.
     public init(
         case name: String, pass: String, n: Int, h: Int, w: Int, c_in: Int, c_out: Int, f: Int, s: Int, p: Int,
-        threads: Int, ms: Double, gflops: Double
+        threads: Int, ms: Double, gflops: Double, simd_lanes: Int
     ) {
         self.case = name
         self.pass = pass
@@ -49,6 +51,7 @@ public struct ConvBenchResult: Sendable, Codable, Equatable {
         self.threads = threads
         self.ms = ms
         self.gflops = gflops
+        self.simd_lanes = simd_lanes
     }
 }
 
@@ -107,7 +110,8 @@ public enum ConvBenchmark {
     private static func result(_ c: ConvBenchCase, pass: String, threads: Int, ms: Double, flops: Double) -> ConvBenchResult {
         ConvBenchResult(
             case: c.name, pass: pass, n: c.n, h: c.h, w: c.w, c_in: c.cIn, c_out: c.cOut, f: c.f, s: c.s, p: c.p,
-            threads: threads, ms: ms, gflops: flops / (ms * 1e6))
+            threads: threads, ms: ms, gflops: flops / (ms * 1e6),
+            simd_lanes: KernelSet.lanes)
     }
 
     /// Median milliseconds per call of `body` over `repetitions` samples. One untimed call

@@ -1,0 +1,138 @@
+import Testing
+@testable import ConvCore
+
+/// Every micro-kernel of this build's `KernelSet` (SIMD8 or, with `CNNLAB_SIMD16`, SIMD16)
+/// against a Double reference, through a strided, segmented `PanelLayout` and the unrolled strip
+/// walks, on whole and partial tiles, overwriting and accumulating, with and without a bias.
+struct MicroKernelTests {
+    private struct Stream {
+        var state: UInt64
+        mutating func next() -> Float {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Float(state >> 40) / Float(1 << 23) - 1
+        }
+    }
+
+    /// (rows, columns) to store for a kernel: the whole tile and two partial ones.
+    private static func tiles(_ k: any MicroKernel.Type) -> [(Int, Int)] {
+        [(k.mr, k.nr), (max(1, k.mr - 1), max(1, k.nr - 3)), (1, 1)]
+    }
+
+    @Test(arguments: KernelSet.all.indices)
+    func runMatchesReference(index: Int) {
+        let k = KernelSet.all[index]
+        let mr = k.mr, nr = k.nr
+        let segments = 3, length = 5
+        let layout = PanelLayout(
+            rowStride: 1, depthStride: mr + 1, segmentLength: length, segments: segments,
+            segmentStride: (mr + 1) * length + 2, bDepthStride: nr + 3, bSegmentStride: (nr + 3) * length + 1)
+        var r = Stream(state: UInt64(index + 11))
+        let a = (0..<(layout.segmentStride * segments + mr)).map { _ in r.next() }
+        let b = (0..<(layout.bSegmentStride * segments + nr)).map { _ in r.next() }
+        let bias = (0..<nr).map { _ in r.next() }
+        let ldc = nr + 5
+        let initial = (0..<(mr * ldc)).map { _ in r.next() }
+        func product(_ row: Int, _ column: Int) -> Double {
+            var sum = 0.0
+            for s in 0..<segments {
+                for i in 0..<length {
+                    let av = a[s * layout.segmentStride + i * layout.depthStride + row * layout.rowStride]
+                    let bv = b[s * layout.bSegmentStride + i * layout.bDepthStride + column]
+                    sum += Double(av) * Double(bv)
+                }
+            }
+            return sum
+        }
+        for (rows, columns) in Self.tiles(k) {
+            for accumulate in [false, true] {
+                for withBias in [false, true] {
+                    var c = initial
+                    a.withUnsafeBufferPointer { ap in
+                        b.withUnsafeBufferPointer { bp in
+                            bias.withUnsafeBufferPointer { biasp in
+                                c.withUnsafeMutableBufferPointer { cp in
+                                    k.run(
+                                        a: ap.baseAddress!, layout, b: bp.baseAddress!, c: cp.baseAddress!, ldc: ldc,
+                                        rows: rows, columns: columns, accumulate: accumulate,
+                                        bias: withBias ? biasp.baseAddress! : nil)
+                                }
+                            }
+                        }
+                    }
+                    var worst = 0.0
+                    for row in 0..<mr {
+                        for column in 0..<ldc {
+                            let e = row * ldc + column
+                            var want = Double(initial[e])
+                            if row < rows && column < columns {
+                                let value = product(row, column) + (withBias ? Double(bias[column]) : 0)
+                                want = accumulate ? want + value : value
+                            }
+                            worst = max(worst, abs(Double(c[e]) - want))
+                        }
+                    }
+                    #expect(worst < 1e-5, "\(k) rows \(rows) columns \(columns) accumulate \(accumulate) bias \(withBias)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: KernelSet.all.indices, [3, 5])
+    func stripMatchesReference(index: Int, width: Int) {
+        let k = KernelSet.all[index]
+        let mr = k.mr, nr = k.nr
+        let segments = 4, bSegmentStride = nr + width + 2
+        var r = Stream(state: UInt64(index * 7 + width))
+        let a = (0..<(width * segments * mr)).map { _ in r.next() }
+        let b = (0..<(bSegmentStride * segments + nr + width)).map { _ in r.next() }
+        let ldc = nr + 1
+        let initial = (0..<(mr * ldc)).map { _ in r.next() }
+        for (rows, columns) in Self.tiles(k) {
+            for accumulate in [false, true] {
+                var c = initial
+                a.withUnsafeBufferPointer { ap in
+                    b.withUnsafeBufferPointer { bp in
+                        c.withUnsafeMutableBufferPointer { cp in
+                            let (a, b, c) = (ap.baseAddress!, bp.baseAddress!, cp.baseAddress!)
+                            if width == 3 {
+                                k.runStrip3(
+                                    a: a, b: b, segments: segments, bSegmentStride: bSegmentStride, c: c, ldc: ldc,
+                                    rows: rows, columns: columns, accumulate: accumulate)
+                            } else {
+                                k.runStrip5(
+                                    a: a, b: b, segments: segments, bSegmentStride: bSegmentStride, c: c, ldc: ldc,
+                                    rows: rows, columns: columns, accumulate: accumulate)
+                            }
+                        }
+                    }
+                }
+                var worst = 0.0
+                for row in 0..<mr {
+                    for column in 0..<ldc {
+                        let e = row * ldc + column
+                        var want = Double(initial[e])
+                        if row < rows && column < columns {
+                            var sum = 0.0
+                            for s in 0..<segments {
+                                for i in 0..<width {
+                                    let depth = s * width + i
+                                    sum += Double(a[depth * mr + row]) * Double(b[s * bSegmentStride + i + column])
+                                }
+                            }
+                            want = accumulate ? want + sum : sum
+                        }
+                        worst = max(worst, abs(Double(c[e]) - want))
+                    }
+                }
+                #expect(worst < 1e-5, "\(k) strip \(width) rows \(rows) columns \(columns) accumulate \(accumulate)")
+            }
+        }
+    }
+
+    /// The padded image's slack covers the tiles that read it.
+    @Test func paddedImageSlackCoversTheKernels() {
+        #expect(PaddedImage.maxTileRows >= KernelSet.Wide.mr && PaddedImage.maxTileRows >= KernelSet.Narrow.mr)
+        #expect(KernelSet.channelTiled.allSatisfy { $0.nr <= PaddedImage.maxTileColumns })
+        #expect(KernelSet.all.allSatisfy { $0.nr % KernelSet.lanes == 0 })
+    }
+}
