@@ -108,7 +108,9 @@ extension UnsafeMutablePointer<Float> {
         let out = accumulate ? v + raw.loadUnaligned(as: Vector8.self) : v
         raw.storeBytes(of: out, as: Vector8.self)
     }
+}
 
+extension UnsafeMutablePointer<Float> {
     /// Stores the first `columns` lanes of `v` (none if `columns <= 0`) at `self + offset`.
     @inline(__always) func storePartial<V: SIMD>(_ v: V, _ offset: Int, columns: Int, accumulate: Bool)
     where V.Scalar == Float {

@@ -5,15 +5,6 @@ import Testing
 /// random `R`, `∂L/∂Z = R`, so `backward(R)` must match central differences of `L` (evaluated in
 /// Double from the Float forward kernel) in every input, weight and bias element.
 struct Conv2DGradientCheckTests {
-    /// A small linear congruential stream in [-1, 1), fixed so failures reproduce.
-    private struct Stream {
-        var state: UInt64
-        mutating func next() -> Float {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Float(state >> 40) / Float(1 << 23) - 1
-        }
-    }
-
     private static func loss(_ z: Tensor, _ r: Tensor) -> Double {
         zip(z.storage, r.storage).reduce(0) { $0 + Double($1.0) * Double($1.1) }
     }
@@ -26,7 +17,7 @@ struct Conv2DGradientCheckTests {
     func gradientsMatchCentralDifferences(shape: (Int, Int, Int, Int, Int, Int)) throws {
         let (m, h, w, cIn, cOut, f) = shape
         let stride = 2, padding = 1
-        var s = Stream(state: UInt64(h * 31 + w))
+        var s = TestStream(seed: UInt64(h * 31 + w))
         let x = try Tensor.generated([m, h, w, cIn]) { s.next() }
         let weights = try Tensor.generated([f, f, cIn, cOut]) { s.next() }
         let bias = try Tensor.generated([1, 1, 1, cOut]) { s.next() }

@@ -26,18 +26,10 @@ struct ConvKernelPathTests {
         (1, 8, 45, 4, 48, 3, 1, 1),  // 48 channels: whole and partial SIMD16 wide panels
     ]
 
-    private struct Stream {
-        var state: UInt64
-        mutating func next() -> Float {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Float(state >> 40) / Float(1 << 23) - 1
-        }
-    }
-
     @Test(arguments: shapes.indices)
     func matchesNaive(index: Int) throws {
         let (m, h, w, c, n, f, s, p) = Self.shapes[index]
-        var r = Stream(state: UInt64(index &+ 7))
+        var r = TestStream(seed: UInt64(index &+ 7))
         let x = try Tensor.generated([m, h, w, c]) { r.next() }
         let weights = try Tensor.generated([f, f, c, n]) { r.next() }
         let bias = try Tensor.generated([n]) { r.next() }
@@ -148,11 +140,8 @@ struct ConvGradientDeterminismTests {
     @Test(arguments: [(20, 12, 3, 6, 5), (33, 9, 4, 24, 3)])
     func sameForAnyThreadCount(shape: (Int, Int, Int, Int, Int)) throws {
         let (m, h, c, n, f) = shape
-        var state: UInt64 = 99
-        func next() -> Float {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Float(state >> 40) / Float(1 << 23) - 1
-        }
+        var r = TestStream(seed: 99)
+        func next() -> Float { r.next() }
         let x = try Tensor.generated([m, h, h, c]) { next() }
         let w = try Tensor.generated([f, f, c, n]) { next() }
         let o = h + 2 - f + 1

@@ -5,14 +5,6 @@ import Testing
 /// against a Double reference, through a strided, segmented `PanelLayout` and the unrolled strip
 /// walks, on whole and partial tiles, overwriting and accumulating, with and without a bias.
 struct MicroKernelTests {
-    private struct Stream {
-        var state: UInt64
-        mutating func next() -> Float {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Float(state >> 40) / Float(1 << 23) - 1
-        }
-    }
-
     /// (rows, columns) to store for a kernel: the whole tile and two partial ones.
     private static func tiles(_ k: any MicroKernel.Type) -> [(Int, Int)] {
         [(k.mr, k.nr), (max(1, k.mr - 1), max(1, k.nr - 3)), (1, 1)]
@@ -26,7 +18,7 @@ struct MicroKernelTests {
         let layout = PanelLayout(
             rowStride: 1, depthStride: mr + 1, segmentLength: length, segments: segments,
             segmentStride: (mr + 1) * length + 2, bDepthStride: nr + 3, bSegmentStride: (nr + 3) * length + 1)
-        var r = Stream(state: UInt64(index + 11))
+        var r = TestStream(seed: UInt64(index + 11))
         let a = (0..<(layout.segmentStride * segments + mr)).map { _ in r.next() }
         let b = (0..<(layout.bSegmentStride * segments + nr)).map { _ in r.next() }
         let bias = (0..<nr).map { _ in r.next() }
@@ -82,7 +74,7 @@ struct MicroKernelTests {
         let k = KernelSet.all[index]
         let mr = k.mr, nr = k.nr
         let segments = 4, bSegmentStride = nr + width + 2
-        var r = Stream(state: UInt64(index * 7 + width))
+        var r = TestStream(seed: UInt64(index * 7 + width))
         let a = (0..<(width * segments * mr)).map { _ in r.next() }
         let b = (0..<(bSegmentStride * segments + nr + width)).map { _ in r.next() }
         let ldc = nr + 1
