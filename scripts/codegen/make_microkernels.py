@@ -16,8 +16,7 @@ registers (16 ymm on AVX2, 32 zmm on AVX-512) so the accumulators, the B vectors
 fit (3x4 on SIMD8 needs 17 and spilled every step). That bound is not enough on its own: for
 znver4/znver5 LLVM's scheduler hoists every row's broadcast to the top of the step, so 12x2 and
 6x4 on SIMD16 (27 and 29 registers) spilled accumulators in `run` or the strips. Check a new
-kernel's loops in the assembly (`swiftc -emit-assembly -Ounchecked -target-cpu znver5
--D CNNLAB_SIMD16 ...`): no "64-byte Reload" between a loop label and its back edge.
+kernel's loops with `python3 scripts/codegen/check_spills.py` (znver5 assembly, SIMD16).
 """
 import os
 
