@@ -8,7 +8,9 @@ import Foundation
 /// `cnnlab tui`: the full-screen terminal interface.
 struct Tui: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Full-screen interface: network, derivations, heatmaps and the convolution stepper.")
+        abstract: CommandLineLanguage.pick(
+            "Full-screen interface: network, derivations, heatmaps and the convolution stepper.",
+            "Interface de tela cheia: rede, deduções, mapas de calor e a convolução passo a passo."))
 
     @OptionGroup var options: FrontEndOptions
 
