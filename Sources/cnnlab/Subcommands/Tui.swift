@@ -29,7 +29,10 @@ func runTUI(_ options: FrontEndOptions) throws {
     do {
         screen = try CursesScreen(color: wantsColor)
     } catch {
-        writeError("error: cannot start the full-screen interface on this terminal\n")
+        writeError(
+            options.language.pick(
+                "error: cannot start the full-screen interface on this terminal\n",
+                "erro: não foi possível iniciar a interface de tela cheia neste terminal\n"))
         throw ExitCode(1)
     }
     defer { screen.close() }
