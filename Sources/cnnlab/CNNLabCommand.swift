@@ -8,17 +8,32 @@ import Foundation
 struct CNNLabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cnnlab",
-        abstract: "A terminal lab for convolutional neural networks: shapes, parameters, convolutions, heatmaps.",
-        discussion: """
+        abstract: CommandLineLanguage.pick(
+            "A terminal lab for convolutional neural networks: shapes, parameters, convolutions, heatmaps.",
+            "Um laboratório no terminal para redes neurais convolucionais: formatos, parâmetros, convoluções, mapas de calor."),
+        discussion: CommandLineLanguage.pick(
+            """
             Commands are separated by newlines or ';'. Examples:
               cnnlab -c 'input 39x39x3; conv 10 f=3; conv 20 f=5 s=2; summary'
               cnnlab -c 'image sample edges; filter vertical; heatmap img * K'
               cnnlab run Lessons/01-one-layer.cnn
               cnnlab          the full-screen interface (cnnlab repl: a prompt)
             """,
+            """
+            Os comandos são separados por quebras de linha ou ';'. Exemplos:
+              cnnlab -c 'input 39x39x3; conv 10 f=3; conv 20 f=5 s=2; summary'
+              cnnlab -c 'image sample edges; filter vertical; heatmap img * K'
+              cnnlab run Lessons/01-one-layer.cnn
+              cnnlab          a interface de tela cheia (cnnlab repl: um prompt)
+            """),
         subcommands: [Tui.self, Repl.self, Run.self, Bench.self])
 
-    @Option(name: .short, help: ArgumentHelp("Commands to run, separated by ';' or newlines.", valueName: "commands"))
+    @Option(
+        name: .short,
+        help: ArgumentHelp(
+            CommandLineLanguage.pick(
+                "Commands to run, separated by ';' or newlines.", "Comandos a executar, separados por ';' ou quebras de linha."),
+            valueName: CommandLineLanguage.pick("commands", "comandos")))
     var commands: String?
 
     @OptionGroup var options: FrontEndOptions

@@ -5,26 +5,33 @@ import Foundation
 
 /// Options every front end shares: output format, language, colour, threads.
 struct FrontEndOptions: ParsableArguments {
-    @Flag(help: "Print one JSON object per result instead of text.")
+    @Flag(help: CommandLineLanguage.help(
+        "Print one JSON object per result instead of text.", "Imprime um objeto JSON por resultado em vez de texto."))
     var json = false
 
-    @Flag(help: "Continue after an error instead of stopping at the first one.")
+    @Flag(help: CommandLineLanguage.help(
+        "Continue after an error instead of stopping at the first one.", "Continua depois de um erro em vez de parar no primeiro."))
     var keepGoing = false
 
-    @Option(help: "Language of messages: en or pt-BR (default: from LANG).")
+    @Option(help: CommandLineLanguage.help(
+        "Language of messages and of this help: en or pt-BR (default: from LANG).",
+        "Idioma das mensagens e desta ajuda: en ou pt-BR (padrão: o de LANG)."))
     var lang: String?
 
-    @Option(help: "Colour: auto, always or never (NO_COLOR is honoured).")
+    @Option(help: CommandLineLanguage.help(
+        "Colour: auto, always or never (NO_COLOR is honoured).", "Cor: auto, always ou never (NO_COLOR é respeitado)."))
     var color: ColorChoice = .auto
 
-    @Option(help: "Threads for the numeric kernels.")
+    @Option(help: CommandLineLanguage.help("Threads for the numeric kernels.", "Número de threads dos kernels numéricos."))
     var threads: Int = 1
 
     func validate() throws {
         if let lang, Language(flag: lang) == nil {
-            throw ValidationError("unknown language '\(lang)': use en or pt-BR")
+            throw ValidationError(language.pick("unknown language '\(lang)': use en or pt-BR", "idioma desconhecido '\(lang)': use en ou pt-BR"))
         }
-        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
+        guard (1...256).contains(threads) else {
+            throw ValidationError(language.pick("--threads must be between 1 and 256", "--threads deve estar entre 1 e 256"))
+        }
     }
 
     var language: Language {

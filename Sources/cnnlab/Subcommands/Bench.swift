@@ -6,24 +6,37 @@ import Foundation
 /// `cnnlab bench`: times conv forward and backward, and training steps, on standard cases.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Time conv forward/backward and training (use a release build: scripts/run.sh bench).",
-        discussion: """
+        abstract: CommandLineLanguage.pick(
+            "Time conv forward/backward and training (use a release build: scripts/run.sh bench).",
+            "Cronometra o forward/backward da conv e o treinamento (use um build de release: scripts/run.sh bench)."),
+        discussion: CommandLineLanguage.pick(
+            """
             Conv cases: b, c1, c2, d, lecture (GFLOP/s, median of --repetitions after a warm-up).
             Training cases: train-mnist, train-cifar (ConvNetJS's demo nets, SGD, batch 20, examples/s).
             redraw: one 200×60 full-screen frame with a 64×64 heatmap, laid out and painted in memory (ms).
             Save a run with --json > FILE and compare a later one with --compare FILE.
-            """)
+            """,
+            """
+            Casos de conv: b, c1, c2, d, lecture (GFLOP/s, mediana de --repetitions após um aquecimento).
+            Casos de treinamento: train-mnist, train-cifar (as redes de demonstração do ConvNetJS, SGD, lote de 20, exemplos/s).
+            redraw: um quadro de tela cheia de 200×60 com um mapa de calor de 64×64, montado e pintado na memória (ms).
+            Salve uma execução com --json > ARQUIVO e compare uma posterior com --compare ARQUIVO.
+            """))
 
-    @Option(help: "Timed repetitions per conv case (the median is reported).")
+    @Option(help: CommandLineLanguage.help(
+        "Timed repetitions per conv case (the median is reported).", "Repetições cronometradas por caso de conv (informa a mediana)."))
     var repetitions: Int = 7
 
-    @Option(help: "Timed mini-batches per training case.")
+    @Option(help: CommandLineLanguage.help("Timed mini-batches per training case.", "Mini-lotes cronometrados por caso de treinamento."))
     var batches: Int = 50
 
-    @Option(help: "Only these cases (comma-separated, e.g. b,c1,train-mnist).")
+    @Option(help: CommandLineLanguage.help(
+        "Only these cases (comma-separated, e.g. b,c1,train-mnist).", "Só estes casos (separados por vírgula, p. ex. b,c1,train-mnist)."))
     var cases: String?
 
-    @Option(help: "A saved `cnnlab bench --json` output to compare with (prints ratios).")
+    @Option(help: CommandLineLanguage.help(
+        "A saved `cnnlab bench --json` output to compare with (prints ratios).",
+        "Uma saída salva de `cnnlab bench --json` com que comparar (imprime as razões)."))
     var compare: String?
 
     /// `--threads N` and `--json` (shared with the other modes: one spelling, one meaning).
@@ -31,10 +44,15 @@ struct Bench: ParsableCommand {
 
     private var threads: Int { options.threads }
     private var json: Bool { options.json }
+    private var language: Language { options.language }
 
     func validate() throws {
-        guard (1...1000).contains(repetitions) else { throw ValidationError("--repetitions must be between 1 and 1000") }
-        guard (1...100_000).contains(batches) else { throw ValidationError("--batches must be between 1 and 100000") }
+        guard (1...1000).contains(repetitions) else {
+            throw ValidationError(language.pick("--repetitions must be between 1 and 1000", "--repetitions deve estar entre 1 e 1000"))
+        }
+        guard (1...100_000).contains(batches) else {
+            throw ValidationError(language.pick("--batches must be between 1 and 100000", "--batches deve estar entre 1 e 100000"))
+        }
     }
 
     func run() throws {
@@ -43,7 +61,7 @@ struct Bench: ParsableCommand {
         let allNames = convNames + trainNames + ["redraw"]
         let names = cases.map { $0.split(separator: ",").map(String.init) } ?? allNames
         if let unknown = names.first(where: { !allNames.contains($0) }) {
-            throw ValidationError("no case '\(unknown)'; cases: " + allNames.joined(separator: ", "))
+            throw ValidationError(language.pick("no case '\(unknown)'; cases: ", "não há caso '\(unknown)'; casos: ") + allNames.joined(separator: ", "))
         }
         let previous = try compare.map(savedFigures)
         let conv = try ConvBenchmark.run(
@@ -71,12 +89,13 @@ struct Bench: ParsableCommand {
     }
 
     private func savedFigures(_ path: String) throws -> [BenchComparison.Figure] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError(language.pick("cannot read \(path)", "não foi possível ler \(path)")) }
         do {
             return try BenchComparison.figures(fromJSONLines: String(decoding: data, as: UTF8.self))
         } catch {
             guard case .malformedLine(let n) = error else { throw error }
-            throw ValidationError("\(path), line \(n): not a `cnnlab bench --json` line")
+            throw ValidationError(
+                language.pick("\(path), line \(n): not a `cnnlab bench --json` line", "\(path), linha \(n): não é uma linha de `cnnlab bench --json`"))
         }
     }
 }

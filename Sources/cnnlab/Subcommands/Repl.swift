@@ -7,7 +7,9 @@ import Foundation
 /// `cnnlab repl`: the interactive prompt, with line editing, history and tab completion.
 struct Repl: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Type commands at a prompt that shows the network's output shape (history, Tab completion).")
+        abstract: CommandLineLanguage.pick(
+            "Type commands at a prompt that shows the network's output shape (history, Tab completion).",
+            "Digite comandos num prompt que mostra o formato de saída da rede (histórico, completar com Tab)."))
 
     @OptionGroup var options: FrontEndOptions
 

@@ -8,7 +8,9 @@ import Foundation
 /// `cnnlab tui`: the full-screen terminal interface.
 struct Tui: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Full-screen interface: network, derivations, heatmaps and the convolution stepper.")
+        abstract: CommandLineLanguage.pick(
+            "Full-screen interface: network, derivations, heatmaps and the convolution stepper.",
+            "Interface de tela cheia: rede, deduções, mapas de calor e a convolução passo a passo."))
 
     @OptionGroup var options: FrontEndOptions
 
@@ -27,7 +29,10 @@ func runTUI(_ options: FrontEndOptions) throws {
     do {
         screen = try CursesScreen(color: wantsColor)
     } catch {
-        writeError("error: cannot start the full-screen interface on this terminal\n")
+        writeError(
+            options.language.pick(
+                "error: cannot start the full-screen interface on this terminal\n",
+                "erro: não foi possível iniciar a interface de tela cheia neste terminal\n"))
         throw ExitCode(1)
     }
     defer { screen.close() }
