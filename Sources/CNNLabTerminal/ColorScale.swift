@@ -37,6 +37,38 @@ enum TerminalColor: Equatable, Sendable {
     }
 }
 
+/// The colours of a painted run of a heatmap: a scale colour behind it and, on numbers, a text
+/// colour that stays readable on that background.
+struct Paint: Equatable, Sendable {
+    /// The text colours used on a scale colour.
+    enum Foreground: Sendable {
+        case black, brightWhite
+    }
+
+    let background: TerminalColor
+    /// Nil on blank colour cells, which have no text to show.
+    let foreground: Foreground?
+
+    init(background: TerminalColor, foreground: Foreground? = nil) {
+        self.background = background
+        self.foreground = foreground
+    }
+
+    /// A number on `background`: black text on light colours, bright white on dark ones.
+    static func number(on background: TerminalColor) -> Paint {
+        Paint(background: background, foreground: background.isLight ? .black : .brightWhite)
+    }
+
+    /// The escapes that switch to these colours.
+    var escape: String {
+        switch foreground {
+        case nil: return background.backgroundEscape
+        case .black: return background.backgroundEscape + "\u{1B}[30m"
+        case .brightWhite: return background.backgroundEscape + "\u{1B}[97m"
+        }
+    }
+}
+
 /// Turns a scale position into a background colour.
 ///
 /// Sequential maps use viridis in truecolor (perceptually even, readable by colour-blind
