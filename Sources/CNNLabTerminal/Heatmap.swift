@@ -210,9 +210,13 @@ extension Heatmap {
             var lines = [StyledLine("min \(format.string(range.lowerBound))   max \(format.string(range.upperBound))")]
             if let bar = painter.scaleBar(scale) {
                 let high = (scale.isDiverging ? "+" : "") + format.string(ends.high)
-                let palette = paletteName.map { " (\($0))" } ?? ""
-                let low = "\(HeatmapText.scale(in: language))\(palette): \(format.string(ends.low)) "
-                lines.append(StyledLine(low) + bar + StyledLine(" \(high)"))
+                func scaleLine(palette: String) -> StyledLine {
+                    StyledLine("\(HeatmapText.scale(in: language))\(palette): \(format.string(ends.low)) ") + bar + StyledLine(" \(high)")
+                }
+                let named = scaleLine(palette: paletteName.map { " (\($0))" } ?? "")
+                // On a narrow screen the palette's name gives way to the bar (the diverging
+                // note names its colours too).
+                lines.append(named.width <= width ? named : scaleLine(palette: ""))
             }
             return lines + noteLines
         }
