@@ -22,6 +22,8 @@ public final class CursesScreen: ScreenDriver {
     public private(set) var size: ScreenSize
     /// Whether colours are in use.
     public let hasColors: Bool
+    /// The palette and pairs of the terminal (`COLORS`, `COLOR_PAIRS`); nothing without colours.
+    public let palette: ScreenPalette
     private var previous: CellGrid?
     private var pairs: ColorPairs
 
@@ -43,11 +45,12 @@ public final class CursesScreen: ScreenDriver {
             start_color()
             use_default_colors()
             hasColors = true
-            pairs = ColorPairs(pairs: Int(cnn_color_pairs()), colors: Int(cnn_colors()))
+            palette = ScreenPalette(colors: Int(cnn_colors()), pairs: Int(cnn_color_pairs()))
         } else {
             hasColors = false
-            pairs = ColorPairs(pairs: 0, colors: 0)
+            palette = ScreenPalette(colors: 0, pairs: 0)
         }
+        pairs = ColorPairs(pairs: palette.pairs, colors: palette.colors)
         size = ScreenSize(width: Int(cnn_cols()), height: Int(cnn_lines()))
     }
 
