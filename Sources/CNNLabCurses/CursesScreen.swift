@@ -7,8 +7,9 @@ import Glibc
 /// Paints cell grids on a curses screen and reads keys: the only code that calls curses.
 ///
 /// Only the cells that changed since the previous frame are painted. Colours are used when
-/// asked for and the terminal has them (`has_colors()`); pairs are allocated as needed.
-/// The terminal is always restored: see ``TerminalRestore``.
+/// asked for and the terminal has them (`has_colors()`); pairs are allocated as needed, within
+/// the terminal's `COLOR_PAIRS` (see ``ColorPairs``). The terminal is always restored: see
+/// ``TerminalRestore``.
 public final class CursesScreen: ScreenDriver {
     /// Why the screen could not start.
     public enum StartError: Error {
@@ -21,13 +22,10 @@ public final class CursesScreen: ScreenDriver {
     public private(set) var size: ScreenSize
     /// Whether colours are in use.
     public let hasColors: Bool
+    /// The palette and pairs of the terminal (`COLORS`, `COLOR_PAIRS`); nothing without colours.
+    public let palette: ScreenPalette
     private var previous: CellGrid?
-    private var pairs: [ColorKey: Int16] = [:]
-
-    private struct ColorKey: Hashable {
-        var foreground: UInt8?
-        var background: UInt8?
-    }
+    private var pairs: ColorPairs
 
     /// Starts curses on the terminal (locale from the environment, cbreak, no echo, keypad).
     /// - Parameter color: whether colours may be used (false for NO_COLOR or `--color never`).
@@ -47,9 +45,12 @@ public final class CursesScreen: ScreenDriver {
             start_color()
             use_default_colors()
             hasColors = true
+            palette = ScreenPalette(colors: Int(cnn_colors()), pairs: Int(cnn_color_pairs()))
         } else {
             hasColors = false
+            palette = ScreenPalette(colors: 0, pairs: 0)
         }
+        pairs = ColorPairs(pairs: palette.pairs, colors: palette.colors)
         size = ScreenSize(width: Int(cnn_cols()), height: Int(cnn_lines()))
     }
 
@@ -62,6 +63,7 @@ public final class CursesScreen: ScreenDriver {
         guard let screen = cnn_stdscr() else { return }
         let old = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
         if old == nil { wclear(screen) }
+        if hasColors { definePairs(for: grid) }
         for row in 0..<grid.height {
             for col in 0..<grid.width {
                 let cell = grid[row, col]
@@ -93,17 +95,27 @@ public final class CursesScreen: ScreenDriver {
         mvwadd_wch(screen, Int32(row), Int32(col), &complex)
     }
 
-    /// The pair for a cell's colours, allocated on first use (0: the default colours).
+    /// Gives the colour combinations of `grid` their pairs before any cell is painted.
+    private func definePairs(for grid: CellGrid) {
+        var frame: [ColorPairs.Colors] = []
+        for row in 0..<grid.height {
+            for col in 0..<grid.width {
+                let a = grid[row, col].attributes
+                if a.foreground != nil || a.background != nil {
+                    frame.append(ColorPairs.Colors(foreground: a.foreground, background: a.background))
+                }
+            }
+        }
+        for definition in pairs.prepare(frame) {
+            let colors = definition.colors
+            init_pair(definition.pair, colors.foreground.map(Int16.init) ?? -1, colors.background.map(Int16.init) ?? -1)
+        }
+    }
+
+    /// The pair for a cell's colours (0: the default colours).
     private func colorPair(_ a: CellAttributes) -> Int16 {
-        guard hasColors, a.foreground != nil || a.background != nil else { return 0 }
-        let key = ColorKey(foreground: a.foreground, background: a.background)
-        if let pair = pairs[key] { return pair }
-        let next = Int16(pairs.count + 1)
-        // The TUI uses a dozen pairs; every colour terminal has at least 64.
-        guard next < 64 else { return 0 }
-        init_pair(next, a.foreground.map(Int16.init) ?? -1, a.background.map(Int16.init) ?? -1)
-        pairs[key] = next
-        return next
+        guard hasColors else { return 0 }
+        return pairs.pair(for: ColorPairs.Colors(foreground: a.foreground, background: a.background))
     }
 
     public func nextEvent(timeout: Duration?) -> ScreenEvent? {

@@ -13,6 +13,13 @@ enum TerminalColor: Equatable, Sendable {
         }
     }
 
+    /// The xterm palette index, as a cell grid holds colours; nil for a 24-bit colour, which
+    /// has none.
+    var paletteIndex: UInt8? {
+        guard case .indexed(let n) = self else { return nil }
+        return UInt8(exactly: n)
+    }
+
     /// Whether dark text reads better than light text on this background.
     var isLight: Bool {
         let (r, g, b) = components
@@ -37,6 +44,38 @@ enum TerminalColor: Equatable, Sendable {
     }
 }
 
+/// The colours of a painted run of a heatmap: a scale colour behind it and, on numbers, a text
+/// colour that stays readable on that background.
+struct Paint: Equatable, Sendable {
+    /// The text colours used on a scale colour.
+    enum Foreground: Sendable {
+        case black, brightWhite
+    }
+
+    let background: TerminalColor
+    /// Nil on blank colour cells, which have no text to show.
+    let foreground: Foreground?
+
+    init(background: TerminalColor, foreground: Foreground? = nil) {
+        self.background = background
+        self.foreground = foreground
+    }
+
+    /// A number on `background`: black text on light colours, bright white on dark ones.
+    static func number(on background: TerminalColor) -> Paint {
+        Paint(background: background, foreground: background.isLight ? .black : .brightWhite)
+    }
+
+    /// The escapes that switch to these colours.
+    var escape: String {
+        switch foreground {
+        case nil: return background.backgroundEscape
+        case .black: return background.backgroundEscape + "\u{1B}[30m"
+        case .brightWhite: return background.backgroundEscape + "\u{1B}[97m"
+        }
+    }
+}
+
 /// Turns a scale position into a background colour.
 ///
 /// Sequential maps use viridis in truecolor (perceptually even, readable by colour-blind
@@ -56,7 +95,9 @@ struct ColorScale: Equatable, Sendable {
 
     private func sequentialColor(_ position: Double) -> TerminalColor {
         let t = min(1, max(0, position))
-        guard truecolor else { return .indexed(232 + Int((t * 23).rounded())) }
+        guard truecolor else {
+            return .indexed(Self.greys256.lowerBound + Int((t * Double(Self.greys256.count - 1)).rounded()))
+        }
         return Self.interpolate(Self.viridis, at: t)
     }
 
@@ -86,7 +127,14 @@ struct ColorScale: Equatable, Sendable {
     private static let white: (Double, Double, Double) = (247, 247, 247)
     private static let blue: (Double, Double, Double) = (33, 102, 172)
     private static let red: (Double, Double, Double) = (178, 24, 43)
+    /// The xterm grey ramp, from near black to near white.
+    private static let greys256 = 232...255
     /// xterm cube colours from white (231) to deep blue, and to deep red.
     private static let blues256 = [231, 189, 147, 105, 63, 20]
     private static let reds256 = [231, 224, 217, 210, 203, 160]
+
+    /// The most palette colours one 256-colour map uses, scale bar included: the 24 greys of a
+    /// sequential map (a diverging one uses 11). A screen that shows colours in pairs needs
+    /// this many pairs for a map.
+    static let indexedColorCount = max(greys256.count, Set(blues256 + reds256).count)
 }

@@ -25,29 +25,6 @@ struct GlyphRamp: Equatable, Sendable {
     var visible: String { String(glyphs.dropFirst()) }
 }
 
-/// A piece of a line: text, and the escape codes to show it with (`nil`: plain).
-struct StyledText: Equatable, Sendable {
-    var text: String
-    var escape: String?
-
-    /// Concatenates `cells`, emitting an escape only where the style changes and always
-    /// ending with a reset (`ESC[0m`) if any style was on, so colour never leaks past the line.
-    static func line(_ cells: [StyledText]) -> String {
-        var out = ""
-        var current: String?
-        for cell in cells {
-            if cell.escape != current {
-                out += cell.escape ?? reset
-                current = cell.escape
-            }
-            out += cell.text
-        }
-        return current == nil ? out : out + reset
-    }
-
-    static let reset = "\u{1B}[0m"
-}
-
 /// How each cell is painted, once the requested style has met the terminal's capabilities.
 enum CellPainter: Equatable, Sendable {
     /// Glyphs, doubled for square cells; diverging maps take negatives from a second ramp.
@@ -121,30 +98,27 @@ enum CellPainter: Equatable, Sendable {
             return StyledText(text: String(repeating: ramp.glyph(at: position.magnitude), count: width))
         case .color(let colors):
             guard let position else { return StyledText(text: String(repeating: "?", count: width)) }
-            return StyledText(text: String(repeating: " ", count: width), escape: colors.color(at: position).backgroundEscape)
+            return StyledText(text: String(repeating: " ", count: width), paint: Paint(background: colors.color(at: position)))
         case .numbers(let colors):
             guard let colors else { return StyledText(text: DisplayWidth.padLeft(format.string(value), to: width)) }
             let text = DisplayWidth.padLeft(format.string(value), to: width - 1) + " "
             guard let position else { return StyledText(text: text) }
-            let background = colors.color(at: position)
-            let foreground = background.isLight ? "\u{1B}[30m" : "\u{1B}[97m"
-            return StyledText(text: text, escape: background.backgroundEscape + foreground)
+            return StyledText(text: text, paint: .number(on: colors.color(at: position)))
         }
     }
 
     /// The legend's scale bar between the two end values, or `nil` when there is none
     /// (plain numbers, no finite values).
-    func scaleBar(_ scale: ValueScale) -> String? {
+    func scaleBar(_ scale: ValueScale) -> StyledLine? {
         guard scale.range != nil else { return nil }
         switch self {
         case let .glyphs(positive, negative):
             let doubled = { (ramp: GlyphRamp) in ramp.glyphs.map { String(repeating: $0, count: 2) } }
             let cells = scale.isDiverging ? doubled(negative).dropFirst().reversed() + doubled(positive) : doubled(positive)
-            return "[" + cells.joined() + "]"
+            return StyledLine("[" + cells.joined() + "]")
         case .color(let colors), .numbers(let colors?):
             let positions = scale.isDiverging ? (0...10).map { Double($0) / 5 - 1 } : (0...7).map { Double($0) / 7 }
-            let cells = positions.map { StyledText(text: "  ", escape: colors.color(at: $0).backgroundEscape) }
-            return StyledText.line(cells)
+            return StyledLine(positions.map { StyledText(text: "  ", paint: Paint(background: colors.color(at: $0))) })
         case .numbers(nil):
             return nil
         }

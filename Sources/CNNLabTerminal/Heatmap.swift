@@ -15,10 +15,17 @@ public enum Heatmap {
     /// Columns between tiles.
     static let tileGap = 2
 
-    /// `t` drawn as a heatmap headed by its name; never traps, whatever the tensor or room.
+    /// `t` drawn as a heatmap headed by its name, as text with ANSI colour escapes when the
+    /// options allow colour; never traps, whatever the tensor or room.
     public static func render(_ t: Tensor, name: String?, options: HeatmapOptions) -> String {
-        let text = draw(t, name: name, options: options)
-        return options.unicode ? text : asciiOnly(text)
+        lines(t, name: name, options: options).map(\.ansi).joined(separator: "\n")
+    }
+
+    /// `t` drawn as a heatmap, line by line, as runs of text with their colours: the one layout
+    /// behind ``render(_:name:options:)`` and the TUI's viewer, which writes it into cells.
+    static func lines(_ t: Tensor, name: String?, options: HeatmapOptions) -> [StyledLine] {
+        let lines = draw(t, name: name, options: options)
+        return options.unicode ? lines : lines.map { $0.mapText(asciiOnly) }
     }
 
     /// The legend's few non-ASCII signs, and the accented letters of its Portuguese words,
@@ -40,11 +47,11 @@ public enum Heatmap {
         return spellings
     }()
 
-    private static func draw(_ t: Tensor, name: String?, options: HeatmapOptions) -> String {
+    private static func draw(_ t: Tensor, name: String?, options: HeatmapOptions) -> [StyledLine] {
         let language = options.language
         let slicing = PlaneSlicing(t, name: name)
         let title = (name.map { "\($0): " } ?? "") + slicing.shapeText(in: language)
-        if let problem = PlaneSlicing.problem(with: t, in: language) { return title + "\n" + problem }
+        if let problem = PlaneSlicing.problem(with: t, in: language) { return StyledLine.lines(of: title + "\n" + problem) }
         var notes: [String] = []
         if t.rank > 3 {
             notes.append(t.rank == 4 ? HeatmapText.firstExample(of: t.shape[0], in: language) : HeatmapText.leadingIndices(in: language))
@@ -60,7 +67,7 @@ public enum Heatmap {
             return tiles(planes, title: title, notes: notes, options: options)
         }
         guard (0..<slicing.channels).contains(channel) else {
-            return title + "\n" + HeatmapText.channelOutOfRange(channel, channels: slicing.channels, in: language)
+            return StyledLine.lines(of: title + "\n" + HeatmapText.channelOutOfRange(channel, channels: slicing.channels, in: language))
         }
         let (rows, cols) = slicing.planeSize
         return single(
@@ -69,45 +76,46 @@ public enum Heatmap {
     }
 
     /// One framed map with its legend.
-    private static func single(_ plane: Plane, title: String, notes: [String], options: HeatmapOptions) -> String {
+    private static func single(_ plane: Plane, title: String, notes: [String], options: HeatmapOptions) -> [StyledLine] {
         let setup = Setup(planes: [plane], notes: notes, options: options, tiled: false)
         let unicode = options.unicode && setup.painter.usesUnicode
         let frame = setup.painter.isFramed ? 2 : 0
         let fitted = setup.fit(width: options.maxWidth - frame, height: options.maxHeight - setup.reservedLines - frame)
         let lines = fitted.mapLines(fitted.planes[0], unicode: unicode)
         let header = HeatmapText.header(title, style: setup.painter.style, in: options.language)
-        return ([header] + lines + setup.legend(extra: fitted.downsamplingNote(plane, in: options.language).map { [$0] } ?? [])).joined(separator: "\n")
+        return [StyledLine(header)] + lines + setup.legend(extra: fitted.downsamplingNote(plane, in: options.language).map { [$0] } ?? [])
     }
 
     /// Every channel as a titled tile, as many as fit, sharing one scale.
-    private static func tiles(_ planes: [Plane], title: String, notes: [String], options: HeatmapOptions) -> String {
+    private static func tiles(_ planes: [Plane], title: String, notes: [String], options: HeatmapOptions) -> [StyledLine] {
         let setup = Setup(planes: planes, notes: notes, options: options, tiled: true)
         let unicode = options.unicode && setup.painter.usesUnicode
         let frame = setup.painter.isFramed ? 2 : 0
         let room = options.maxHeight - setup.reservedLines
         let fitted = setup.fit(width: options.maxWidth - frame, height: room - frame - 1, maxScale: 1)
         let tileLines = fitted.planes.enumerated().map { index, plane in
-            [HeatmapText.tileTitle(index, in: options.language)] + fitted.mapLines(plane, unicode: unicode)
+            [StyledLine(HeatmapText.tileTitle(index, in: options.language))] + fitted.mapLines(plane, unicode: unicode)
         }
         let tileHeight = tileLines.first?.count ?? 1
-        let tileWidth = tileLines.flatMap { $0 }.reduce(1) { max($0, DisplayWidth.of($1)) }
+        let tileWidth = tileLines.flatMap { $0 }.reduce(1) { max($0, $1.width) }
         let perRow = max(1, (options.maxWidth + tileGap) / (tileWidth + tileGap))
         let shown = min(planes.count, perRow * max(1, room / tileHeight))
 
-        var lines = [HeatmapText.tiledHeader(title, style: setup.painter.style, in: options.language)]
+        var lines = [StyledLine(HeatmapText.tiledHeader(title, style: setup.painter.style, in: options.language))]
+        let gap = StyledLine(String(repeating: " ", count: tileGap))
         for rowStart in stride(from: 0, to: shown, by: perRow) {
             let row = tileLines[rowStart..<min(shown, rowStart + perRow)]
             for lineIndex in 0..<tileHeight {
-                let parts = row.map { DisplayWidth.padRight($0[lineIndex], to: tileWidth) }
-                let joined = parts.joined(separator: String(repeating: " ", count: tileGap))
-                lines.append(String(joined.reversed().drop { $0 == " " }.reversed()))
+                let parts = row.map { $0[lineIndex].padded(to: tileWidth) }
+                let joined = parts.dropFirst().reduce(parts[parts.startIndex]) { $0 + gap + $1 }
+                lines.append(joined.trimmingTrailingSpaces())
             }
         }
         var extra = fitted.downsamplingNote(planes[0], in: options.language).map { [$0] } ?? []
         if shown < planes.count {
             extra.append(HeatmapText.moreChannels(planes.count - shown, in: options.language))
         }
-        return (lines + setup.legend(extra: extra)).joined(separator: "\n")
+        return lines + setup.legend(extra: extra)
     }
 }
 
@@ -193,18 +201,24 @@ extension Heatmap {
         }
 
         /// Min, max, the scale bar with its end values, then the notes and `extra`.
-        func legend(extra: [String]) -> [String] {
+        func legend(extra: [String]) -> [StyledLine] {
+            let noteLines = wrapped(notes + extra).map(StyledLine.init)
             guard let range = scale.range, let ends = scale.ends else {
-                return [HeatmapText.noFiniteValues(in: language)] + wrapped(notes + extra)
+                return [StyledLine(HeatmapText.noFiniteValues(in: language))] + noteLines
             }
             let format = ValueFormat(for: [range.lowerBound, range.upperBound, ends.low, ends.high])
-            var lines = ["min \(format.string(range.lowerBound))   max \(format.string(range.upperBound))"]
+            var lines = [StyledLine("min \(format.string(range.lowerBound))   max \(format.string(range.upperBound))")]
             if let bar = painter.scaleBar(scale) {
                 let high = (scale.isDiverging ? "+" : "") + format.string(ends.high)
-                let palette = paletteName.map { " (\($0))" } ?? ""
-                lines.append("\(HeatmapText.scale(in: language))\(palette): \(format.string(ends.low)) \(bar) \(high)")
+                func scaleLine(palette: String) -> StyledLine {
+                    StyledLine("\(HeatmapText.scale(in: language))\(palette): \(format.string(ends.low)) ") + bar + StyledLine(" \(high)")
+                }
+                let named = scaleLine(palette: paletteName.map { " (\($0))" } ?? "")
+                // On a narrow screen the palette's name gives way to the bar (the diverging
+                // note names its colours too).
+                lines.append(named.width <= width ? named : scaleLine(palette: ""))
             }
-            return lines + wrapped(notes + extra)
+            return lines + noteLines
         }
 
         /// The colour palette's name, when the map is coloured.
@@ -227,19 +241,19 @@ extension Heatmap {
 
         /// The map's lines, each cell `scale` rows by `cellWidth × scale` columns, framed
         /// with box lines (or `+-|` without Unicode) when the painter wants a frame.
-        func mapLines(_ plane: Plane, unicode: Bool) -> [String] {
+        func mapLines(_ plane: Plane, unicode: Bool) -> [StyledLine] {
             let width = cellWidth * geometry.scale
-            var lines: [String] = []
+            var lines: [StyledLine] = []
             for r in 0..<plane.rows {
-                let cells = (0..<plane.cols).map { painter.cell(plane[r, $0], scale: scale, width: width, format: format) }
-                let line = StyledText.line(cells)
+                let line = StyledLine((0..<plane.cols).map { painter.cell(plane[r, $0], scale: scale, width: width, format: format) })
                 lines += Array(repeating: line, count: geometry.scale)
             }
             guard painter.isFramed else { return lines }
             let (corners, horizontal, vertical) = unicode ? (Array("┌┐└┘"), "─", "│") : (Array("++++"), "-", "|")
             let bar = String(repeating: horizontal, count: plane.cols * width)
-            return ["\(corners[0])\(bar)\(corners[1])"] + lines.map { vertical + $0 + vertical }
-                + ["\(corners[2])\(bar)\(corners[3])"]
+            let side = StyledLine(vertical)
+            return [StyledLine("\(corners[0])\(bar)\(corners[1])")] + lines.map { side + $0 + side }
+                + [StyledLine("\(corners[2])\(bar)\(corners[3])")]
         }
 
         /// "downsampled 64×64 → 13×13 (average of 5×5 blocks)", when it was.

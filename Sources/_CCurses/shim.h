@@ -10,6 +10,7 @@ static inline WINDOW *cnn_stdscr(void) { return stdscr; }
 static inline int cnn_lines(void) { return LINES; }
 static inline int cnn_cols(void) { return COLS; }
 static inline int cnn_colors(void) { return COLORS; }
+static inline int cnn_color_pairs(void) { return COLOR_PAIRS; }
 static inline int cnn_key_f(int n) { return KEY_F(n); }
 static const attr_t cnn_A_BOLD = A_BOLD;
 static const attr_t cnn_A_REVERSE = A_REVERSE;

@@ -48,7 +48,10 @@ struct TUIEndToEndTests {
         tmux.press("Enter")
         tmux.type("show A * K")
         tmux.press("Enter")
-        #expect(tmux.waitForText("█"))
+        // 256 colours: the map is painted in the grey ramp (0 → 232, 30 → 255).
+        #expect(tmux.waitForText("result: 4×4 heatmap (color)"))
+        let coloured = tmux.capture(escapes: true)
+        #expect(coloured.contains("\u{1B}[48;5;255m") && coloured.contains("\u{1B}[48;5;232m"), "no grey ramp in:\n\(coloured)")
         tmux.type("step A * K")
         tmux.press("Enter")
         #expect(tmux.waitForText("10·(−1) = 0"))
@@ -56,6 +59,20 @@ struct TUIEndToEndTests {
         tmux.press("Space")
         #expect(tmux.waitForText("0·(−1) = 30"))
         #expect(tmux.waitForText("window 2/16"))
+    }
+
+    @Test func heatmapInBlocksOnAnEightColourTerminal() throws {
+        let tmux = try startTUI(environment: "TERM=xterm LANG=C.UTF-8")
+        #expect(tmux.waitForText("cnn>"))
+        tmux.type(edgeImage)
+        tmux.press("Enter")
+        tmux.type("let K = [[1,0,-1],[1,0,-1],[1,0,-1]]")
+        tmux.press("Enter")
+        tmux.type("show A * K")
+        tmux.press("Enter")
+        #expect(tmux.waitForText("result: 4×4 heatmap (blocks)"))
+        #expect(tmux.waitForText("█"))
+        #expect(!tmux.capture(escapes: true).contains("48;5;"))
     }
 
     @Test func resizeBelowTheMinimumAndBack() throws {

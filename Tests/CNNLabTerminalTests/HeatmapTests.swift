@@ -163,3 +163,12 @@ func divergingMapTellsPlusThirtyFromMinusThirty(style: HeatmapOptions.Style) thr
     broken.storage = []
     #expect(Heatmap.render(broken, name: "B", options: HeatmapOptions()).contains("malformed"))
 }
+
+@Test func aNarrowScreenDropsThePaletteNameFromTheScaleLine() throws {
+    let map = try Tensor(shape: [2, 2], storage: [30, -30, 0, 15])
+    let narrow = Heatmap.render(map, name: "D", options: HeatmapOptions(style: .color, maxWidth: 40, colorDepth: .ansi256))
+    #expect(narrow.contains("scale: -30 \u{1B}[48;5;20m"))
+    #expect(narrow.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 40 })
+    let wide = Heatmap.render(map, name: "D", options: HeatmapOptions(style: .color, maxWidth: 60, colorDepth: .ansi256))
+    #expect(wide.contains("scale (blue–white–red): -30 "))
+}

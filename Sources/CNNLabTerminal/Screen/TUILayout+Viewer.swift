@@ -11,11 +11,12 @@ extension TUILayout {
             grid.lines(TUIText.viewerHints(in: state.language).map { ($0, theme.dim) }, in: inner)
             return
         }
+        // Colour where the terminal has the 256-colour palette, blocks everywhere else.
+        let depth = state.heatmapColorDepth
         let options = HeatmapOptions(
-            style: .blocks, channel: state.viewerChannels > 1 ? state.viewerChannel : nil,
-            maxWidth: inner.width, maxHeight: inner.height, colorDepth: .none, unicode: state.unicode, language: state.language)
-        let text = Heatmap.render(named.tensor, name: named.name, options: options)
-        grid.lines(text.split(separator: "\n", omittingEmptySubsequences: false).map { (String($0), CellAttributes.plain) }, in: inner)
+            style: depth == .none ? .blocks : .color, channel: state.viewerChannels > 1 ? state.viewerChannel : nil,
+            maxWidth: inner.width, maxHeight: inner.height, colorDepth: depth, unicode: state.unicode, language: state.language)
+        grid.styledLines(Heatmap.lines(named.tensor, name: named.name, options: options), in: inner)
     }
 
     static func drawStepper(_ view: TUIState.StepperView, _ state: TUIState, _ rect: Rect, _ theme: TUITheme, _ grid: inout CellGrid) {

@@ -57,13 +57,22 @@ public struct TUIState: Sendable {
     public var language: Language
     /// Whether colours may be used (false: monochrome, e.g. NO_COLOR or TERM=vt100).
     public var color: Bool
+    /// The terminal's colours when `color` is on; with 256 of them the viewer's heatmaps are
+    /// coloured, with fewer they are drawn in blocks.
+    public var palette: ScreenPalette
     /// Whether Unicode glyphs (box lines, blocks) may be used.
     public var unicode: Bool
 
-    public init(language: Language = .en, color: Bool = true, unicode: Bool = true) {
+    public init(language: Language = .en, color: Bool = true, palette: ScreenPalette = .basic, unicode: Bool = true) {
         self.language = language
         self.color = color
+        self.palette = palette
         self.unicode = unicode
+    }
+
+    /// How the viewer may colour heatmaps: never in monochrome, else as the palette allows.
+    var heatmapColorDepth: HeatmapOptions.ColorDepth {
+        color ? palette.heatmapColorDepth : .none
     }
 
     /// Channels of the viewer's tensor (1 for a 2-D map).

@@ -58,4 +58,11 @@ struct TUITheme {
             chosen = CellAttributes(bold: true, reverse: true, underline: true)
         }
     }
+
+    /// The colour pairs the colour theme takes: its distinct foreground/background combinations.
+    static let colorPairs: Int = {
+        let attributes = Mirror(reflecting: TUITheme(color: true)).children.compactMap { $0.value as? CellAttributes }
+        let combinations = attributes.filter { $0.foreground != nil || $0.background != nil }.map { [$0.foreground, $0.background] }
+        return Set(combinations).count
+    }()
 }

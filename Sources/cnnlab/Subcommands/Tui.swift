@@ -36,7 +36,8 @@ func runTUI(_ options: FrontEndOptions) throws {
         throw ExitCode(1)
     }
     defer { screen.close() }
-    let state = TUIState(language: options.language, color: screen.hasColors, unicode: capabilities.unicode)
+    let state = TUIState(
+        language: options.language, color: screen.hasColors, palette: screen.palette, unicode: capabilities.unicode)
     let directory = FileManager.default.currentDirectoryPath
     let threads = options.threads
     let readline = LineEditor(historyFile: HistoryLocation.path(environment: environment))

@@ -4,10 +4,11 @@ import CNNLabTerminal
 /// A controller on an in-memory screen (100×30 unless given), run through `events`.
 @MainActor
 func runTUI(
-    _ events: [ScreenEvent], width: Int = 100, height: Int = 30, color: Bool = true, language: Language = .en
+    _ events: [ScreenEvent], width: Int = 100, height: Int = 30, color: Bool = true, palette: ScreenPalette = .basic,
+    language: Language = .en
 ) -> (MemoryScreen, TUIController) {
     let screen = MemoryScreen(width: width, height: height, events: events)
-    let controller = TUIController(driver: screen, state: TUIState(language: language, color: color))
+    let controller = TUIController(driver: screen, state: TUIState(language: language, color: color, palette: palette))
     controller.run()
     return (screen, controller)
 }
@@ -26,7 +27,7 @@ func screenText(_ screen: MemoryScreen) -> String {
 let edgeImage = "let A = [[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0]]"
 let edgeKernel = "let K = [[1,0,-1],[1,0,-1],[1,0,-1]]"
 
-/// ``runTUI(_:width:height:color:language:)`` in Portuguese.
+/// ``runTUI(_:width:height:color:palette:language:)`` in Portuguese.
 @MainActor
 func runPortugueseTUI(_ events: [ScreenEvent], width: Int = 100, height: Int = 30) -> (MemoryScreen, TUIController) {
     runTUI(events, width: width, height: height, language: .ptBR)
