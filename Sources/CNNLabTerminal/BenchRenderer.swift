@@ -1,10 +1,15 @@
 import CNNLabEngine
 
-/// `cnnlab bench` output: a table, or one JSON object per case and pass.
+/// `cnnlab bench` output: tables in the user's language, or one JSON object per case and pass
+/// (keys and case names are the same in every language: scripts read them).
 public enum BenchRenderer {
-    public static func table(_ results: [ConvBenchResult]) -> String {
+    /// Conv cases, then the line that says which micro-kernel set the binary was built with.
+    public static func table(_ results: [ConvBenchResult], language: Language) -> String {
+        let headers = language == .en
+            ? ["case", "pass", "m", "input", "filters", "f", "s", "p", "threads", "time", "GFLOP/s"]
+            : ["caso", "passo", "m", "entrada", "filtros", "f", "s", "p", "threads", "tempo", "GFLOP/s"]
         var t = Table(
-            headers: ["case", "pass", "m", "input", "filters", "f", "s", "p", "threads", "time", "GFLOP/s"],
+            headers: headers,
             alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right])
         for r in results {
             let time = r.ms < 1 ? NumberFormat.fixed(r.ms * 1000, decimals: 2) + " µs" : NumberFormat.fixed(r.ms, decimals: 3) + " ms"
@@ -13,7 +18,11 @@ public enum BenchRenderer {
                 String(r.p), String(r.threads), time, NumberFormat.fixed(r.gflops, decimals: 1),
             ])
         }
-        let kernels = results.first.map { "\nSIMD\($0.simd_lanes) micro-kernels (\($0.simd_lanes == 16 ? "AVX-512" : "AVX2") build)\n" }
+        let kernels = results.first.map { r in
+            let set = r.simd_lanes == 16 ? "AVX-512" : "AVX2"
+            return "\n" + language.pick(
+                "micro-kernels: SIMD\(r.simd_lanes) (the \(set) set)", "micro-kernels: SIMD\(r.simd_lanes) (o conjunto para \(set))") + "\n"
+        }
         return t.render(style: .plain) + (kernels ?? "")
     }
 
@@ -29,9 +38,11 @@ public enum BenchRenderer {
     }
 
     /// Training cases: examples per second.
-    public static func table(_ results: [TrainingBenchmark.Result]) -> String {
+    public static func table(_ results: [TrainingBenchmark.Result], language: Language) -> String {
         var t = Table(
-            headers: ["case", "threads", "batch", "batches", "examples/s", "last loss"],
+            headers: language == .en
+                ? ["case", "threads", "batch", "batches", "examples/s", "last loss"]
+                : ["caso", "threads", "lote", "lotes", "exemplos/s", "última perda"],
             alignments: [.left, .right, .right, .right, .right, .right])
         for r in results {
             t.rows.append([
@@ -53,8 +64,10 @@ public enum BenchRenderer {
     }
 
     /// Current figures against a saved run: the ratio shows speed-ups (> 1) and regressions (< 1).
-    public static func comparison(_ rows: [BenchComparison.Row]) -> String {
-        var t = Table(headers: ["case", "now", "saved", "ratio"], alignments: [.left, .right, .right, .right])
+    public static func comparison(_ rows: [BenchComparison.Row], language: Language) -> String {
+        var t = Table(
+            headers: language == .en ? ["case", "now", "saved", "ratio"] : ["caso", "agora", "salvo", "razão"],
+            alignments: [.left, .right, .right, .right])
         for r in rows {
             t.rows.append([
                 r.key, NumberFormat.fixed(r.current, decimals: 1) + " " + r.unit,
@@ -63,5 +76,13 @@ public enum BenchRenderer {
             ])
         }
         return t.render(style: .plain)
+    }
+
+    /// The `redraw` case: milliseconds per full-screen frame.
+    public static func redraw(_ ms: Double, language: Language) -> String {
+        let time = NumberFormat.fixed(ms, decimals: 2)
+        return language.pick(
+            "redraw 200×60 with a 64×64 heatmap: \(time) ms per frame",
+            "redesenho de 200×60 com um mapa de calor de 64×64: \(time) ms por quadro")
     }
 }

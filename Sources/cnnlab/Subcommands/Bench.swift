@@ -75,16 +75,17 @@ struct Bench: ParsableCommand {
             print(BenchRenderer.json(conv) + BenchRenderer.json(training), terminator: "")
             if let redraw { print(JSONValue.object([("case", .string("redraw")), ("threads", .int(1)), ("ms", .number(redraw))]).serialized()) }
         } else {
-            let tables = (conv.isEmpty ? [] : [BenchRenderer.table(conv)]) + (training.isEmpty ? [] : [BenchRenderer.table(training)])
+            let tables = (conv.isEmpty ? [] : [BenchRenderer.table(conv, language: language)])
+                + (training.isEmpty ? [] : [BenchRenderer.table(training, language: language)])
             print(tables.joined(separator: "\n"), terminator: "")
-            if let redraw { print((tables.isEmpty ? "" : "\n") + "redraw 200×60 with a 64×64 heatmap: " + NumberFormat.fixed(redraw, decimals: 2) + " ms per frame") }
+            if let redraw { print((tables.isEmpty ? "" : "\n") + BenchRenderer.redraw(redraw, language: language)) }
         }
         if let previous {
             let current = conv.map { BenchComparison.Figure(key: "\($0.case) \($0.pass) t\($0.threads)", value: $0.gflops, unit: "GFLOP/s") }
                 + training.map { BenchComparison.Figure(key: "\($0.name) t\($0.threads)", value: $0.examplesPerSecond, unit: "examples/s") }
                 + (redraw.map { [BenchComparison.Figure(key: "redraw", value: $0 > 0 ? 1000 / $0 : 0, unit: "frames/s")] } ?? [])
             let rows = BenchComparison.compare(current, with: previous)
-            (json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(("\n" + BenchRenderer.comparison(rows)).utf8))
+            (json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(("\n" + BenchRenderer.comparison(rows, language: language)).utf8))
         }
     }
 

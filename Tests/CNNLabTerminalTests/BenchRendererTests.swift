@@ -1,0 +1,40 @@
+@testable import CNNLabEngine
+import Testing
+@testable import CNNLabTerminal
+
+/// `cnnlab bench`'s text in both languages; the JSON keys stay the same in every language.
+struct BenchRendererTests {
+    private static let conv = [
+        ConvBenchResult(
+            case: "d", pass: "forward", n: 32, h: 32, w: 32, c_in: 16, c_out: 32, f: 3, s: 1, p: 1, threads: 2,
+            ms: 2.5, gflops: 120.9, simd_lanes: 16),
+    ]
+
+    @Test func convTableInEnglishAndPortuguese() {
+        let en = BenchRenderer.table(Self.conv, language: .en)
+        #expect(en.contains("input") && en.contains("filters") && en.contains("32×32×16") && en.contains("120.9"))
+        #expect(en.contains("micro-kernels: SIMD16 (the AVX-512 set)"))
+        let pt = BenchRenderer.table(Self.conv, language: .ptBR)
+        #expect(pt.contains("entrada") && pt.contains("filtros") && !pt.contains("input"))
+        #expect(pt.contains("micro-kernels: SIMD16 (o conjunto para AVX-512)"))
+    }
+
+    @Test func trainingComparisonAndRedrawInPortuguese() {
+        let training = [TrainingBenchmark.Result(
+            name: "train-mnist", threads: 1, batchSize: 20, batches: 5, examplesPerSecond: 8000, lastLoss: 0.5)]
+        #expect(BenchRenderer.table(training, language: .ptBR).contains("exemplos/s"))
+        #expect(BenchRenderer.table(training, language: .en).contains("examples/s"))
+        let rows = BenchComparison.compare(
+            [BenchComparison.Figure(key: "d forward t1", value: 60, unit: "GFLOP/s")],
+            with: [BenchComparison.Figure(key: "d forward t1", value: 50, unit: "GFLOP/s")])
+        let pt = BenchRenderer.comparison(rows, language: .ptBR)
+        #expect(pt.contains("razão") && pt.contains("1.20×"))
+        #expect(BenchRenderer.redraw(2.5, language: .ptBR) == "redesenho de 200×60 com um mapa de calor de 64×64: 2.50 ms por quadro")
+    }
+
+    @Test func jsonKeysDoNotDependOnTheLanguage() {
+        let line = BenchRenderer.json(Self.conv)
+        #expect(line.hasPrefix("{\"case\":\"d\",\"pass\":\"forward\""))
+        #expect(line.contains("\"simd_lanes\":16"))
+    }
+}
