@@ -12,6 +12,18 @@ private func startTUI(pidFile: String? = nil, environment: String = "TERM=tmux-2
 
 private let edgeImage = "let A = [[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0]]"
 
+/// Waits for the prompt, then defines the lecture's edge image `A` and vertical filter `K` and
+/// shows `A * K` in the viewer.
+private func showEdgeResult(_ tmux: TmuxSession) {
+    #expect(tmux.waitForText("cnn>"))
+    tmux.type(edgeImage)
+    tmux.press("Enter")
+    tmux.type("let K = [[1,0,-1],[1,0,-1],[1,0,-1]]")
+    tmux.press("Enter")
+    tmux.type("show A * K")
+    tmux.press("Enter")
+}
+
 /// Whether `text` holds an SGR sequence setting a foreground or background colour
 /// (not just bold/dim/reverse or the default colours 39/49).
 private func usesColour(_ text: String) -> Bool {
@@ -41,13 +53,7 @@ struct TUIEndToEndTests {
 
     @Test func heatmapAndStepperFirstTwoWindows() throws {
         let tmux = try startTUI()
-        #expect(tmux.waitForText("cnn>"))
-        tmux.type(edgeImage)
-        tmux.press("Enter")
-        tmux.type("let K = [[1,0,-1],[1,0,-1],[1,0,-1]]")
-        tmux.press("Enter")
-        tmux.type("show A * K")
-        tmux.press("Enter")
+        showEdgeResult(tmux)
         // 256 colours: the map is painted in the grey ramp (0 → 232, 30 → 255).
         #expect(tmux.waitForText("result: 4×4 heatmap (color)"))
         let coloured = tmux.capture(escapes: true)
@@ -63,13 +69,7 @@ struct TUIEndToEndTests {
 
     @Test func heatmapInBlocksOnAnEightColourTerminal() throws {
         let tmux = try startTUI(environment: "TERM=xterm LANG=C.UTF-8")
-        #expect(tmux.waitForText("cnn>"))
-        tmux.type(edgeImage)
-        tmux.press("Enter")
-        tmux.type("let K = [[1,0,-1],[1,0,-1],[1,0,-1]]")
-        tmux.press("Enter")
-        tmux.type("show A * K")
-        tmux.press("Enter")
+        showEdgeResult(tmux)
         #expect(tmux.waitForText("result: 4×4 heatmap (blocks)"))
         #expect(tmux.waitForText("█"))
         #expect(!tmux.capture(escapes: true).contains("48;5;"))

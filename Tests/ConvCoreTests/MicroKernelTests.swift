@@ -51,17 +51,8 @@ struct MicroKernelTests {
                             }
                         }
                     }
-                    var worst = 0.0
-                    for row in 0..<mr {
-                        for column in 0..<ldc {
-                            let e = row * ldc + column
-                            var want = Double(initial[e])
-                            if row < rows && column < columns {
-                                let value = product(row, column) + (withBias ? Double(bias[column]) : 0)
-                                want = accumulate ? want + value : value
-                            }
-                            worst = max(worst, abs(Double(c[e]) - want))
-                        }
+                    let worst = Self.worstError(c, initial: initial, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate) {
+                        product($0, $1) + (withBias ? Double(bias[$1]) : 0)
                     }
                     #expect(worst < 1e-5, "\(k) rows \(rows) columns \(columns) accumulate \(accumulate) bias \(withBias)")
                 }
@@ -98,27 +89,38 @@ struct MicroKernelTests {
                         }
                     }
                 }
-                var worst = 0.0
-                for row in 0..<mr {
-                    for column in 0..<ldc {
-                        let e = row * ldc + column
-                        var want = Double(initial[e])
-                        if row < rows && column < columns {
-                            var sum = 0.0
-                            for s in 0..<segments {
-                                for i in 0..<width {
-                                    let depth = s * width + i
-                                    sum += Double(a[depth * mr + row]) * Double(b[s * bSegmentStride + i + column])
-                                }
-                            }
-                            want = accumulate ? want + sum : sum
+                let worst = Self.worstError(c, initial: initial, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate) {
+                    row, column in
+                    var sum = 0.0
+                    for s in 0..<segments {
+                        for i in 0..<width {
+                            sum += Double(a[(s * width + i) * mr + row]) * Double(b[s * bSegmentStride + i + column])
                         }
-                        worst = max(worst, abs(Double(c[e]) - want))
                     }
+                    return sum
                 }
                 #expect(worst < 1e-5, "\(k) strip \(width) rows \(rows) columns \(columns) accumulate \(accumulate)")
             }
         }
+    }
+
+    /// The largest difference between the tile `c` (rows `ldc` apart) and what it must hold:
+    /// `value(row, column)` (added to `initial` when `accumulate`) inside `rows × columns`, and
+    /// `initial` untouched everywhere else.
+    private static func worstError(
+        _ c: [Float], initial: [Float], ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+        value: (_ row: Int, _ column: Int) -> Double
+    ) -> Double {
+        var worst = 0.0
+        for e in c.indices {
+            let (row, column) = e.quotientAndRemainder(dividingBy: ldc)
+            var want = Double(initial[e])
+            if row < rows && column < columns {
+                want = accumulate ? want + value(row, column) : value(row, column)
+            }
+            worst = max(worst, abs(Double(c[e]) - want))
+        }
+        return worst
     }
 
     /// The padded image's slack covers the tiles that read it.
