@@ -6,8 +6,9 @@
 public struct Tensor: Equatable, Sendable {
     /// Extent of each dimension, outermost first. Every extent is at least 1.
     public internal(set) var shape: [Int]
-    /// The elements, last dimension varying fastest.
-    public var storage: [Float]
+    /// The elements, last dimension varying fastest. Set only inside ConvCore, which keeps the
+    /// count equal to the shape's; elsewhere a new tensor comes from `init(shape:storage:)`.
+    public internal(set) var storage: [Float]
 
     /// A tensor of `shape` filled with `value`.
     /// - Throws: `TensorError.invalidShape` if a dimension is < 1 or the count overflows.

@@ -1,5 +1,5 @@
 import CNNLabEngine
-import ConvCore
+@testable import ConvCore  // sets single elements of `storage`
 import Testing
 @testable import CNNLabTerminal
 

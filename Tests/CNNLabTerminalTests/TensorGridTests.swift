@@ -1,4 +1,4 @@
-import ConvCore
+@testable import ConvCore  // sets single elements of `storage`
 import Testing
 @testable import CNNLabTerminal
 

@@ -1,5 +1,5 @@
 import Testing
-import ConvCore
+@testable import ConvCore  // sets single elements of `storage`
 
 /// Finite-difference checks of every backward pass: for `L = Σ R ⊙ f(x)` with a fixed random `R`,
 /// the analytic `backward(R)` must match central differences `(L(x+h) − L(x−h)) / 2h`.
