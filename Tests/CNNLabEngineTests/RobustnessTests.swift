@@ -1,20 +1,26 @@
 import ConvCore
+import Foundation
 import Testing
 @testable import CNNLabEngine
 
 /// No input crashes the engine: random statements built from the language's own words,
 /// numbers at the edges of `Int`, and stray characters all end in a result or a diagnostic.
 @Suite struct RobustnessTests {
+    /// Where a random `save` writes: the temporary directory, never the working directory.
+    private static let savedPath = FileManager.default.temporaryDirectory
+        .appendingPathComponent("cnnlab-robustness-\(getpid()).npy").path
+
     private static let words = [
         "input", "conv", "pool", "max", "avg", "relu", "flatten", "fc", "softmax", "summary", "explain",
         "all", "let", "show", "save", "load", "A", "B", "K", "f", "s", "p", "same", "=", ",", "(", ")",
-        "[", "]", "*", "·", "+", "-", "/", ";", "\n", "#", "\"x.npy\"", "\"", "0", "1", "2", "3", "-1",
+        "[", "]", "*", "·", "+", "-", "/", ";", "\n", "#", "\"\(savedPath)\"", "\"", "0", "1", "2", "3", "-1",
         "39x39x3", "1x1", "0x5", "9223372036854775807", "9223372036854775808", "1e308", "1e39", ".5",
         "conv(", "maxpool(", "avgpool(", "conv_backward(", "zeros(", "relu(", "$", "ç", "×", "x",
         "[[1,2],[3,4]]", "[[1],[2,3]]", "[[[[[1]]]]]", "[]",
     ]
 
     @Test func randomStatementsNeverTrap() {
+        defer { try? FileManager.default.removeItem(atPath: Self.savedPath) }
         var rng = SeededGenerator(seed: 20261129)
         for _ in 0..<4000 {
             let session = Session()
