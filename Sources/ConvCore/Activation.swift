@@ -23,16 +23,8 @@ public enum Activation: String, Sendable, CaseIterable {
         a.prepare(like: z, zeroed: false)
         z.storage.withUnsafeBufferPointer { z in
             a.storage.withUnsafeMutableBufferPointer { a in
-                parallelElements(a.count, threads: threads) { range in
-                    switch self {
-                    case .relu:
-                        for i in range { a[i] = z[i] < 0 ? 0 : z[i] } // NaN passes through, as in numpy
-                    case .sigmoid:
-                        for i in range { a[i] = Activation.sigmoid(z[i]) }
-                    case .tanh:
-                        for i in range { a[i] = Glibc.tanh(z[i]) }
-                    }
-                }
+                parallelFor(0..<a.count, threads: threads, grain: elementGrain(a.count, threads: threads),
+                            Forward(activation: self, z: z, a: a))
             }
         }
     }
@@ -57,22 +49,8 @@ public enum Activation: String, Sendable, CaseIterable {
         z.storage.withUnsafeBufferPointer { z in
             dA.storage.withUnsafeBufferPointer { g in
                 dZ.storage.withUnsafeMutableBufferPointer { d in
-                    parallelElements(d.count, threads: threads) { range in
-                        switch self {
-                        case .relu:
-                            for i in range { d[i] = z[i] > 0 ? g[i] : 0 }
-                        case .sigmoid:
-                            for i in range {
-                                let s = Activation.sigmoid(z[i])
-                                d[i] = g[i] * (s * (1 - s))
-                            }
-                        case .tanh:
-                            for i in range {
-                                let t = Glibc.tanh(z[i])
-                                d[i] = g[i] * (1 - t * t)
-                            }
-                        }
-                    }
+                    parallelFor(0..<d.count, threads: threads, grain: elementGrain(d.count, threads: threads),
+                                Backward(activation: self, z: z, dA: g, dZ: d))
                 }
             }
         }
@@ -84,5 +62,52 @@ public enum Activation: String, Sendable, CaseIterable {
         if z >= 0 { return 1 / (1 + exp(-z)) }
         let e = exp(z)
         return e / (1 + e)
+    }
+
+    /// `a = g(z)` over the chunks of a `parallelFor` loop.
+    private struct Forward: ParallelWork {
+        let activation: Activation
+        let z: UnsafeBufferPointer<Float>
+        let a: UnsafeMutableBufferPointer<Float>
+
+        func run(_ chunks: ChunkQueue) {
+            while let range = chunks.next() {
+                switch activation {
+                case .relu:
+                    for i in range { a[i] = z[i] < 0 ? 0 : z[i] } // NaN passes through, as in numpy
+                case .sigmoid:
+                    for i in range { a[i] = Activation.sigmoid(z[i]) }
+                case .tanh:
+                    for i in range { a[i] = Glibc.tanh(z[i]) }
+                }
+            }
+        }
+    }
+
+    /// `dZ = dA · g′(z)` over the chunks of a `parallelFor` loop.
+    private struct Backward: ParallelWork {
+        let activation: Activation
+        let z: UnsafeBufferPointer<Float>
+        let dA: UnsafeBufferPointer<Float>
+        let dZ: UnsafeMutableBufferPointer<Float>
+
+        func run(_ chunks: ChunkQueue) {
+            while let range = chunks.next() {
+                switch activation {
+                case .relu:
+                    for i in range { dZ[i] = z[i] > 0 ? dA[i] : 0 }
+                case .sigmoid:
+                    for i in range {
+                        let s = Activation.sigmoid(z[i])
+                        dZ[i] = dA[i] * (s * (1 - s))
+                    }
+                case .tanh:
+                    for i in range {
+                        let t = Glibc.tanh(z[i])
+                        dZ[i] = dA[i] * (1 - t * t)
+                    }
+                }
+            }
+        }
     }
 }

@@ -22,7 +22,7 @@ struct ChannelTiledWeightGradient {
     }
 
     /// Floats past the window rows that `copyWindows` may overwrite.
-    private let windowSlack = 8
+    fileprivate let windowSlack = 8
 
     /// Lanes kept per lane computed when the windows are copied first: the copy moves the
     /// `f·f·n_c` window entries of every pixel once per image, against `n_c'` FMAs per entry.
@@ -50,99 +50,23 @@ struct ChannelTiledWeightGradient {
         batch m: Int, dZ: UnsafePointer<Float>, x: UnsafePointer<Float>, dW: UnsafeMutablePointer<Float>,
         db: UnsafeMutablePointer<Float>, threads: Int
     ) {
-        let plan = ChannelTiledWeightGradient.plan(for: geometry)
-        run(plan.kernel, plan.source, m, dZ, x, dW, db, threads)
-    }
-
-    private func run<K: MicroKernel>(
-        _ kernel: K.Type, _ source: Source, _ m: Int, _ dzp: UnsafePointer<Float>, _ xp: UnsafePointer<Float>,
-        _ dwp: UnsafeMutablePointer<Float>, _ dbp: UnsafeMutablePointer<Float>, _ threads: Int
-    ) {
-        let g = geometry
-        let pixels = g.pixels, k = g.patchSize, n = g.outChannels
-        let mr = K.mr, nr = K.nr
-        let tiles = (n &+ mr &- 1) / mr
-        let paddedN = tiles &* mr
-        let run = g.filter &* g.channels  // contiguous entries (fx, c) of one filter row
-        let paddedK = (k &+ nr &- 1) / nr &* nr
+        let (kernel, source, _) = ChannelTiledWeightGradient.plan(for: geometry)
+        let k = geometry.patchSize, n = geometry.outChannels
+        let paddedN = (n &+ kernel.mr &- 1) / kernel.mr &* kernel.mr
         let grain = gradientChunk(m)
         let chunks = (m &+ grain &- 1) / grain
         let partialSize = paddedN &* k &+ n  // dWᵀ (rows past n_c unused) then db, per chunk
         let partials = ScratchPool.take(chunks &* partialSize)
         defer { ScratchPool.give(partials, count: chunks &* partialSize) }
         partials.initialize(repeating: 0, count: chunks &* partialSize)
-        sharedParallelFor(0..<m, threads: threads, grain: grain) { _, next in
-            let padded = PaddedImage(g)
-            let channelsCount = n == paddedN ? 0 : pixels &* paddedN
-            let channels = ScratchPool.take(channelsCount)
-            let windowCount = source == .windowRows ? pixels &* paddedK &+ windowSlack : 0
-            let windows = ScratchPool.take(windowCount)
-            defer {
-                padded.deallocate()
-                ScratchPool.give(channels, count: channelsCount)
-                ScratchPool.give(windows, count: windowCount)
-            }
-            channels.initialize(repeating: 0, count: channelsCount)
-            windows.initialize(repeating: 0, count: windowCount)
-            let layout = source == .windowRows
-                ? PanelLayout(
-                    rowStride: 1, depthStride: paddedN, segmentLength: pixels, segments: 1, segmentStride: 0,
-                    bDepthStride: paddedK, bSegmentStride: 0)
-                : PanelLayout(
-                    rowStride: 1, depthStride: paddedN, segmentLength: g.outWidth, segments: g.outHeight,
-                    segmentStride: g.outWidth &* paddedN, bDepthStride: g.stride &* g.channels,
-                    bSegmentStride: g.stride &* padded.rowStride)
-            while let images = next() {
-                let dWPart = partials + images.lowerBound / grain &* partialSize
-                let dbPart = dWPart + paddedN &* k
-                for i in images {
-                    let dzi = dzp + i &* pixels &* n
-                    padded.load(xp + i &* g.imageSize)
-                    // With whole tiles of channels `dZ` itself is the A operand; otherwise a copy with
-                    // its channels padded to whole tiles.
-                    let aOperand: UnsafePointer<Float>
-                    if n == paddedN {
-                        aOperand = UnsafePointer(dzi)
-                    } else {
-                        for p in 0..<pixels { copyShort(n, from: dzi + p &* n, to: channels + p &* paddedN) }
-                        aOperand = UnsafePointer(channels)
-                    }
-                    addChannelSums(dzi, pixels: pixels, channels: n, to: dbPart)
-                    if source == .windowRows {
-                        copyWindows(padded, to: windows, rowLength: paddedK)
-                        for t in 0..<tiles {
-                            let a = aOperand + t &* mr
-                            var j = 0
-                            while j < k {
-                                K.run(
-                                    a: a, layout, b: UnsafePointer(windows + j), c: dWPart + (t &* mr &* k &+ j), ldc: k,
-                                    rows: mr, columns: min(nr, k &- j), accumulate: true)
-                                j &+= nr
-                            }
-                        }
-                        continue
-                    }
-                    for t in 0..<tiles {
-                        let a = aOperand + t &* mr
-                        for fy in 0..<g.filter {
-                            var j = 0
-                            while j < run {
-                                K.run(
-                                    a: a, layout, b: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)),
-                                    c: dWPart + (t &* mr &* k &+ fy &* run &+ j), ldc: k,
-                                    rows: mr, columns: min(nr, run &- j), accumulate: true)
-                                j &+= nr
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let work = ChannelTiles(
+            gradient: self, source: source, grain: grain, partials: partials, dZ: dZ, x: x, batch: m, threads: threads)
+        KernelSet.dispatch(kernel, work)
         addChunks(partials, chunks: chunks, size: partialSize)
         for e in 0..<k {
-            for o in 0..<n { dwp[e &* n &+ o] = partials[o &* k &+ e] }
+            for o in 0..<n { dW[e &* n &+ o] = partials[o &* k &+ e] }
         }
-        dbp.update(from: partials + paddedN &* k, count: n)
+        db.update(from: partials + paddedN &* k, count: n)
     }
 
     /// Copies the window of every output pixel out of `padded`, as rows of `f·f·n_c` entries
@@ -150,7 +74,7 @@ struct ChannelTiledWeightGradient {
     /// past it are overwritten too: the next filter row or pixel rewrites them, and what lands in
     /// a row's padding (or the buffer's slack, `windowSlack`) only reaches dropped lanes. The
     /// reads stay inside `padded`'s slack (`PaddedImage.maxTileColumns`).
-    private func copyWindows(_ padded: PaddedImage, to windows: UnsafeMutablePointer<Float>, rowLength: Int) {
+    fileprivate func copyWindows(_ padded: PaddedImage, to windows: UnsafeMutablePointer<Float>, rowLength: Int) {
         let g = geometry
         let run = g.filter &* g.channels
         if run <= 8 {
@@ -272,4 +196,106 @@ private func addNarrowChannelSums(
         for l in 0..<8 { sums[(8 &* v &+ l) % n] += acc[l] }
     }
     for e in (periods &* period)..<count { sums[e % n] += values[e] }
+}
+
+/// `ChannelTiledWeightGradient` with its kernel chosen: chunks of images from a `parallelFor`
+/// queue, each chunk's `dWᵀ` and `db` summed into its own slot of `partials`.
+private struct ChannelTiles: KernelGeneric {
+    let gradient: ChannelTiledWeightGradient
+    let source: ChannelTiledWeightGradient.Source
+    /// Images per chunk (`gradientChunk`).
+    let grain: Int
+    /// Per chunk, `dWᵀ` (`⌈n_c'/mr⌉·mr × k`) then `db` (`n_c'`), zeroed.
+    let partials: UnsafeMutablePointer<Float>
+    let dZ: UnsafePointer<Float>
+    let x: UnsafePointer<Float>
+    /// Images, and threads to split them over.
+    let batch: Int, threads: Int
+
+    func run<K: MicroKernel>(with kernel: K.Type) {
+        parallelFor(0..<batch, threads: threads, grain: grain, Loop<K>(tiles: self))
+    }
+
+    /// One thread's share, for `parallelFor`.
+    private struct Loop<K: MicroKernel>: ParallelWork {
+        let tiles: ChannelTiles
+
+        func run(_ chunks: ChunkQueue) { tiles.compute(K.self, chunks) }
+    }
+
+    private func compute<K: MicroKernel>(_ kernel: K.Type, _ chunks: ChunkQueue) {
+        let g = gradient.geometry
+        let pixels = g.pixels, k = g.patchSize, n = g.outChannels
+        let mr = K.mr, nr = K.nr
+        let tiles = (n &+ mr &- 1) / mr
+        let paddedN = tiles &* mr
+        let run = g.filter &* g.channels  // contiguous entries (fx, c) of one filter row
+        let paddedK = (k &+ nr &- 1) / nr &* nr
+        let partialSize = paddedN &* k &+ n
+        let padded = PaddedImage(g)
+        let channelsCount = n == paddedN ? 0 : pixels &* paddedN
+        let channels = ScratchPool.take(channelsCount)
+        let windowCount = source == .windowRows ? pixels &* paddedK &+ gradient.windowSlack : 0
+        let windows = ScratchPool.take(windowCount)
+        defer {
+            padded.deallocate()
+            ScratchPool.give(channels, count: channelsCount)
+            ScratchPool.give(windows, count: windowCount)
+        }
+        channels.initialize(repeating: 0, count: channelsCount)
+        windows.initialize(repeating: 0, count: windowCount)
+        let layout = source == .windowRows
+            ? PanelLayout(
+                rowStride: 1, depthStride: paddedN, segmentLength: pixels, segments: 1, segmentStride: 0,
+                bDepthStride: paddedK, bSegmentStride: 0)
+            : PanelLayout(
+                rowStride: 1, depthStride: paddedN, segmentLength: g.outWidth, segments: g.outHeight,
+                segmentStride: g.outWidth &* paddedN, bDepthStride: g.stride &* g.channels,
+                bSegmentStride: g.stride &* padded.rowStride)
+        while let images = chunks.next() {
+            let dWPart = partials + images.lowerBound / grain &* partialSize
+            let dbPart = dWPart + paddedN &* k
+            for i in images {
+                let dzi = dZ + i &* pixels &* n
+                padded.load(x + i &* g.imageSize)
+                // With whole tiles of channels `dZ` itself is the A operand; otherwise a copy with
+                // its channels padded to whole tiles.
+                let aOperand: UnsafePointer<Float>
+                if n == paddedN {
+                    aOperand = UnsafePointer(dzi)
+                } else {
+                    for p in 0..<pixels { copyShort(n, from: dzi + p &* n, to: channels + p &* paddedN) }
+                    aOperand = UnsafePointer(channels)
+                }
+                addChannelSums(dzi, pixels: pixels, channels: n, to: dbPart)
+                if source == .windowRows {
+                    gradient.copyWindows(padded, to: windows, rowLength: paddedK)
+                    for t in 0..<tiles {
+                        let a = aOperand + t &* mr
+                        var j = 0
+                        while j < k {
+                            K.run(
+                                a: a, layout, b: UnsafePointer(windows + j), c: dWPart + (t &* mr &* k &+ j), ldc: k,
+                                rows: mr, columns: min(nr, k &- j), accumulate: true)
+                            j &+= nr
+                        }
+                    }
+                    continue
+                }
+                for t in 0..<tiles {
+                    let a = aOperand + t &* mr
+                    for fy in 0..<g.filter {
+                        var j = 0
+                        while j < run {
+                            K.run(
+                                a: a, layout, b: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)),
+                                c: dWPart + (t &* mr &* k &+ fy &* run &+ j), ldc: k,
+                                rows: mr, columns: min(nr, run &- j), accumulate: true)
+                            j &+= nr
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -1,5 +1,5 @@
 /// Images per chunk of the weight-gradient loops: at most 16 chunks, so a free thread can take
-/// over part of a slow one's share (`sharedParallelFor`) while the per-chunk partial sums stay
+/// over part of a slow one's share (`parallelFor`) while the per-chunk partial sums stay
 /// few. It depends on the batch size only, so every thread count sums in the same order.
 func gradientChunk(_ m: Int) -> Int {
     max(1, (m &+ 15) / 16)
@@ -75,51 +75,16 @@ struct ConvBackwardKernel {
         guard let dzp = dZ.baseAddress, let xp = x.baseAddress, let dwp = dW.baseAddress, let dbp = db.baseAddress
         else { return }
         let g = geometry
-        let pixels = g.pixels, k = g.patchSize, n = g.outChannels
-        let mr = K.mr, nr = K.nr
-        let panels = (n &+ nr &- 1) / nr
-        let run = g.filter &* g.channels  // contiguous entries (fx, c) of one filter row
+        let k = g.patchSize, n = g.outChannels
         let grain = gradientChunk(m)
         let chunks = (m &+ grain &- 1) / grain
         let partialSize = k &* n &+ n  // dW then db, per chunk of images
         let partials = ScratchPool.take(chunks &* partialSize)
         defer { ScratchPool.give(partials, count: chunks &* partialSize) }
         partials.initialize(repeating: 0, count: chunks &* partialSize)
-        sharedParallelFor(0..<m, threads: threads, grain: grain) { _, next in
-            let padded = PaddedImage(g)
-            let packedDZ = ScratchPool.take(panels &* pixels &* nr)
-            defer {
-                padded.deallocate()
-                ScratchPool.give(packedDZ, count: panels &* pixels &* nr)
-            }
-            let layout = PanelLayout(
-                rowStride: 1, depthStride: g.stride &* g.channels, segmentLength: g.outWidth,
-                segments: g.outHeight, segmentStride: g.stride &* padded.rowStride, packedB: nr)
-            while let images = next() {
-                let dWPart = partials + images.lowerBound / grain &* partialSize
-                let dbPart = dWPart + k &* n
-                for i in images {
-                    let dzi = UnsafePointer(dzp + i &* pixels &* n)
-                    padded.load(xp + i &* g.imageSize)
-                    GEMM.packB(.rowMajor(dzi, ld: n), depth: 0..<pixels, columns: n, nr: nr, into: packedDZ)
-                    for jp in 0..<panels {
-                        let bPanel = UnsafePointer(packedDZ + jp &* pixels &* nr)
-                        let columns = min(nr, n &- jp &* nr)
-                        for fy in 0..<g.filter {
-                            var j = 0
-                            while j < run {
-                                K.run(
-                                    a: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)), layout, b: bPanel,
-                                    c: dWPart + ((fy &* run &+ j) &* n &+ jp &* nr), ldc: n,
-                                    rows: min(mr, run &- j), columns: columns, accumulate: true)
-                                j &+= mr
-                            }
-                        }
-                    }
-                    addChannelSums(dzi, pixels: pixels, channels: n, to: dbPart)
-                }
-            }
-        }
+        parallelFor(
+            0..<m, threads: threads, grain: grain,
+            WeightGradientTiles<K>(geometry: g, grain: grain, partials: partials, dZ: dzp, x: xp))
         addChunks(partials, chunks: chunks, size: partialSize)
         dwp.update(from: partials, count: k &* n)
         dbp.update(from: partials + k &* n, count: n)
@@ -139,33 +104,8 @@ struct ConvBackwardKernel {
         if PixelTiledConv.suits(outChannels: c) {
             PixelTiledConv(geometry: transposed).run(
                 batch: m, filter: { gy, gx, o, ch in wp[((f &- 1 &- gy) &* f &+ (f &- 1 &- gx)) &* c &* n &+ ch &* n &+ o] },
-                bias: nil, output: dap, threads: threads
-            ) { i, source, rowStride in
-                // E in [Y][n][X]: dZ[oy, ox, :] lands at (oy·s + shift, ox·s + shift), for the
-                // output columns `first..<end` that land inside E. With at most 8 channels
-                // channel by channel, so the stores run along a row (the loads stride by n_c,
-                // within a line or two); with more, pixel by pixel (contiguous loads).
-                let s = g.stride
-                let first = shift >= 0 ? 0 : (s &- 1 &- shift) / s
-                let end = min(g.outWidth, (transposed.width &- shift &+ s &- 1) / s)
-                let dzi = UnsafePointer(dzp + i &* g.pixels &* n)
-                for oy in 0..<g.outHeight {
-                    let y = oy &* s &+ shift
-                    guard y >= 0, y < transposed.height, first < end else { continue }
-                    let src = dzi + (oy &* g.outWidth &* n)
-                    let row = source + (y &* n &* rowStride &+ shift)
-                    if n <= 8 {
-                        for o in 0..<n {
-                            let dst = row + o &* rowStride
-                            for ox in first..<end { dst[ox &* s] = src[ox &* n &+ o] }
-                        }
-                    } else {
-                        for ox in first..<end {
-                            for o in 0..<n { row[o &* rowStride &+ ox &* s] = src[ox &* n &+ o] }
-                        }
-                    }
-                }
-            }
+                bias: nil, output: dap, threads: threads,
+                source: InterleavedGradient(geometry: g, transposed: transposed, shift: shift, dZ: UnsafePointer(dzp)))
             return
         }
         let rotatedCount = f &* f &* n &* c
@@ -183,17 +123,15 @@ struct ConvBackwardKernel {
         // Each thread dilates one image's dZ at a time into its own `E` buffer, which stays in
         // cache: building `E` for the whole batch first moved several MB through memory.
         ConvForwardKernel(geometry: transposed).runDirect(
-            batch: m, weights: rotated, bias: nil, z: dap, threads: threads
-        ) { i, padded in
-            dilate(dzp + i &* g.pixels &* n, into: padded.base, shift: shift, transposed: transposed)
-        }
+            batch: m, weights: rotated, bias: nil, z: dap, threads: threads,
+            source: DilatedGradient(kernel: self, transposed: transposed, shift: shift, dZ: UnsafePointer(dzp)))
     }
 
     /// Writes one image's `dZ` into `E` (`transposed` sizes, zero where nothing lands):
     /// `dZ[oy, ox]` goes to `(oy·s + shift, ox·s + shift)` when that is inside `E`. Every call
     /// writes the same cells, so a buffer zeroed once can be reused image after image. At stride
     /// 1 each output row is one block; otherwise pixel by pixel, without a `memmove` call each.
-    private func dilate(
+    fileprivate func dilate(
         _ dz: UnsafePointer<Float>, into ei: UnsafeMutablePointer<Float>, shift: Int, transposed: ConvGeometry
     ) {
         let g = geometry
@@ -211,6 +149,113 @@ struct ConvBackwardKernel {
                 dst.update(from: src, count: (end &- first) &* n)
             } else {
                 for j in 0..<(end &- first) { copyShort(n, from: src + j &* n, to: dst + j &* s &* n) }
+            }
+        }
+    }
+}
+
+/// One thread's share of `ConvBackwardKernel.parameterGradients`: chunks of images from the
+/// `parallelFor` queue, each chunk's `dW` and `db` summed into its own slot of `partials`.
+private struct WeightGradientTiles<K: MicroKernel>: ParallelWork {
+    let geometry: ConvGeometry
+    /// Images per chunk (`gradientChunk`).
+    let grain: Int
+    /// Per chunk, `dW` (`k · n_c'`) then `db` (`n_c'`), zeroed.
+    let partials: UnsafeMutablePointer<Float>
+    let dZ: UnsafePointer<Float>
+    let x: UnsafePointer<Float>
+
+    func run(_ chunks: ChunkQueue) {
+        let g = geometry
+        let pixels = g.pixels, k = g.patchSize, n = g.outChannels
+        let mr = K.mr, nr = K.nr
+        let panels = (n &+ nr &- 1) / nr
+        let run = g.filter &* g.channels  // contiguous entries (fx, c) of one filter row
+        let partialSize = k &* n &+ n
+        let padded = PaddedImage(g)
+        let packedDZ = ScratchPool.take(panels &* pixels &* nr)
+        defer {
+            padded.deallocate()
+            ScratchPool.give(packedDZ, count: panels &* pixels &* nr)
+        }
+        let layout = PanelLayout(
+            rowStride: 1, depthStride: g.stride &* g.channels, segmentLength: g.outWidth,
+            segments: g.outHeight, segmentStride: g.stride &* padded.rowStride, packedB: nr)
+        while let images = chunks.next() {
+            let dWPart = partials + images.lowerBound / grain &* partialSize
+            let dbPart = dWPart + k &* n
+            for i in images {
+                let dzi = UnsafePointer(dZ + i &* pixels &* n)
+                padded.load(x + i &* g.imageSize)
+                GEMM.packB(.rowMajor(dzi, ld: n), depth: 0..<pixels, columns: n, nr: nr, into: packedDZ)
+                for jp in 0..<panels {
+                    let bPanel = UnsafePointer(packedDZ + jp &* pixels &* nr)
+                    let columns = min(nr, n &- jp &* nr)
+                    for fy in 0..<g.filter {
+                        var j = 0
+                        while j < run {
+                            K.run(
+                                a: UnsafePointer(padded.base + (fy &* padded.rowStride &+ j)), layout, b: bPanel,
+                                c: dWPart + ((fy &* run &+ j) &* n &+ jp &* nr), ldc: n,
+                                rows: min(mr, run &- j), columns: columns, accumulate: true)
+                            j &+= mr
+                        }
+                    }
+                }
+                addChannelSums(dzi, pixels: pixels, channels: n, to: dbPart)
+            }
+        }
+    }
+}
+
+/// The input gradient's source for `ConvForwardKernel.runDirect`: each image's `dZ` dilated
+/// and re-padded into `E` (`ConvBackwardKernel.dilate`).
+private struct DilatedGradient: PaddedImageSource {
+    let kernel: ConvBackwardKernel
+    /// The sizes of `E` and of the stride-1 convolution over it.
+    let transposed: ConvGeometry
+    /// Where `dZ[0, 0]` lands in `E`, in rows and columns: `f − 1 − p`.
+    let shift: Int
+    let dZ: UnsafePointer<Float>
+
+    func write(image i: Int, into padded: PaddedImage) {
+        let g = kernel.geometry
+        kernel.dilate(dZ + i &* g.pixels &* g.outChannels, into: padded.base, shift: shift, transposed: transposed)
+    }
+}
+
+/// The input gradient's source for `PixelTiledConv`: `E` (as `DilatedGradient`) written
+/// row-interleaved, `[Y][n_c'][X]`.
+private struct InterleavedGradient: InterleavedImageSource {
+    let geometry: ConvGeometry
+    let transposed: ConvGeometry
+    let shift: Int
+    let dZ: UnsafePointer<Float>
+
+    func write(image i: Int, into source: UnsafeMutablePointer<Float>, rowStride: Int) {
+        // E in [Y][n][X]: dZ[oy, ox, :] lands at (oy·s + shift, ox·s + shift), for the
+        // output columns `first..<end` that land inside E. With at most 8 channels
+        // channel by channel, so the stores run along a row (the loads stride by n_c,
+        // within a line or two); with more, pixel by pixel (contiguous loads).
+        let g = geometry
+        let n = g.outChannels, s = g.stride
+        let first = shift >= 0 ? 0 : (s &- 1 &- shift) / s
+        let end = min(g.outWidth, (transposed.width &- shift &+ s &- 1) / s)
+        let dzi = dZ + i &* g.pixels &* n
+        for oy in 0..<g.outHeight {
+            let y = oy &* s &+ shift
+            guard y >= 0, y < transposed.height, first < end else { continue }
+            let src = dzi + (oy &* g.outWidth &* n)
+            let row = source + (y &* n &* rowStride &+ shift)
+            if n <= 8 {
+                for o in 0..<n {
+                    let dst = row + o &* rowStride
+                    for ox in first..<end { dst[ox &* s] = src[ox &* n &+ o] }
+                }
+            } else {
+                for ox in first..<end {
+                    for o in 0..<n { row[o &* rowStride &+ ox &* s] = src[ox &* n &+ o] }
+                }
             }
         }
     }

@@ -21,27 +21,25 @@ struct ConvForwardKernel {
            let xp = x.baseAddress, let wp = weights.baseAddress, let zp = z.baseAddress {
             runByPixels(batch: m, x: xp, weights: wp, bias: bias?.baseAddress, z: zp, threads: threads)
         } else if let xp = x.baseAddress, let wp = weights.baseAddress, let zp = z.baseAddress {
-            let size = geometry.imageSize
-            runDirect(batch: m, weights: wp, bias: bias?.baseAddress, z: zp, threads: threads) { i, padded in
-                padded.load(xp + i &* size)
-            }
+            runDirect(
+                batch: m, weights: wp, bias: bias?.baseAddress, z: zp, threads: threads,
+                source: UnpaddedImages(x: xp, size: geometry.imageSize))
         }
     }
 
-    /// The direct path (any stride and channel count) on images that `prepare` writes into each
-    /// thread's `PaddedImage`: `prepare(i, padded)` must write image `i`'s interior, and write
-    /// the same cells for every image (the rest stays zero). The backward pass dilates `dZ`
-    /// straight into it, so its `E` never exists for the whole batch.
-    func runDirect(
+    /// The direct path (any stride and channel count) on images that `source` writes into each
+    /// thread's `PaddedImage`. The backward pass dilates `dZ` straight into it, so its `E` never
+    /// exists for the whole batch.
+    func runDirect<Source: PaddedImageSource>(
         batch m: Int, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>?, z: UnsafeMutablePointer<Float>,
-        threads: Int, prepare: (_ image: Int, _ padded: PaddedImage) -> Void
+        threads: Int, source: Source
     ) {
         if geometry.outChannels <= KernelSet.Narrow.nr {
             run(KernelSet.Narrow.self, short: KernelSet.NarrowShort.self, batch: m, weights: weights, bias: bias, z: z,
-                threads: threads, prepare: prepare)
+                threads: threads, source: source)
         } else {
             run(KernelSet.Wide.self, short: KernelSet.WideShort.self, batch: m, weights: weights, bias: bias, z: z,
-                threads: threads, prepare: prepare)
+                threads: threads, source: source)
         }
     }
 
@@ -57,18 +55,7 @@ struct ConvForwardKernel {
             padding: 0, outHeight: g.outHeight, outWidth: g.outWidth, outChannels: n)
         PixelTiledConv(geometry: padded).run(
             batch: m, filter: { fy, fx, ch, o in weights[((fy &* g.filter &+ fx) &* c &+ ch) &* n &+ o] },
-            bias: bias, output: z, threads: threads
-        ) { i, source, rowStride in
-            let image = x + i &* g.imageSize
-            for y in 0..<g.height {
-                for ch in 0..<c {
-                    let row: Int = ((y &+ p) &* c &+ ch) &* rowStride &+ p
-                    let dst = source + row
-                    let src = image + (y &* g.width &* c &+ ch)
-                    for xx in 0..<g.width { dst[xx] = src[xx &* c] }
-                }
-            }
-        }
+            bias: bias, output: z, threads: threads, source: InterleavedImages(x: x, geometry: g))
     }
 
     /// Where the `mr`-row tiles of an output row of `width` pixels end and the `shortMR`-row tiles
@@ -90,13 +77,12 @@ struct ConvForwardKernel {
 
     /// The bias reaches the kernels as `panels · nr` floats (zero past `n_c`), added to each tile
     /// as it is stored.
-    private func run<K: MicroKernel, Short: MicroKernel>(
+    private func run<K: MicroKernel, Short: MicroKernel, Source: PaddedImageSource>(
         _ kernel: K.Type, short: Short.Type, batch m: Int, weights wp: UnsafePointer<Float>,
-        bias: UnsafePointer<Float>?, z zp: UnsafeMutablePointer<Float>, threads: Int,
-        prepare: (Int, PaddedImage) -> Void
+        bias: UnsafePointer<Float>?, z zp: UnsafeMutablePointer<Float>, threads: Int, source: Source
     ) {
         let g = geometry
-        let n = g.outChannels, k = g.patchSize, nr = K.nr, mr = K.mr
+        let n = g.outChannels, k = g.patchSize, nr = K.nr
         let panels = (n &+ nr &- 1) / nr
         let packedCount = panels &* k &* nr &+ panels &* nr
         let packed = ScratchPool.take(packedCount)
@@ -107,46 +93,104 @@ struct ConvForwardKernel {
             paddedBias.initialize(from: bias, count: n)
             (paddedBias + n).initialize(repeating: 0, count: panels &* nr &- n)
         }
+        let tiles = DirectTiles<K, Short, Source>(
+            geometry: g, source: source, packed: packed, bias: bias == nil ? nil : paddedBias, z: zp)
+        parallelFor(0..<m, threads: threads, grain: 1, tiles)
+    }
+}
 
+/// Writes image `i` into a thread's `PaddedImage` for `ConvForwardKernel.runDirect`: the
+/// interior, the same cells for every image (the buffer is zeroed once per thread, so the
+/// zeros elsewhere survive).
+protocol PaddedImageSource {
+    func write(image i: Int, into padded: PaddedImage)
+}
+
+/// The forward pass's source: NHWC images of `size` floats each, copied into the interior.
+private struct UnpaddedImages: PaddedImageSource {
+    let x: UnsafePointer<Float>
+    let size: Int
+
+    func write(image i: Int, into padded: PaddedImage) { padded.load(x + i &* size) }
+}
+
+/// One thread's share of the direct convolution: whole images from the `parallelFor` queue,
+/// each prepared into the thread's `PaddedImage`, then tiles of up to `mr` pixels of one output
+/// row × `nr` output channels, one micro-kernel call each (`Short` tiles at the row ends, from
+/// `ConvForwardKernel.split`).
+private struct DirectTiles<K: MicroKernel, Short: MicroKernel, Source: PaddedImageSource>: ParallelWork {
+    let geometry: ConvGeometry
+    let source: Source
+    /// The weights as `nr`-column panels (`GEMM.packB`).
+    let packed: UnsafeMutablePointer<Float>
+    /// The bias padded to whole panels, or nil.
+    let bias: UnsafeMutablePointer<Float>?
+    /// The output, NHWC.
+    let z: UnsafeMutablePointer<Float>
+
+    func run(_ chunks: ChunkQueue) {
+        let g = geometry
+        let n = g.outChannels, k = g.patchSize, nr = K.nr, mr = K.mr
+        let panels = (n &+ nr &- 1) / nr
         let c = g.channels, s = g.stride
         let paddedRow = (g.width &+ 2 &* g.padding) &* c
         let layout = PanelLayout(
             rowStride: s &* c, depthStride: 1, segmentLength: g.filter &* c, segments: g.filter,
             segmentStride: paddedRow, packedB: nr)
         let fullEnd = ConvForwardKernel.split(g.outWidth, mr: mr, shortMR: Short.mr)
-        sharedParallelFor(0..<m, threads: threads, grain: 1) { _, next in
-            let padded = PaddedImage(g)
-            defer { padded.deallocate() }
-            while let images = next() {
-                for i in images {
-                    prepare(i, padded)
-                    let zi = zp + i &* g.pixels &* n
-                    for jp in 0..<panels {
-                        let j0 = jp &* nr
-                        let columns = min(nr, n &- j0)
-                        let bPanel = UnsafePointer(packed + jp &* k &* nr)
-                        let panelBias = bias == nil ? nil : UnsafePointer(paddedBias + j0)
-                        for oy in 0..<g.outHeight {
-                            let aRow = UnsafePointer(padded.base + oy &* s &* paddedRow)
-                            let cRow = zi + (oy &* g.outWidth &* n &+ j0)
-                            var ox = 0
-                            while ox < fullEnd {
-                                K.run(
-                                    a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
-                                    rows: min(mr, fullEnd &- ox), columns: columns, accumulate: false, bias: panelBias)
-                                ox &+= mr
-                            }
-                            ox = fullEnd
-                            while ox < g.outWidth {
-                                Short.run(
-                                    a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
-                                    rows: min(Short.mr, g.outWidth &- ox), columns: columns, accumulate: false,
-                                    bias: panelBias)
-                                ox &+= Short.mr
-                            }
+        let padded = PaddedImage(g)
+        defer { padded.deallocate() }
+        while let images = chunks.next() {
+            for i in images {
+                source.write(image: i, into: padded)
+                let zi = z + i &* g.pixels &* n
+                for jp in 0..<panels {
+                    let j0 = jp &* nr
+                    let columns = min(nr, n &- j0)
+                    let bPanel = UnsafePointer(packed + jp &* k &* nr)
+                    let panelBias = bias.map { UnsafePointer($0 + j0) }
+                    for oy in 0..<g.outHeight {
+                        let aRow = UnsafePointer(padded.base + oy &* s &* paddedRow)
+                        let cRow = zi + (oy &* g.outWidth &* n &+ j0)
+                        var ox = 0
+                        while ox < fullEnd {
+                            K.run(
+                                a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
+                                rows: min(mr, fullEnd &- ox), columns: columns, accumulate: false, bias: panelBias)
+                            ox &+= mr
+                        }
+                        ox = fullEnd
+                        while ox < g.outWidth {
+                            Short.run(
+                                a: aRow + ox &* s &* c, layout, b: bPanel, c: cRow + ox &* n, ldc: n,
+                                rows: min(Short.mr, g.outWidth &- ox), columns: columns, accumulate: false,
+                                bias: panelBias)
+                            ox &+= Short.mr
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// The forward pass's source for `PixelTiledConv`: each NHWC image written row-interleaved
+/// (`[Y][channel][X]`) into the interior of the padded source.
+private struct InterleavedImages: InterleavedImageSource {
+    let x: UnsafePointer<Float>
+    /// The convolution's geometry, with the padding the source has around the image.
+    let geometry: ConvGeometry
+
+    func write(image i: Int, into source: UnsafeMutablePointer<Float>, rowStride: Int) {
+        let g = geometry
+        let c = g.channels, p = g.padding
+        let image = x + i &* g.imageSize
+        for y in 0..<g.height {
+            for ch in 0..<c {
+                let row: Int = ((y &+ p) &* c &+ ch) &* rowStride &+ p
+                let dst = source + row
+                let src = image + (y &* g.width &* c &+ ch)
+                for xx in 0..<g.width { dst[xx] = src[xx &* c] }
             }
         }
     }

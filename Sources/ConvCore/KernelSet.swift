@@ -67,3 +67,33 @@ public enum KernelSet {
     /// fewer accumulators runs proportionally slower.
     static let latencyChains = 8
 }
+
+/// Code generic over a micro-kernel that is chosen at run time (`KernelSet.dispatch`).
+protocol KernelGeneric {
+    func run<K: MicroKernel>(with kernel: K.Type)
+}
+
+extension KernelSet {
+    /// Calls `body.run(with: kernel)` with `kernel` as a static type, so the body is compiled
+    /// (specialised) for each kernel of the set instead of calling the kernel through its
+    /// protocol witness: an opened existential is unspecialised code, slower around each kernel
+    /// call, and a closure formed in it has to carry the type in a heap box.
+    static func dispatch<Body: KernelGeneric>(_ kernel: any MicroKernel.Type, _ body: Body) {
+        func run<K: MicroKernel>(_ k: K.Type) -> Bool {
+            guard ObjectIdentifier(kernel) == ObjectIdentifier(k) else { return false }
+            body.run(with: k)
+            return true
+        }
+        #if CNNLAB_SIMD16
+        if run(Kernel14x16.self) || run(Kernel8x16.self) || run(Kernel8x32.self) || run(Kernel6x32.self)
+            || run(Kernel4x32.self) || run(Kernel8x48.self) || run(Kernel3x48.self) || run(Kernel4x64.self)
+            || run(Kernel2x64.self) || run(Kernel1x128.self) { return }
+        #else
+        if run(Kernel12x8.self) || run(Kernel6x16.self) || run(Kernel4x16.self) || run(Kernel2x32.self)
+            || run(Kernel3x24.self) || run(Kernel1x32.self) { return }
+        #endif
+        // A kernel outside the set (none today): correct, unspecialised.
+        func open<K: MicroKernel>(_ k: K.Type) { body.run(with: k) }
+        open(kernel)
+    }
+}

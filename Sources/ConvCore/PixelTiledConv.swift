@@ -28,17 +28,22 @@ struct PixelTiledConv {
     /// - Parameters:
     ///   - filter: the weight for `(fy, fx, sourceChannel, outChannel)`.
     ///   - bias: added to every output pixel, or nil.
-    ///   - prepare: writes image `i`'s source into a `[Y][channel][X]` buffer whose rows are
-    ///     `rowStride` floats apart. The buffer is zeroed once per thread, so `prepare` must write
-    ///     the same cells for every image (zeros elsewhere survive).
-    func run(
+    ///   - source: writes each image into the thread's `[Y][channel][X]` buffer.
+    func run<Source: InterleavedImageSource>(
         batch m: Int, filter: (Int, Int, Int, Int) -> Float, bias: UnsafePointer<Float>?,
-        output: UnsafeMutablePointer<Float>, threads: Int,
-        prepare: (_ image: Int, _ source: UnsafeMutablePointer<Float>, _ rowStride: Int) -> Void
+        output: UnsafeMutablePointer<Float>, threads: Int, source: Source
     ) {
         let g = geometry
-        let plan = PixelTiledConv.plan(outChannels: g.outChannels, outWidth: g.outWidth, outHeight: g.outHeight, filter: g.filter)
-        run(plan.kernel, plan.stack, m, filter, bias, output, threads, prepare)
+        let f = g.filter, c = g.channels, n = g.outChannels, w = g.outWidth
+        let (kernel, stack) = PixelTiledConv.plan(outChannels: n, outWidth: w, outHeight: g.outHeight, filter: f)
+        let depth = (f &+ stack &- 1) &* f &* c  // a virtual channel has `f + stack − 1` filter rows
+        let tiles = (n &* stack &+ kernel.mr &- 1) / kernel.mr
+        let packed = packFilter(filter, mr: kernel.mr, tiles: tiles, stack: stack)
+        defer { ScratchPool.give(packed, count: tiles &* depth &* kernel.mr) }
+        let work = PixelTiles(
+            conv: self, stack: stack, tiles: tiles, depth: depth, packed: packed, source: source, bias: bias,
+            output: output, batch: m, threads: threads)
+        KernelSet.dispatch(kernel, work)
     }
 
     /// The kernel of `KernelSet.pixelTiled` and row stack `R` that compute the fewest dropped
@@ -77,82 +82,11 @@ struct PixelTiledConv {
         return best
     }
 
-    private func run<K: MicroKernel>(
-        _ kernel: K.Type, _ stack: Int, _ m: Int, _ filter: (Int, Int, Int, Int) -> Float,
-        _ bias: UnsafePointer<Float>?, _ output: UnsafeMutablePointer<Float>, _ threads: Int,
-        _ prepare: (Int, UnsafeMutablePointer<Float>, Int) -> Void
-    ) {
-        let g = geometry
-        let f = g.filter, c = g.channels, n = g.outChannels, w = g.outWidth
-        let mr = K.mr, nr = K.nr
-        let stackedRows = f &+ stack &- 1  // filter rows of a virtual channel
-        let stacks = (g.outHeight &+ stack &- 1) / stack  // output rows / stack, rounded up
-        let rowStride = (w &+ nr &- 1) / nr &* nr &+ f  // ≥ source width; the last tile's reads fit
-        // The last stack may read up to `stack − 1` source rows past the real ones: zeros.
-        let sourceCount = (g.height &+ stacks &* stack &- g.outHeight) &* c &* rowStride
-        let depth = stackedRows &* f &* c
-        let virtual = n &* stack
-        let tiles = (virtual &+ mr &- 1) / mr
-        let packed = packFilter(filter, mr: mr, tiles: tiles, stack: stack)
-        defer { ScratchPool.give(packed, count: tiles &* depth &* mr) }
-        let layout = PanelLayout(
-            rowStride: 1, depthStride: mr, segmentLength: f, segments: stackedRows &* c, segmentStride: mr &* f,
-            bDepthStride: 1, bSegmentStride: rowStride)
-        // The kernels write whole tiles into virtual-channel planes (`[v][stack][x]`, rows
-        // `planeWidth` floats apart, slack columns and channels past `n_c·R` dropped), which
-        // `scatter` then turns into NHWC: transposing tile by tile through a scratch tile cost
-        // more than the FMAs.
-        let planeWidth = (w &+ nr &- 1) / nr &* nr
-        let planeSize = stacks &* planeWidth
-        sharedParallelFor(0..<m, threads: threads, grain: 1) { _, next in
-            let source = ScratchPool.take(sourceCount)
-            let planes = ScratchPool.take(tiles &* mr &* planeSize)
-            defer {
-                ScratchPool.give(source, count: sourceCount)
-                ScratchPool.give(planes, count: tiles &* mr &* planeSize)
-            }
-            source.initialize(repeating: 0, count: sourceCount)
-            while let images = next() {
-                for i in images {
-                    prepare(i, source, rowStride)
-                    for t in 0..<tiles {
-                        let a = UnsafePointer(packed + t &* depth &* mr)
-                        let tilePlanes = planes + t &* mr &* planeSize
-                        for ys in 0..<stacks {
-                            let y = ys &* stack
-                            var x0 = 0
-                            while x0 < w {
-                                let b = UnsafePointer(source + (y &* c &* rowStride &+ x0))
-                                let out = tilePlanes + (ys &* planeWidth &+ x0)
-                                switch f {
-                                case 5:
-                                    K.runStrip5(
-                                        a: a, b: b, segments: layout.segments, bSegmentStride: rowStride, c: out,
-                                        ldc: planeSize, rows: mr, columns: nr, accumulate: false)
-                                case 3:
-                                    K.runStrip3(
-                                        a: a, b: b, segments: layout.segments, bSegmentStride: rowStride, c: out,
-                                        ldc: planeSize, rows: mr, columns: nr, accumulate: false)
-                                default:
-                                    K.run(
-                                        a: a, layout, b: b, c: out, ldc: planeSize, rows: mr, columns: nr,
-                                        accumulate: false)
-                                }
-                                x0 &+= nr
-                            }
-                        }
-                    }
-                    scatter(planes, stack: stack, planeWidth: planeWidth, to: output + i &* g.pixels &* n, bias: bias)
-                }
-            }
-        }
-    }
-
     /// Writes the first `n_c · stack` virtual-channel planes (`[v][stack][x]`, rows `planeWidth`
     /// floats apart; `v = r·n_c + o` is channel `o` of output row `stack·ys + r`) as NHWC pixels,
     /// adding the bias. With 8 channels pixel by pixel, each pixel's channels gathered from the
     /// 8 planes into one vector store; otherwise plane by plane (strided stores).
-    private func scatter(
+    fileprivate func scatter(
         _ planes: UnsafeMutablePointer<Float>, stack: Int, planeWidth: Int, to out: UnsafeMutablePointer<Float>,
         bias: UnsafePointer<Float>?
     ) {
@@ -215,5 +149,99 @@ struct PixelTiledConv {
             }
         }
         return packed
+    }
+}
+
+/// Writes image `i` into a thread's `[Y][channel][X]` source buffer for `PixelTiledConv`, rows
+/// `rowStride` floats apart. The buffer is zeroed once per thread, so every image must write
+/// the same cells (zeros elsewhere survive).
+protocol InterleavedImageSource {
+    func write(image i: Int, into source: UnsafeMutablePointer<Float>, rowStride: Int)
+}
+
+/// `PixelTiledConv` with its kernel chosen: whole images from a `parallelFor` queue, each
+/// written into the thread's source buffer, computed tile by tile into virtual-channel planes
+/// and scattered to NHWC.
+private struct PixelTiles<Source: InterleavedImageSource>: KernelGeneric {
+    let conv: PixelTiledConv
+    /// Output rows stacked as extra tile rows.
+    let stack: Int
+    /// Tiles of `mr` virtual channels, and the depth of each (`packFilter`).
+    let tiles: Int, depth: Int
+    let packed: UnsafeMutablePointer<Float>
+    let source: Source
+    let bias: UnsafePointer<Float>?
+    let output: UnsafeMutablePointer<Float>
+    /// Images, and threads to split them over.
+    let batch: Int, threads: Int
+
+    func run<K: MicroKernel>(with kernel: K.Type) {
+        parallelFor(0..<batch, threads: threads, grain: 1, Loop<K>(tiles: self))
+    }
+
+    /// One thread's share, for `parallelFor`.
+    private struct Loop<K: MicroKernel>: ParallelWork {
+        let tiles: PixelTiles
+
+        func run(_ chunks: ChunkQueue) { tiles.compute(K.self, chunks) }
+    }
+
+    private func compute<K: MicroKernel>(_ kernel: K.Type, _ chunks: ChunkQueue) {
+        let g = conv.geometry
+        let f = g.filter, c = g.channels, n = g.outChannels, w = g.outWidth
+        let mr = K.mr, nr = K.nr
+        let stacks = (g.outHeight &+ stack &- 1) / stack  // output rows / stack, rounded up
+        let rowStride = (w &+ nr &- 1) / nr &* nr &+ f  // ≥ source width; the last tile's reads fit
+        // The last stack may read up to `stack − 1` source rows past the real ones: zeros.
+        let sourceCount = (g.height &+ stacks &* stack &- g.outHeight) &* c &* rowStride
+        let layout = PanelLayout(
+            rowStride: 1, depthStride: mr, segmentLength: f, segments: (f &+ stack &- 1) &* c, segmentStride: mr &* f,
+            bDepthStride: 1, bSegmentStride: rowStride)
+        // The kernels write whole tiles into virtual-channel planes (`[v][stack][x]`, rows
+        // `planeWidth` floats apart, slack columns and channels past `n_c·R` dropped), which
+        // `scatter` then turns into NHWC: transposing tile by tile through a scratch tile cost
+        // more than the FMAs.
+        let planeWidth = (w &+ nr &- 1) / nr &* nr
+        let planeSize = stacks &* planeWidth
+        let buffer = ScratchPool.take(sourceCount)
+        let planes = ScratchPool.take(tiles &* mr &* planeSize)
+        defer {
+            ScratchPool.give(buffer, count: sourceCount)
+            ScratchPool.give(planes, count: tiles &* mr &* planeSize)
+        }
+        buffer.initialize(repeating: 0, count: sourceCount)
+        while let images = chunks.next() {
+            for i in images {
+                source.write(image: i, into: buffer, rowStride: rowStride)
+                for t in 0..<tiles {
+                    let a = UnsafePointer(packed + t &* depth &* mr)
+                    let tilePlanes = planes + t &* mr &* planeSize
+                    for ys in 0..<stacks {
+                        let y = ys &* stack
+                        var x0 = 0
+                        while x0 < w {
+                            let b = UnsafePointer(buffer + (y &* c &* rowStride &+ x0))
+                            let out = tilePlanes + (ys &* planeWidth &+ x0)
+                            switch f {
+                            case 5:
+                                K.runStrip5(
+                                    a: a, b: b, segments: layout.segments, bSegmentStride: rowStride, c: out,
+                                    ldc: planeSize, rows: mr, columns: nr, accumulate: false)
+                            case 3:
+                                K.runStrip3(
+                                    a: a, b: b, segments: layout.segments, bSegmentStride: rowStride, c: out,
+                                    ldc: planeSize, rows: mr, columns: nr, accumulate: false)
+                            default:
+                                K.run(
+                                    a: a, layout, b: b, c: out, ldc: planeSize, rows: mr, columns: nr,
+                                    accumulate: false)
+                            }
+                            x0 &+= nr
+                        }
+                    }
+                }
+                conv.scatter(planes, stack: stack, planeWidth: planeWidth, to: output + i &* g.pixels &* n, bias: bias)
+            }
+        }
     }
 }

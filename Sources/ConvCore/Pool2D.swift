@@ -38,15 +38,8 @@ public enum Pool2D {
         out.prepare(g.m, g.outH, g.outW, g.c, zeroed: kind == .average)
         x.storage.withUnsafeBufferPointer { src in
             out.storage.withUnsafeMutableBufferPointer { dst in
-                parallelFor(0..<g.m, threads: threads) { _, images in
-                    let sub = g.batch(images.count)
-                    let x = UnsafeBufferPointer(rebasing: src[g.inputRange(images)])
-                    let out = UnsafeMutableBufferPointer(rebasing: dst[g.outputRange(images)])
-                    switch kind {
-                    case .max: maxForward(x, out, sub)
-                    case .average: averageForward(x, out, sub)
-                    }
-                }
+                parallelFor(0..<g.m, threads: threads, grain: imageGrain(g.m, threads: threads),
+                            Forward(kind: kind, geometry: g, x: src, out: dst))
             }
         }
     }
@@ -76,17 +69,8 @@ public enum Pool2D {
         dP.storage.withUnsafeBufferPointer { grad in
             x.storage.withUnsafeBufferPointer { src in
                 dA.storage.withUnsafeMutableBufferPointer { dst in
-                    parallelFor(0..<g.m, threads: threads) { _, images in
-                        // Windows never cross images, so each thread writes only its images' dA.
-                        let sub = g.batch(images.count)
-                        let dP = UnsafeBufferPointer(rebasing: grad[g.outputRange(images)])
-                        let x = UnsafeBufferPointer(rebasing: src[g.inputRange(images)])
-                        let dA = UnsafeMutableBufferPointer(rebasing: dst[g.inputRange(images)])
-                        switch kind {
-                        case .max: maxBackward(dP, x, dA, sub)
-                        case .average: averageBackward(dP, dA, sub)
-                        }
-                    }
+                    parallelFor(0..<g.m, threads: threads, grain: imageGrain(g.m, threads: threads),
+                                Backward(kind: kind, geometry: g, dP: grad, x: src, dA: dst))
                 }
             }
         }
@@ -246,6 +230,51 @@ public enum Pool2D {
                 for j in 0..<g.f {
                     let cell = origin &+ i &* rowStride &+ j &* c
                     for ch in 0..<c { dA[cell &+ ch] += dP[o &+ ch] / cells }
+                }
+            }
+        }
+    }
+
+    /// The forward pass over the image chunks of a `parallelFor` loop.
+    private struct Forward: ParallelWork {
+        let kind: PoolKind
+        let geometry: Geometry
+        let x: UnsafeBufferPointer<Float>
+        let out: UnsafeMutableBufferPointer<Float>
+
+        func run(_ chunks: ChunkQueue) {
+            let g = geometry
+            while let images = chunks.next() {
+                let sub = g.batch(images.count)
+                let x = UnsafeBufferPointer(rebasing: self.x[g.inputRange(images)])
+                let out = UnsafeMutableBufferPointer(rebasing: self.out[g.outputRange(images)])
+                switch kind {
+                case .max: Pool2D.maxForward(x, out, sub)
+                case .average: Pool2D.averageForward(x, out, sub)
+                }
+            }
+        }
+    }
+
+    /// The backward pass over the image chunks of a `parallelFor` loop. Windows never cross
+    /// images, so each chunk writes only its own images' `dA`.
+    private struct Backward: ParallelWork {
+        let kind: PoolKind
+        let geometry: Geometry
+        let dP: UnsafeBufferPointer<Float>
+        let x: UnsafeBufferPointer<Float>
+        let dA: UnsafeMutableBufferPointer<Float>
+
+        func run(_ chunks: ChunkQueue) {
+            let g = geometry
+            while let images = chunks.next() {
+                let sub = g.batch(images.count)
+                let dP = UnsafeBufferPointer(rebasing: self.dP[g.outputRange(images)])
+                let x = UnsafeBufferPointer(rebasing: self.x[g.inputRange(images)])
+                let dA = UnsafeMutableBufferPointer(rebasing: self.dA[g.inputRange(images)])
+                switch kind {
+                case .max: Pool2D.maxBackward(dP, x, dA, sub)
+                case .average: Pool2D.averageBackward(dP, dA, sub)
                 }
             }
         }

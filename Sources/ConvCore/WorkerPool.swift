@@ -5,7 +5,7 @@ import Synchronization
 /// region costs a wake-up instead of a dispatch (`DispatchQueue.concurrentPerform` copied a block
 /// on the heap for every call, and a training loop must not allocate).
 ///
-/// `run(parts:)` calls `body(part)` for every part in `0..<parts`, on the calling thread and on
+/// `run(parts:_:)` calls `job.run(part:)` for every part in `0..<parts`, on the calling thread and on
 /// up to `parts − 1` workers, and returns when all are done. One region runs at a time: a call
 /// made while the pool is busy (from another thread, or from inside a region) runs its parts
 /// on its own thread instead of waiting, so nothing can deadlock.
@@ -44,20 +44,28 @@ final class WorkerPool: @unchecked Sendable {
         pthread_cond_init(finished, nil)
     }
 
-    /// A region's work as the workers see it: the body, behind a pointer to this struct on the
-    /// caller's stack.
+    /// A region's work as the workers see it: `invoke(context, part)` runs one part, `context`
+    /// pointing at the caller's job on its stack.
+    ///
+    /// `invoke` is a closure literal that captures nothing (see `run`), so storing it allocates
+    /// nothing, and it is compiled for the concrete job type, so the job's code is specialised
+    /// (a closure body would have had to be made escaping with `withoutActuallyEscaping`, which
+    /// boxes it on the heap: one allocation per region).
     private struct Job {
-        var body: (Int) -> Void
+        var context: UnsafeRawPointer
+        var invoke: (UnsafeRawPointer, Int) -> Void
     }
 
-    /// Runs `body(part)` for every part in `0..<parts` and returns when all have finished.
-    func run(parts: Int, _ body: (Int) -> Void) {
+    /// Runs `job.run(part:)` for every part in `0..<parts` and returns when all have finished.
+    func run<Work: PoolJob>(parts: Int, _ job: Work) {
         guard parts > 1, claim(parts: parts) else {
-            for part in 0..<max(parts, 0) { body(part) }
+            for part in 0..<max(parts, 0) { job.run(part: part) }
             return
         }
-        withoutActuallyEscaping(body) { body in
-            var job = Job(body: body)
+        withUnsafePointer(to: job) { caller in
+            var job = Job(context: UnsafeRawPointer(caller)) { context, part in
+                context.assumingMemoryBound(to: Work.self).pointee.run(part: part)
+            }
             withUnsafePointer(to: &job) { pointer in
                 pthread_mutex_lock(mutex)
                 self.job = UnsafeRawPointer(pointer)
@@ -108,11 +116,10 @@ final class WorkerPool: @unchecked Sendable {
         pthread_mutex_unlock(mutex)
     }
 
-    /// Calls the job's body; its own function, so the copy of the closure it makes is released
-    /// before the part is counted done (the region's `withoutActuallyEscaping` checks that).
-    @inline(never)
+    /// Runs one part of the job `job` points to.
     private static func perform(_ job: UnsafeRawPointer, _ part: Int) {
-        job.assumingMemoryBound(to: Job.self).pointee.body(part)
+        let job = job.assumingMemoryBound(to: Job.self)
+        job.pointee.invoke(job.pointee.context, part)
     }
 
     /// A worker: waits for a new region (polling for a while, then asleep), helps with it, and
@@ -143,4 +150,11 @@ final class WorkerPool: @unchecked Sendable {
         pthread_detach(thread)
         return true
     }
+}
+
+/// The work of one `WorkerPool` region: `run(part:)` is called once for every part, on whichever
+/// thread takes it, several parts at once. A job is a value holding what its parts read and
+/// pointers to what they write (disjoint per part), so that starting a region allocates nothing.
+protocol PoolJob {
+    func run(part: Int)
 }

@@ -89,6 +89,20 @@ struct ConvKernelPathTests {
 /// past the image (the next image can belong to another thread). Sentinels after a one-image
 /// output must survive, for every channel count the path takes.
 struct PixelTiledConvBoundsTests {
+    /// A source image `(x − y + channel) / 8`.
+    private struct Ramp: InterleavedImageSource {
+        let geometry: ConvGeometry
+
+        func write(image i: Int, into source: UnsafeMutablePointer<Float>, rowStride: Int) {
+            let g = geometry
+            for y in 0..<g.height {
+                for ch in 0..<g.channels {
+                    for x in 0..<g.width { source[(y * g.channels + ch) * rowStride + x] = Float(x - y + ch) / 8 }
+                }
+            }
+        }
+    }
+
     @Test(arguments: 1...8)
     func writesNothingPastTheOutput(channels n: Int) {
         let g = ConvGeometry(
@@ -102,14 +116,8 @@ struct PixelTiledConvBoundsTests {
             out.withUnsafeMutableBufferPointer { o in
                 PixelTiledConv(geometry: g).run(
                     batch: 1, filter: { fy, fx, ch, oc in Float(fy + 2 * fx + 3 * ch + 5 * oc) / 16 },
-                    bias: UnsafePointer(b.baseAddress!), output: o.baseAddress!, threads: 1
-                ) { _, source, rowStride in
-                    for y in 0..<g.height {
-                        for ch in 0..<g.channels {
-                            for x in 0..<g.width { source[(y * g.channels + ch) * rowStride + x] = Float(x - y + ch) / 8 }
-                        }
-                    }
-                }
+                    bias: UnsafePointer(b.baseAddress!), output: o.baseAddress!, threads: 1,
+                    source: Ramp(geometry: g))
             }
         }
         #expect(out[count...].allSatisfy { $0 == sentinel }, "n = \(n)")

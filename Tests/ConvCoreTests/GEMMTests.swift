@@ -59,13 +59,4 @@ struct GEMMTests {
             #expect(worst < 1e-5, "m=\(m) n=\(n) k=\(k) accumulate=\(accumulate) transposed=\(transposed)")
         }
     }
-
-    @Test func parallelChunksCoverTheRangeOnce() {
-        for (count, threads) in [(0, 2), (1, 4), (5, 2), (64, 3), (7, 7), (3, 8)] {
-            let parts = parallelParts(count, threads: threads)
-            let chunks = (0..<parts).map { parallelChunk(10..<(10 + count), part: $0, of: parts) }
-            #expect(chunks.flatMap { Array($0) } == Array(10..<(10 + count)))
-            #expect(parts <= max(1, threads))
-        }
-    }
 }

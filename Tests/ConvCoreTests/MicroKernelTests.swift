@@ -129,4 +129,20 @@ struct MicroKernelTests {
         #expect(KernelSet.channelTiled.allSatisfy { $0.nr <= PaddedImage.maxTileColumns })
         #expect(KernelSet.all.allSatisfy { $0.nr % KernelSet.lanes == 0 })
     }
+
+    /// Records the kernel type a `KernelSet.dispatch` body was compiled for.
+    private struct Seen: KernelGeneric {
+        let seen: UnsafeMutablePointer<ObjectIdentifier?>
+
+        func run<K: MicroKernel>(with kernel: K.Type) { seen.pointee = ObjectIdentifier(K.self) }
+    }
+
+    /// `dispatch` runs its body with the kernel it was given, for every kernel of the set.
+    @Test(arguments: KernelSet.all.indices)
+    func dispatchRunsTheGivenKernel(_ index: Int) {
+        let kernel = KernelSet.all[index]
+        var seen: ObjectIdentifier?
+        withUnsafeMutablePointer(to: &seen) { KernelSet.dispatch(kernel, Seen(seen: $0)) }
+        #expect(seen == ObjectIdentifier(kernel), "\(kernel)")
+    }
 }

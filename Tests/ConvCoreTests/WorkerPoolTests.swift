@@ -6,19 +6,26 @@ import Testing
 /// The workers behind `parallelFor`: every part runs exactly once, also when regions overlap
 /// (from several threads at once, or one inside another), and regions follow each other freely.
 struct WorkerPoolTests {
+    /// A region that counts, per part, how often it ran (a part run twice shows as 2).
+    private struct Counting: PoolJob {
+        let counts: UnsafeMutableBufferPointer<Int>
+        let nested: Bool
+
+        func run(part: Int) {
+            counts[part] += 1
+            if nested {
+                // A region inside a region runs on the calling thread: it must not wait for
+                // the workers that are busy with the outer one.
+                #expect(WorkerPoolTests.region(3) == [1, 1, 1])
+            }
+        }
+    }
+
     /// Runs a region of `parts` parts and returns how many times each part ran.
     private static func region(_ parts: Int, nested: Bool = false) -> [Int] {
         var counts = [Int](repeating: 0, count: parts)
         counts.withUnsafeMutableBufferPointer { counts in
-            nonisolated(unsafe) let counts = counts
-            WorkerPool.shared.run(parts: parts) { part in
-                counts[part] += 1  // each part its own slot: a part run twice shows as 2
-                if nested {
-                    // A region inside a region runs on the calling thread: it must not wait for
-                    // the workers that are busy with the outer one.
-                    #expect(region(3) == [1, 1, 1])
-                }
-            }
+            WorkerPool.shared.run(parts: parts, Counting(counts: counts, nested: nested))
         }
         return counts
     }
