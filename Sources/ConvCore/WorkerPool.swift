@@ -57,6 +57,13 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// Runs `job.run(part:)` for every part in `0..<parts` and returns when all have finished.
+    ///
+    /// The calling thread runs part 0 itself, then helps with the others; workers take parts
+    /// from 1 on. A part may find nothing left to do (`parallelFor`'s parts share one queue), but
+    /// it still sets up its scratch buffers, so after one training batch the calling thread's
+    /// `ScratchPool` cache holds every size it will ask for, and it allocates nothing however
+    /// the work falls between the threads. (A worker's cache fills the first time it takes a
+    /// part of each region, usually in the first batch too.)
     func run<Work: PoolJob>(parts: Int, _ job: Work) {
         guard parts > 1, claim(parts: parts) else {
             for part in 0..<max(parts, 0) { job.run(part: part) }
@@ -70,11 +77,15 @@ final class WorkerPool: @unchecked Sendable {
                 pthread_mutex_lock(mutex)
                 self.job = UnsafeRawPointer(pointer)
                 self.parts = parts
-                nextPart = 0
+                nextPart = 1
                 done.store(0, ordering: .relaxed)
                 generation.wrappingAdd(1, ordering: .releasing)
                 pthread_cond_broadcast(wake)
                 pthread_mutex_unlock(mutex)
+                // Part 0 is always the caller's, so every region runs on the calling thread and
+                // its scratch caches see every buffer size in the first batch (see `run`).
+                caller.pointee.run(part: 0)
+                done.wrappingAdd(1, ordering: .releasing)
                 work()
                 var spins = 0
                 while done.load(ordering: .acquiring) < parts && spins < WorkerPool.spinLimit { spins &+= 1 }
