@@ -47,10 +47,11 @@ final class WorkerPool: @unchecked Sendable {
     /// A region's work as the workers see it: `invoke(context, part)` runs one part, `context`
     /// pointing at the caller's job on its stack.
     ///
-    /// `invoke` is a closure literal that captures nothing (see `run`), so storing it allocates
-    /// nothing, and it is compiled for the concrete job type, so the job's code is specialised
-    /// (a closure body would have had to be made escaping with `withoutActuallyEscaping`, which
-    /// boxes it on the heap: one allocation per region).
+    /// `invoke` is a closure literal in `run`, compiled for the concrete job type: in optimised
+    /// builds it captures nothing, so storing it allocates nothing, and the job's code is
+    /// specialised. (Unoptimised builds keep `run` generic, and the closure then carries the job's
+    /// type in a small heap box per region. Handing the workers a closure body instead would
+    /// need `withoutActuallyEscaping`, which boxes it on the heap in every build.)
     private struct Job {
         var context: UnsafeRawPointer
         var invoke: (UnsafeRawPointer, Int) -> Void
