@@ -3,9 +3,15 @@
 
 Alternates `cnnlab bench --json` with `scripts/bench/reference.py` for --rounds rounds (so a
 noisy moment on a shared machine hits both sides), then prints, per case, pass and thread
-count, the median of each side over the rounds and the ratio cnnlab / reference (above 1 means
-cnnlab is faster). Conv figures are GFLOP/s (onnxruntime for forward, PyTorch for backward,
-which onnxruntime does not train); training figures are examples/s against PyTorch.
+count, the median of each side over the rounds and the median of the rounds' ratios
+cnnlab / reference (above 1 means cnnlab is faster). Conv figures are GFLOP/s (onnxruntime for
+forward, PyTorch for backward, which onnxruntime does not train); training figures are
+examples/s against PyTorch.
+
+Runs with fewer threads than the machine has CPUs are pinned (taskset), both sides of a round
+to the same CPUs, moving to the next CPUs each round: on a VM whose vCPUs change speed
+independently for minutes at a time, an unpinned one-thread run measures whichever vCPU the
+scheduler picked, and the two sides could sit on different ones (--no-pin turns this off).
 
 Run from the repository root after a release build:
     swift build -c release --product cnnlab
@@ -16,6 +22,7 @@ reference.py sets up its own virtualenv with onnxruntime and CPU-only torch on f
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -39,20 +46,31 @@ def figure(obj):
     return obj["gflops"] if "gflops" in obj else obj["examples_per_s"]
 
 
-def run_cnnlab(threads):
-    out = []
-    for t in threads:
-        cmd = [CNNLAB, "bench", "--json", "--threads", str(t), "--repetitions", "21",
-               "--cases", ",".join(CONV_CASES + TRAIN_CASES)]
-        out += lines(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
-    return out
+def pinned(cmd, cpus):
+    """`cmd` run on the CPUs `cpus` only (a list), or as it is for None."""
+    return cmd if cpus is None else ["taskset", "-c", ",".join(map(str, cpus))] + cmd
 
 
-def run_reference(threads):
+def cpus_for(threads, round_index, pin):
+    """The CPUs a run of `threads` threads uses in round `round_index`: all of them (None) when
+    it needs every CPU or pinning is off, otherwise `threads` CPUs starting at the round's."""
+    count = os.cpu_count() or 1
+    if not pin or threads >= count:
+        return None
+    return [(round_index + i) % count for i in range(threads)]
+
+
+def run_cnnlab(t, cpus):
+    cmd = [CNNLAB, "bench", "--json", "--threads", str(t), "--repetitions", "21",
+           "--cases", ",".join(CONV_CASES + TRAIN_CASES)]
+    return lines(subprocess.run(pinned(cmd, cpus), check=True, capture_output=True, text=True).stdout)
+
+
+def run_reference(t, cpus):
     with tempfile.TemporaryDirectory() as d:
         cmd = [sys.executable, os.path.join(ROOT, "scripts", "bench", "reference.py"),
-               "--out-dir", d, "--threads", ",".join(map(str, threads))]
-        subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
+               "--out-dir", d, "--threads", str(t)]
+        subprocess.run(pinned(cmd, cpus), check=True, stderr=subprocess.DEVNULL)
         result = {}
         for name in ["onnxruntime", "torch"]:
             with open(os.path.join(d, name + ".jsonl")) as f:
@@ -65,17 +83,25 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--threads", default="1,2")
     parser.add_argument("--json-out", help="also write the last round's raw outputs to DIR")
+    parser.add_argument("--no-pin", dest="pin", action="store_false",
+                        help="do not pin runs of fewer threads than CPUs to the same CPUs")
     args = parser.parse_args()
     threads = [int(t) for t in args.threads.split(",")]
     if not os.path.exists(CNNLAB):
         sys.exit("build first: swift build -c release --product cnnlab")
+    if args.pin and shutil.which("taskset") is None:
+        sys.exit("taskset (util-linux) is needed to pin the runs; or pass --no-pin")
 
     samples = {"cnnlab": {}, "onnxruntime": {}, "torch": {}}
     sources = {}
     for r in range(args.rounds):
         print(f"round {r + 1}/{args.rounds}", file=sys.stderr, flush=True)
-        ours = run_cnnlab(threads)
-        refs = run_reference(threads)
+        ours, refs = [], {}
+        for t in threads:
+            cpus = cpus_for(t, r, args.pin)
+            ours += run_cnnlab(t, cpus)
+            for name, objs in run_reference(t, cpus).items():
+                refs.setdefault(name, []).extend(objs)
         for obj in ours:
             samples["cnnlab"].setdefault(key(obj), []).append(figure(obj))
         for name, objs in refs.items():
@@ -94,8 +120,9 @@ def main():
         values = samples[name].get(k)
         return statistics.median(values) if values else None
 
-    print(f"Medians of {args.rounds} alternating rounds; references: "
-          + ", ".join(sources.get(n, n) for n in ["onnxruntime", "torch"]) + ".")
+    pinning = "fewer threads than CPUs pinned, both sides alike" if args.pin else "no pinning"
+    print(f"Medians of {args.rounds} alternating rounds ({pinning}); ratio: the median of the rounds' "
+          "ratios; references: " + ", ".join(sources.get(n, n) for n in ["onnxruntime", "torch"]) + ".")
     print()
     print("| case | pass | threads | cnnlab | reference | ratio |")
     print("|---|---|---|---|---|---|")
@@ -110,7 +137,9 @@ def main():
                     continue
                 unit = "ex/s" if p == "train" else "GFLOP/s"
                 fmt = (lambda v: f"{v:,.0f}") if p == "train" else (lambda v: f"{v:.1f}")
-                print(f"| {case} | {p} | {t} | {fmt(ours)} {unit} | {fmt(ref)} ({ref_name}) | {ours / ref:.2f}× |")
+                ratio = statistics.median(
+                    x / y for x, y in zip(samples["cnnlab"][k], samples[ref_name][k]))
+                print(f"| {case} | {p} | {t} | {fmt(ours)} {unit} | {fmt(ref)} ({ref_name}) | {ratio:.2f}× |")
 
     if len(threads) > 1:
         # Scaling per round (the same moment for both thread counts), then the median and best
