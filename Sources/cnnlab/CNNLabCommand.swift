@@ -38,6 +38,28 @@ struct CNNLabCommand: ParsableCommand {
 
     @OptionGroup var options: FrontEndOptions
 
+    /// Parses, runs, and on a help request or an error prints the parser's report (with its own
+    /// words in pt-BR when that is the command line's language, `ArgumentParserText`) and exits
+    /// with its status, as `ParsableCommand.main()` does.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            var message = fullMessage(for: error)
+            if CommandLineLanguage.current == .ptBR { message = ArgumentParserText.portuguese(message) }
+            if !message.isEmpty {
+                if code.isSuccess {
+                    print(message)
+                } else {
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
     func run() throws {
         if let commands {
             try options.runBatch(commands)

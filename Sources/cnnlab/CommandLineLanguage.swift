@@ -7,10 +7,9 @@ import Foundation
 /// from the raw arguments and the environment (`Language.fromCommandLine`), once, the first
 /// time a help text needs it.
 ///
-/// swift-argument-parser's own words cannot be translated through its API and stay in English:
-/// its headings ("OVERVIEW:", "USAGE:", "OPTIONS:", "SUBCOMMANDS:", …), the "(values: …;
-/// default: …)" notes, "Show help information." and the "Error:" and "Usage:" lines of an
-/// error report.
+/// swift-argument-parser's own words (its headings, "Show help information.", the "(values: …;
+/// default: …)" notes, its error reports) cannot be translated through its API: `CNNLabCommand`
+/// translates its finished text instead (`ArgumentParserText`).
 enum CommandLineLanguage {
     /// What `--lang` or else the environment asks for; computed on first use (a static `let`).
     static let current = Language.fromCommandLine(
