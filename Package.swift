@@ -16,7 +16,11 @@ let fastMath: [SwiftSetting] = [
 /// overrides the detection; CI sets it to test the SIMD16 set on an AVX2 machine, where each
 /// SIMD16 operation runs as two ymm operations (correct, not tuned).
 let simd16: Bool = {
-    if let forced = ProcessInfo.processInfo.environment["CNNLAB_SIMD16"] { return forced == "1" }
+    switch ProcessInfo.processInfo.environment["CNNLAB_SIMD16"] {
+    case "1": return true
+    case "0": return false
+    default: break  // unset (or another value): the building CPU decides
+    }
     let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
     return cpuinfo.split(separator: "\n").contains { line in
         line.hasPrefix("flags") && line.split(separator: " ").contains("avx512f")
