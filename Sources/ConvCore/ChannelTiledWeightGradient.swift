@@ -60,7 +60,8 @@ struct ChannelTiledWeightGradient {
         defer { ScratchPool.give(partials, count: chunks &* partialSize) }
         partials.initialize(repeating: 0, count: chunks &* partialSize)
         let work = ChannelTiles(
-            gradient: self, source: source, grain: grain, partials: partials, dZ: dZ, x: x, batch: m, threads: threads)
+            gradient: self, source: source, grain: grain, partials: partials, partialSize: partialSize, dZ: dZ, x: x,
+            batch: m, threads: threads)
         KernelSet.dispatch(kernel, work)
         addChunks(partials, chunks: chunks, size: partialSize)
         for e in 0..<k {
@@ -205,8 +206,9 @@ private struct ChannelTiles: KernelGeneric {
     let source: ChannelTiledWeightGradient.Source
     /// Images per chunk (`gradientChunk`).
     let grain: Int
-    /// Per chunk, `dWᵀ` (`⌈n_c'/mr⌉·mr × k`) then `db` (`n_c'`), zeroed.
+    /// Per chunk, `dWᵀ` (`⌈n_c'/mr⌉·mr × k`) then `db` (`n_c'`), zeroed: `partialSize` floats each.
     let partials: UnsafeMutablePointer<Float>
+    let partialSize: Int
     let dZ: UnsafePointer<Float>
     let x: UnsafePointer<Float>
     /// Images, and threads to split them over.
@@ -231,7 +233,6 @@ private struct ChannelTiles: KernelGeneric {
         let paddedN = tiles &* mr
         let run = g.filter &* g.channels  // contiguous entries (fx, c) of one filter row
         let paddedK = (k &+ nr &- 1) / nr &* nr
-        let partialSize = paddedN &* k &+ n
         let padded = PaddedImage(g)
         let channelsCount = n == paddedN ? 0 : pixels &* paddedN
         let channels = ScratchPool.take(channelsCount)

@@ -84,7 +84,7 @@ struct ConvBackwardKernel {
         partials.initialize(repeating: 0, count: chunks &* partialSize)
         parallelFor(
             0..<m, threads: threads, grain: grain,
-            WeightGradientTiles<K>(geometry: g, grain: grain, partials: partials, dZ: dzp, x: xp))
+            WeightGradientTiles<K>(geometry: g, grain: grain, partials: partials, partialSize: partialSize, dZ: dzp, x: xp))
         addChunks(partials, chunks: chunks, size: partialSize)
         dwp.update(from: partials, count: k &* n)
         dbp.update(from: partials + k &* n, count: n)
@@ -160,8 +160,9 @@ private struct WeightGradientTiles<K: MicroKernel>: ParallelWork {
     let geometry: ConvGeometry
     /// Images per chunk (`gradientChunk`).
     let grain: Int
-    /// Per chunk, `dW` (`k · n_c'`) then `db` (`n_c'`), zeroed.
+    /// Per chunk, `dW` (`k · n_c'`) then `db` (`n_c'`), zeroed: `partialSize` floats each.
     let partials: UnsafeMutablePointer<Float>
+    let partialSize: Int
     let dZ: UnsafePointer<Float>
     let x: UnsafePointer<Float>
 
@@ -171,7 +172,6 @@ private struct WeightGradientTiles<K: MicroKernel>: ParallelWork {
         let mr = K.mr, nr = K.nr
         let panels = (n &+ nr &- 1) / nr
         let run = g.filter &* g.channels  // contiguous entries (fx, c) of one filter row
-        let partialSize = k &* n &+ n
         let padded = PaddedImage(g)
         let packedDZ = ScratchPool.take(panels &* pixels &* nr)
         defer {

@@ -92,8 +92,6 @@ extension KernelSet {
         if run(Kernel12x8.self) || run(Kernel6x16.self) || run(Kernel4x16.self) || run(Kernel2x32.self)
             || run(Kernel3x24.self) || run(Kernel1x32.self) { return }
         #endif
-        // A kernel outside the set (none today): correct, unspecialised.
-        func open<K: MicroKernel>(_ k: K.Type) { body.run(with: k) }
-        open(kernel)
+        body.run(with: kernel)  // a kernel outside the set (none today): opened, unspecialised
     }
 }
