@@ -49,6 +49,8 @@ extension Problem {
         case .notAnInteger(let s): return "\(s) must be a whole number"
         case .tensor(let op, let err): return "\(op): \(err.english)"
         case .fileNotFound(let p): return "no such file: \(p)"
+        case .fileOutsideLesson(let p, _, let w): return w ? "a lesson may not write \(p)" : "a lesson may not read \(p)"
+        case .activity(let a): return a.message(in: .en)
         case .fileUnreadable(let p, let r): return "cannot read \(p): \(r)"
         case .fileUnwritable(let p, let r): return "cannot write \(p): \(r)"
         case .npyMalformed(let p, let r): return "\(p) is not a valid .npy file: \(r)"
@@ -77,6 +79,9 @@ extension Problem {
         case .tupleNotAllowed: return "e.g. `let dA, dW, db = conv_backward(dZ, A, W)`"
         case .tensor(_, .shapeMismatch): return "`shape NAME` shows a tensor's shape"
         case .fileNotFound: return "paths are relative to the directory cnnlab was started in"
+        case .fileOutsideLesson(_, let folder, let w):
+            return w ? "a lesson writes only under its output folder \(folder), with relative paths" : "a lesson reads only files in its own folder \(folder), with relative paths"
+        case .activity(let a): return a.hint(in: .en)
         default: return nil
         }
     }
@@ -97,6 +102,7 @@ extension Expectation {
         case .equals: return "'='"
         case .poolKind: return "'max' or 'avg'"
         case .layerIndex: return "a layer number or 'all'"
+        case .answer: return "an answer (a number, a shape such as 4x4x10, or a choice number)"
         }
     }
 }

@@ -49,6 +49,8 @@ extension Problem {
         case .notAnInteger(let s): return "\(s) precisa ser um número inteiro"
         case .tensor(let op, let err): return "\(op): \(err.portuguese)"
         case .fileNotFound(let p): return "arquivo não encontrado: \(p)"
+        case .fileOutsideLesson(let p, _, let w): return w ? "uma lição não pode gravar \(p)" : "uma lição não pode ler \(p)"
+        case .activity(let a): return a.message(in: .ptBR)
         case .fileUnreadable(let p, let r): return "não foi possível ler \(p): \(r)"
         case .fileUnwritable(let p, let r): return "não foi possível gravar \(p): \(r)"
         case .npyMalformed(let p, let r): return "\(p) não é um arquivo .npy válido: \(r)"
@@ -77,6 +79,9 @@ extension Problem {
         case .tupleNotAllowed: return "por exemplo `let dA, dW, db = conv_backward(dZ, A, W)`"
         case .tensor(_, .shapeMismatch): return "`shape NOME` mostra o formato de um tensor"
         case .fileNotFound: return "os caminhos são relativos ao diretório onde o cnnlab foi iniciado"
+        case .fileOutsideLesson(_, let folder, let w):
+            return w ? "uma lição grava só dentro da sua pasta de saída \(folder), com caminhos relativos" : "uma lição lê só arquivos da sua própria pasta \(folder), com caminhos relativos"
+        case .activity(let a): return a.hint(in: .ptBR)
         default: return nil
         }
     }
@@ -97,6 +102,7 @@ extension Expectation {
         case .equals: return "'='"
         case .poolKind: return "'max' ou 'avg'"
         case .layerIndex: return "o número de uma camada ou 'all'"
+        case .answer: return "uma resposta (um número, um formato como 4x4x10 ou o número de uma opção)"
         }
     }
 }

@@ -57,6 +57,12 @@ public enum Problem: Sendable, Equatable {
     case fileUnwritable(String, reason: String)
     case npyMalformed(String, reason: String)
     case npyUnsupported(String, reason: String)
+    /// A lesson's command named a file outside the folder it may use.
+    case fileOutsideLesson(String, folder: String, writing: Bool)
+
+    // Lessons and quizzes
+    /// `next`, `answer` ... with no lesson or quiz open, a lesson that cannot be found, ...
+    case activity(ActivityProblem)
 }
 
 /// Families of names the language knows (for "unknown preset 'sobelx'").
@@ -67,7 +73,7 @@ public enum NameKind: String, Sendable, Equatable {
 /// What the parser was looking for when it found something else.
 public enum Expectation: String, Sendable, Equatable {
     case number, integer, name, string, expression, shape, endOfStatement
-    case closingBracket, closingParen, equals, poolKind, layerIndex
+    case closingBracket, closingParen, equals, poolKind, layerIndex, answer
 }
 
 /// Why a layer does not fit the network built so far.

@@ -1,16 +1,14 @@
 import ConvCore
 import Foundation
 
-/// Reading and writing files for the session: paths relative to the working directory,
+/// Reading and writing files for the session: paths checked against its ``FileAccess``,
 /// errors as located diagnostics, writes atomic (a temporary file renamed into place), so
 /// an interrupted save never leaves half a file.
 enum FileStore {
-    static func resolve(_ path: String, in directory: String) -> String {
-        path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
-    }
-
-    static func read(_ path: String, in directory: String, at range: SourceRange) throws(Diagnostic) -> [UInt8] {
-        let full = resolve(path, in: directory)
+    static func read(_ path: String, access: FileAccess, at range: SourceRange) throws(Diagnostic) -> [UInt8] {
+        guard let full = access.readable(path) else {
+            throw Diagnostic(.fileOutsideLesson(path, folder: access.allowedFolder(writing: false), writing: false), at: range)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else {
             throw Diagnostic(.fileNotFound(path), at: range)
@@ -22,8 +20,14 @@ enum FileStore {
         return [UInt8](data)
     }
 
-    static func writeAtomically(_ bytes: [UInt8], to path: String, in directory: String, at range: SourceRange) throws(Diagnostic) {
-        let full = resolve(path, in: directory)
+    static func writeAtomically(_ bytes: [UInt8], to path: String, access: FileAccess, at range: SourceRange) throws(Diagnostic) {
+        guard let full = access.writable(path) else {
+            throw Diagnostic(.fileOutsideLesson(path, folder: access.allowedFolder(writing: true), writing: true), at: range)
+        }
+        if case .lesson = access {
+            // A lesson's output directory is made on its first write.
+            try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        }
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: full), options: .atomic)
         } catch {

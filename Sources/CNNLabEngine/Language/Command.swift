@@ -48,6 +48,49 @@ public enum Command: Sendable, Equatable {
     case quit
     /// `step A * K`, `step conv(A, W, s=2, p=1)`, `step maxpool(A, f=2)`: the window, one position at a time.
     case step(Expression)
+    /// `lesson` (the list), `lesson NAME` or `lesson N` (opens it), `lesson stop`; `demo`.
+    case lesson(LessonRequest)
+    /// `next` / `back`: the open lesson's next or previous step.
+    case next
+    case back
+    /// `answer TEXT`, or the answer alone (`280`, `4x4x10`, `(4, 4, 10)`): answers the open question.
+    case answer(String)
+    /// `skip`: shows the open question's answer and explanation.
+    case skip
+    /// `hint`: the open question's hint.
+    case hint
+}
+
+extension Command {
+    /// Commands that drive a lesson or quiz (or end the front end): a lesson's own commands
+    /// may not run them.
+    var isActivityCommand: Bool {
+        switch self {
+        case .lesson, .next, .back, .answer, .skip, .hint, .quit: return true
+        default: return false
+        }
+    }
+
+    /// The command's first word, for messages.
+    var word: String {
+        switch self {
+        case .lesson: return "lesson"
+        case .next: return "next"
+        case .back: return "back"
+        case .answer: return "answer"
+        case .skip: return "skip"
+        case .hint: return "hint"
+        case .quit: return "quit"
+        default: return "command"
+        }
+    }
+}
+
+/// What `lesson` asks for.
+public enum LessonRequest: Sendable, Equatable {
+    case list
+    case open(String)
+    case stop
 }
 
 /// What `clear` empties.

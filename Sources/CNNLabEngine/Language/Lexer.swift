@@ -30,17 +30,18 @@ public struct Lexer {
         while index < chars.count {
             var tokens: [Token] = []
             let startLine = line
+            let start = index
             depth = 0
             do {
                 while let token = try nextToken() {
                     tokens.append(token)
                 }
                 if !tokens.isEmpty {
-                    return LexedStatement(line: tokens[0].range.line, tokens: .success(tokens))
+                    return LexedStatement(line: tokens[0].range.line, tokens: .success(tokens), text: text(from: start))
                 }
             } catch {
                 skipToStatementEnd()
-                return LexedStatement(line: error.range?.line ?? startLine, tokens: .failure(error))
+                return LexedStatement(line: error.range?.line ?? startLine, tokens: .failure(error), text: text(from: start))
             }
         }
         return nil
@@ -198,6 +199,15 @@ public struct Lexer {
         throw Diagnostic(.unterminatedString, at: SourceRange(line: line, column: column, length: length))
     }
 
+    /// The statement's characters from `start` to here, without surrounding blanks and the
+    /// separator (an answer such as `27.000.100` is read from this, not from tokens).
+    private func text(from start: Int) -> String {
+        var slice = chars[start..<index]
+        while let last = slice.last, last.isWhitespace || last == ";" { slice = slice.dropLast() }
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        return String(slice)
+    }
+
     private mutating func skipToStatementEnd() {
         while index < chars.count {
             let c = chars[index]
@@ -222,4 +232,6 @@ public struct LexedStatement: Sendable {
     /// The line the statement starts on.
     public var line: Int
     public var tokens: Result<[Token], Diagnostic>
+    /// The statement as written (comments included), for answers that are not tokens.
+    public var text: String
 }

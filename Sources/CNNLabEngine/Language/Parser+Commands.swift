@@ -45,6 +45,23 @@ extension Parser {
             position += 1
             return .help(t.spelling)
         case "quit", "exit": return .quit
+        case "lesson":
+            guard let t = peek else { return .lesson(.list) }
+            if t.kind == .identifier("stop") {
+                position += 1
+                return .lesson(.stop)
+            }
+            if case .integer(let n) = t.kind {
+                position += 1
+                return .lesson(.open(String(n)))
+            }
+            return .lesson(.open(try nameWithDashes()))
+        case "demo": return .lesson(.open("demo"))
+        case "next": return .next
+        case "back": return .back
+        case "skip": return .skip
+        case "hint": return .hint
+        case "answer": throw Diagnostic(.expected(.answer, found: nil), at: endRange)
         default: return nil
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the tokens of one statement into a `Statement`.
 ///
 /// Every error names the token where parsing stopped, so the front end can put a caret
@@ -14,6 +16,22 @@ public struct Parser {
         return try p.statement()
     }
 
+    /// Parses one statement as the lexer cut it: an answer (`280`, `4x4x10`, `(4, 4, 10)`,
+    /// `answer 27.000.100`) is taken from the statement's text, since `27.000.100` or
+    /// `27,000,100` are not tokens of the language; anything else from its tokens.
+    public static func parse(_ statement: LexedStatement) throws(Diagnostic) -> Statement {
+        let text = String(statement.text.prefix { $0 != "#" }).trimmingCharacters(in: .whitespaces)
+        let column = (try? statement.tokens.get())?.first?.range.column ?? 1
+        let range = SourceRange(line: statement.line, column: column, length: max(1, text.count))
+        if let first = text.first, first.isASCII, first.isNumber || "([-.+".contains(first) {
+            return Statement(command: .answer(text), range: range)
+        }
+        if text.hasPrefix("answer"), text.dropFirst(6).first?.isWhitespace ?? false {
+            return Statement(command: .answer(text.dropFirst(6).trimmingCharacters(in: .whitespaces)), range: range)
+        }
+        return try parse(try statement.tokens.get())
+    }
+
     private init(tokens: [Token]) {
         self.tokens = tokens
         let first = tokens.first?.range ?? SourceRange(line: 1, column: 1, length: 1)
@@ -26,6 +44,10 @@ public struct Parser {
         }
         position += 1
         let command: Command
+        guard Vocabulary.commands.contains(word) || Vocabulary.aliases[word] != nil else {
+            throw Diagnostic(
+                .unknownCommand(word, suggestion: closestWord(to: word, in: Vocabulary.commands)), at: first.range)
+        }
         if let layer = try layerCommand(word, keyword: first) {
             command = layer
         } else if let other = try otherCommand(word) {

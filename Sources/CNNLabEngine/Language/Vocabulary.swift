@@ -5,8 +5,11 @@ public enum Vocabulary {
     public static let commands = [
         "input", "conv", "pool", "relu", "sigmoid", "tanh", "flatten", "fc", "softmax", "summary", "explain",
         "let", "show", "step", "load", "save", "heatmap", "image", "filter", "seed", "undo", "clear", "layers", "net",
-        "forward", "vars", "shape", "stats", "help", "quit",
+        "forward", "vars", "shape", "stats", "help", "quit", "lesson", "next", "back", "answer", "skip", "hint", "demo",
     ]
+    /// Other spellings of commands: the parser accepts them, completion offers them, `help`
+    /// shows the command's entry.
+    public static let aliases = ["exit": "quit"]
     /// Words after `net`.
     public static let netSubcommands = ["example", "save", "load", "export"]
     /// The lecture's networks for `net example NAME`.

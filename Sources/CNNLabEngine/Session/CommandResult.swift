@@ -48,6 +48,14 @@ public enum CommandResult: Sendable, Equatable {
     case quit
     /// `step EXPR`: the convolution or pooling, window by window.
     case stepper(ConvolutionStepper)
+    /// `lesson`: the lessons with the student's progress.
+    case lessons(LessonCatalog)
+    /// `lesson NAME`, `next`, `back`: the step now shown.
+    case lessonStep(LessonStepView)
+    /// `answer`, `hint`, `skip`: how the answer went.
+    case lessonFeedback(LessonFeedback)
+    /// `next` after the last step, or `lesson stop`: the lesson is closed.
+    case lessonEnded(LessonEnding)
 
     /// The command word that produced this result (the `command` field of `--json`).
     public var commandName: String {
@@ -75,6 +83,10 @@ public enum CommandResult: Sendable, Equatable {
         case .help: return "help"
         case .quit: return "quit"
         case .stepper: return "step"
+        case .lessons: return "lesson"
+        case .lessonStep: return "lesson step"
+        case .lessonFeedback: return "answer"
+        case .lessonEnded: return "lesson end"
         }
     }
 }
@@ -121,6 +133,8 @@ public struct ActivationRecord: Sendable, Equatable {
     public var layer: String
     public var shape: [Int]
     public var stats: TensorStats
+    /// The values themselves (shared storage, not a copy), for a viewer to draw.
+    public var value: Tensor
 }
 
 /// Summary statistics of a tensor (`stats X`); NaN values are counted, not averaged.

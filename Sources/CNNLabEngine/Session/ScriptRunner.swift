@@ -6,6 +6,9 @@ public enum ScriptRunner {
         /// The line the statement starts on.
         public var line: Int
         public var result: Result<CommandResult, Diagnostic>
+        /// The network's layers when the statement changed them (nil when it did not, and
+        /// an empty list when the network has no input any more).
+        public var network: [LayerReport]?
     }
 
     /// Runs `source`; stops at `quit`, and at the first error unless `keepGoing`.
@@ -17,16 +20,17 @@ public enum ScriptRunner {
         var lexer = Lexer(source)
         var allGood = true
         while let statement = lexer.nextStatement() {
+            let version = session.networkVersion
             let result = Result { () throws(Diagnostic) -> CommandResult in
-                let tokens = try statement.tokens.get()
-                let parsed = try Parser.parse(tokens)
+                let parsed = try Parser.parse(statement)
                 let value = try session.run(parsed)
                 // A Ctrl-C during the statement discards its result (the session may keep
                 // values it bound before the request, like a partly run script).
                 if Interruption.isRequested { throw Diagnostic(.interrupted, at: parsed.range) }
                 return value
             }
-            handle(Outcome(line: statement.line, result: result))
+            let network = session.networkVersion == version ? nil : ((try? session.analyze()) ?? [])
+            handle(Outcome(line: statement.line, result: result, network: network))
             switch result {
             case .failure(let d) where d.problem == .interrupted:
                 return false

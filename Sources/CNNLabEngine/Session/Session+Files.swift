@@ -3,7 +3,7 @@ import ConvCore
 /// `load` and `save`.
 extension Session {
     func loadTensor(_ path: String, at range: SourceRange) throws(Diagnostic) -> Tensor {
-        let bytes = try FileStore.read(path, in: workingDirectory, at: range)
+        let bytes = try FileStore.read(path, access: fileAccess, at: range)
         do {
             return try NPYFormat.decode(bytes)
         } catch {
@@ -21,7 +21,7 @@ extension Session {
         guard lower.hasSuffix(".npy") else {
             throw Diagnostic(.fileUnwritable(path, reason: "cnnlab saves tensors as .npy (numbers) or .png (a gray map)"), at: range)
         }
-        try FileStore.writeAtomically(NPYFormat.encode(tensor), to: path, in: workingDirectory, at: range)
+        try FileStore.writeAtomically(NPYFormat.encode(tensor), to: path, access: fileAccess, at: range)
         return nil
     }
 }

@@ -37,7 +37,7 @@ extension Session {
             }
             activations = ForwardActivations(a: a, z: z)
             return a.enumerated().map { i, t in
-                ActivationRecord(index: i, layer: reports[i].typeName, shape: t.shape, stats: TensorStats(t))
+                ActivationRecord(index: i, layer: reports[i].typeName, shape: t.shape, stats: TensorStats(t), value: t)
             }
         } catch let error as TensorError {
             throw Diagnostic(.tensor(operation: "forward", error), at: range)

@@ -8,7 +8,7 @@ extension Session {
             var image: Image
             switch source {
             case .file(let path):
-                image = try ImageCodec.decode(try FileStore.read(path, in: workingDirectory, at: range))
+                image = try ImageCodec.decode(try FileStore.read(path, access: fileAccess, at: range))
             case .sample(let name, let digit):
                 image = try SampleImages.image(named: name, digit: digit)
             }
@@ -36,7 +36,7 @@ extension Session {
         } catch {
             throw Diagnostic(.image(path, reason: Self.describe(error)), at: range)
         }
-        try FileStore.writeAtomically(encoded.bytes, to: path, in: workingDirectory, at: range)
+        try FileStore.writeAtomically(encoded.bytes, to: path, access: fileAccess, at: range)
         return encoded.min...max(encoded.min, encoded.max)
     }
 

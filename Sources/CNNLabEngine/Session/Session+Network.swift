@@ -65,6 +65,7 @@ extension Session {
 
     /// Weights and activations belong to one network: drop them when it changes.
     func networkDidChange() {
+        networkVersion &+= 1
         model = nil
         activations = nil
     }
@@ -111,10 +112,10 @@ extension Session {
             return .networkChanged(.example(name), try analyze(at: range))
         case .save(let path):
             guard inputDims != nil else { throw Diagnostic(.noInput, at: range) }
-            try FileStore.writeAtomically(Array(networkScript.utf8), to: path, in: workingDirectory, at: range)
+            try FileStore.writeAtomically(Array(networkScript.utf8), to: path, access: fileAccess, at: range)
             return .networkSaved(path: path)
         case .load(let path):
-            let bytes = try FileStore.read(path, in: workingDirectory, at: range)
+            let bytes = try FileStore.read(path, access: fileAccess, at: range)
             try replaceNetwork(with: String(decoding: bytes, as: UTF8.self), origin: path, at: range)
             return .networkChanged(.loaded(path: path), try analyze(at: range))
         case .export(let framework):

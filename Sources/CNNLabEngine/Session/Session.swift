@@ -23,6 +23,28 @@ public final class Session {
     var model: NetworkModel?
     /// a[l] and z[l] of the last `forward`.
     public internal(set) var activations: ForwardActivations?
+    /// Counts changes of the network, so a front end learns of them from the outcome of a
+    /// statement (``ScriptRunner/Outcome/network``) instead of asking after every one.
+    public internal(set) var networkVersion = 0
+    /// The language answers are read in (`3,75` is 3.75 in pt-BR); the front end sets it.
+    public var language: Language = .en
+    /// Where `lesson` finds lessons.
+    public var lessons = LessonLibrary(directory: nil)
+    /// Where lesson progress is kept between runs (nil: not kept).
+    public var lessonProgressFile: StateFile<LessonProgress>?
+    /// The folder under which each lesson may write its files (`NAME/` inside it).
+    public var lessonOutputDirectory: String?
+    /// The lesson being followed.
+    public internal(set) var lessonRun: LessonRun?
+    /// The progress read from `lessonProgressFile`, once read.
+    var lessonProgress: LessonProgress?
+    /// A problem with the progress file not yet told to the student.
+    var pendingProgressNotice: LessonNotice?
+    /// While a lesson's own commands run: the files they may touch.
+    var lessonSandbox: FileAccess?
+
+    /// Where commands may read and write files now.
+    var fileAccess: FileAccess { lessonSandbox ?? .open(workingDirectory: workingDirectory) }
 
     public init(threads: Int = 1, workingDirectory: String = ".") {
         self.threads = max(1, threads)
@@ -31,6 +53,9 @@ public final class Session {
 
     /// Evaluates one statement.
     public func run(_ statement: Statement) throws(Diagnostic) -> CommandResult {
+        if lessonSandbox != nil, statement.command.isActivityCommand {
+            throw Diagnostic(.activity(.notInsideLesson(statement.command.word)), at: statement.range)
+        }
         switch statement.command {
         case .input(let dims):
             return .layerAdded(try setInput(dims, at: statement.range))
@@ -95,6 +120,18 @@ public final class Session {
             return .quit
         case .step(let expression):
             return .stepper(try stepper(expression))
+        case .lesson(let request):
+            return try lesson(request, at: statement.range)
+        case .next:
+            return try nextStep(at: statement.range)
+        case .back:
+            return try previousStep(at: statement.range)
+        case .answer(let text):
+            return try answer(text, at: statement.range)
+        case .skip:
+            return try skip(at: statement.range)
+        case .hint:
+            return try hint(at: statement.range)
         }
     }
 

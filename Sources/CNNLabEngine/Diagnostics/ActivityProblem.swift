@@ -1,0 +1,54 @@
+/// Why a lesson or quiz command cannot run now.
+public enum ActivityProblem: Sendable, Equatable {
+    /// `next`, `back`, `hint`, `skip` with no lesson open.
+    case noLesson
+    /// `lesson NAME` names no lesson; `suggestion` is the closest name.
+    case lessonNotFound(String, suggestion: String?)
+    /// No folder of lessons was found.
+    case noLessons
+    /// The lesson file exists but cannot be read.
+    case lessonUnreadable(String)
+    /// `answer` (or a bare answer) with no question open.
+    case noQuestion
+    /// The answer cannot be read as a number, a shape or a choice.
+    case unreadableAnswer(String)
+    /// `next` while the step's question is unanswered.
+    case questionPending
+    /// `back` at the first step.
+    case atFirstStep
+    /// A lesson's own commands may not open lessons or quizzes, nor move between steps.
+    case notInsideLesson(String)
+
+    /// The message in `language`.
+    public func message(in language: Language) -> String {
+        let L = language
+        switch self {
+        case .noLesson: return L.pick("no lesson is open", "nenhuma lição está aberta")
+        case .lessonNotFound(let n, _): return L.pick("no lesson '\(n)'", "não há lição '\(n)'")
+        case .noLessons: return L.pick("no lessons found", "nenhuma lição encontrada")
+        case .lessonUnreadable(let p): return L.pick("cannot read the lesson \(p)", "não foi possível ler a lição \(p)")
+        case .noQuestion: return L.pick("there is no question to answer", "não há pergunta a responder")
+        case .unreadableAnswer(let a): return L.pick("'\(a)' is not an answer I can read", "'\(a)' não é uma resposta que eu consiga ler")
+        case .questionPending: return L.pick("answer the question first", "responda à pergunta primeiro")
+        case .atFirstStep: return L.pick("this is the first step", "este é o primeiro passo")
+        case .notInsideLesson(let c): return L.pick("'\(c)' cannot run inside a lesson's commands", "'\(c)' não pode ser executado nos comandos de uma lição")
+        }
+    }
+
+    /// What to try, in `language`.
+    public func hint(in language: Language) -> String? {
+        let L = language
+        switch self {
+        case .noLesson: return L.pick("`lesson` lists the lessons, `lesson 1` opens the first", "`lesson` lista as lições, `lesson 1` abre a primeira")
+        case .lessonNotFound(_, let s?): return L.pick("did you mean '\(s)'? `lesson` lists them", "você quis dizer '\(s)'? `lesson` lista as lições")
+        case .lessonNotFound: return L.pick("`lesson` lists the lessons by number and name", "`lesson` lista as lições por número e nome")
+        case .noLessons: return L.pick("give a folder of .lesson files with --lessons DIR", "indique uma pasta de arquivos .lesson com --lessons DIR")
+        case .lessonUnreadable: return nil
+        case .noQuestion: return L.pick("`next` goes on to the next step", "`next` vai para o próximo passo")
+        case .unreadableAnswer: return L.pick("type a number (280), a shape (4x4x10) or a choice number (2); `skip` shows the answer", "digite um número (280), um formato (4x4x10) ou o número de uma opção (2); `skip` mostra a resposta")
+        case .questionPending: return L.pick("type your answer, `hint` for a hint, or `skip` to see it", "digite sua resposta, `hint` para uma dica, ou `skip` para vê-la")
+        case .atFirstStep: return L.pick("`next` goes forward", "`next` avança")
+        case .notInsideLesson: return nil
+        }
+    }
+}
