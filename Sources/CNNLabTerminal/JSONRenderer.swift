@@ -79,6 +79,17 @@ public enum JSONRenderer {
                 ("p", .int(s.padding)), ("input_shape", ints([s.inputRows, s.inputCols])),
                 ("output_shape", ints([s.outputRows, s.outputCols])), ("output", .array(s.output.map { .float($0) })),
             ]
+        case .lessons(let catalog):
+            fields.append(("lessons", .array(catalog.items.map(LessonJSON.item))))
+        case .lessonStep(let view):
+            fields += LessonJSON.step(view)
+        case .lessonFeedback(let feedback):
+            fields += LessonJSON.feedback(feedback)
+        case .lessonEnded(let ending):
+            fields += [
+                ("lesson", .string(ending.lessonName)), ("finished", .bool(ending.finished)), ("right", .int(ending.right)),
+                ("questions", .int(ending.questions)),
+            ]
         }
         return .object(fields)
     }

@@ -36,13 +36,18 @@ public enum LayerRenderer {
     /// The worked derivation of every figure of the layer.
     public static func explain(_ r: LayerReport, language: Language, style: TextStyle = .plain) -> String {
         var out = added(r, language: language, style: style)
-        for step in r.derivation {
-            out += "  " + localized(step, language).equation + "\n"
-            if let note = step.note {
-                out += "      " + style.dim("↳ " + note.text(in: language)) + "\n"
-            }
+        for line in derivationLines(r, language: language) {
+            out += line.isNote ? "      " + style.dim("↳ " + line.text) + "\n" : "  " + line.text + "\n"
         }
         return out
+    }
+
+    /// The derivation of `r` as lines: each step's equation, and the remarks under them
+    /// (`isNote`), so a screen can style them without reading rendered text back.
+    public static func derivationLines(_ r: LayerReport, language: Language) -> [(text: String, isNote: Bool)] {
+        r.derivation.flatMap { step -> [(text: String, isNote: Bool)] in
+            [(localized(step, language).equation, false)] + (step.note.map { [($0.text(in: language), true)] } ?? [])
+        }
     }
 }
 

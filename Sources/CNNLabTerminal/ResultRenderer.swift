@@ -74,6 +74,14 @@ public enum ResultRenderer {
             return ""
         case .stepper(let s):
             return StepperRenderer.summary(s, width: c.width, language: L)
+        case .lessons(let catalog):
+            return LessonRenderer.catalog(catalog, context: c)
+        case .lessonStep(let view):
+            return LessonRenderer.step(view, context: c) { render($0, context: c) }
+        case .lessonFeedback(let feedback):
+            return LessonRenderer.feedback(feedback, context: c)
+        case .lessonEnded(let ending):
+            return LessonRenderer.ending(ending, context: c)
         }
     }
 

@@ -25,6 +25,13 @@ struct FrontEndOptions: ParsableArguments {
     @Option(help: CommandLineLanguage.help("Threads for the numeric kernels.", "Número de threads dos kernels numéricos."))
     var threads: Int = 1
 
+    @Option(
+        help: CommandLineLanguage.help(
+            "A folder of .lesson files to use instead of the lessons shipped with cnnlab.",
+            "Uma pasta de arquivos .lesson a usar no lugar das lições que vêm com o cnnlab."),
+        completion: .directory)
+    var lessons: String?
+
     func validate() throws {
         if let lang, Language(flag: lang) == nil {
             throw ValidationError(language.pick("unknown language '\(lang)': use en or pt-BR", "idioma desconhecido '\(lang)': use en ou pt-BR"))
@@ -49,9 +56,29 @@ struct FrontEndOptions: ParsableArguments {
             width: known ? Int(size.ws_col) : 80, height: known ? Int(size.ws_row) : 24)
     }
 
+    /// A new session for these options: threads, the language answers are read in, the
+    /// lessons' folder (`--lessons`, or the one shipped with cnnlab), and where lesson progress
+    /// and lesson output are kept (the XDG data directory).
+    func makeSession() -> Session {
+        let directory = FileManager.default.currentDirectoryPath
+        let session = Session(threads: threads, workingDirectory: directory)
+        session.language = language
+        let environment = ProcessInfo.processInfo.environment
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        let folder = lessons.map { ($0 as NSString).expandingTildeInPath }
+        session.lessons = LessonLibrary(
+            directory: folder.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) }
+                ?? LessonLibrary.locate(executable: executable, currentDirectory: directory))
+        if let data = DataLocation.directory(environment: environment) {
+            session.lessonProgressFile = StateFile(path: data + "/lesson-progress.json")
+            session.lessonOutputDirectory = data + "/lesson-output"
+        }
+        return session
+    }
+
     /// Runs a script in batch mode; exits non-zero if a statement failed.
     func runBatch(_ source: String) throws {
-        let session = Session(threads: threads, workingDirectory: FileManager.default.currentDirectoryPath)
+        let session = makeSession()
         var context = renderContext
         if json { context.style = .plain }
         let mode = BatchMode(format: json ? .json : .text, context: context, keepGoing: keepGoing)

@@ -7,6 +7,7 @@ import Foundation
 /// - After `filter`: the filter presets; after `net`: its subcommands; after `net example`:
 ///   the lecture's networks; after `net export`: the frameworks; after `image sample`: the
 ///   built-in images; after `style=`: the heatmap styles.
+/// - After `lesson`: the lessons' names and `stop`.
 /// - After `pool`: `max`, `avg`; after a layer command: option keywords (`f=`, `same`, ...);
 ///   after `p=`: `same`.
 /// - Elsewhere (expressions): variable names, function names (with their `(`), keywords.
@@ -17,9 +18,20 @@ public struct ReplCompleter {
     /// The directory relative paths in quotes are resolved against.
     public var workingDirectory: String
 
-    public init(variables: [String], workingDirectory: String) {
+    /// The names of the lessons `lesson NAME` can open.
+    public var lessons: [String]
+
+    public init(variables: [String], workingDirectory: String, lessons: [String] = []) {
         self.variables = variables
         self.workingDirectory = workingDirectory
+        self.lessons = lessons
+    }
+
+    /// The completer for `session`: its variables, its working directory and its lessons.
+    public init(session: Session) {
+        self.init(
+            variables: Array(session.variables.keys), workingDirectory: session.workingDirectory,
+            lessons: session.lessons.entries().map(\.name))
     }
 
     /// Commands that build the network: they take numbers and option keywords, not expressions.
@@ -28,8 +40,6 @@ public struct ReplCompleter {
     static let numericOptions: Set = ["f", "s", "ch", "size", "scale"]
     /// The first word after `pool`.
     static let poolKinds = ["max", "avg"]
-    /// Words the REPL itself understands at the start of a line.
-    static let replCommands = ["exit"]
 
     /// The candidates for `word`, which starts at character `wordStart` of `line`; sorted,
     /// without duplicates, each starting with `word`.
@@ -46,7 +56,7 @@ public struct ReplCompleter {
 
     /// Every word that may go here, before filtering by what was typed.
     private func choices(tokens: [String], afterEquals: Bool) -> [String] {
-        guard let command = tokens.first else { return Vocabulary.commands + Self.replCommands }
+        guard let command = tokens.first else { return Vocabulary.commands + Vocabulary.aliases.keys }
         let expression = variables + Vocabulary.functions.map { $0 + "(" }
         if afterEquals {
             let key = String((tokens.last ?? "").dropLast().reversed().prefix { $0.isLetter || $0 == "_" }.reversed())
@@ -61,6 +71,7 @@ public struct ReplCompleter {
         case ("net", 2) where tokens[1] == "example": return Vocabulary.examples
         case ("net", 2) where tokens[1] == "export": return Vocabulary.exportTargets
         case ("image", 2) where tokens[1] == "sample": return Vocabulary.samples
+        case ("lesson", 1): return lessons + ["stop"]
         case ("let", 1): return []
         default: break
         }

@@ -66,8 +66,7 @@ public final class ReplSession {
 
     /// Tab-completion candidates for `word` at character `wordStart` of `line`.
     public func completions(line: String, wordStart: Int, word: String) -> [String] {
-        ReplCompleter(variables: Array(session.variables.keys), workingDirectory: session.workingDirectory)
-            .candidates(line: line, wordStart: wordStart, word: word)
+        ReplCompleter(session: session).candidates(line: line, wordStart: wordStart, word: word)
     }
 
     /// The line printed when the REPL starts.

@@ -7,8 +7,9 @@ import CNNLabEngine
 /// Fed byte by byte like readline's callback interface, so the TUI can swap in readline.
 public final class SimpleLineEditor: CommandLineEditing {
 
-    /// Candidate words for Tab: given the word before the cursor and whether it starts the line.
-    public typealias Completer = (_ word: String, _ atLineStart: Bool) -> [String]
+    /// Candidate words for Tab, as ``ReplCompleter`` gives them: the line up to the cursor,
+    /// where the word being completed starts in it (in characters), and that word.
+    public typealias Completer = (_ line: String, _ wordStart: Int, _ word: String) -> [String]
 
     private var characters: [Character] = []
     private var position = 0
@@ -19,17 +20,8 @@ public final class SimpleLineEditor: CommandLineEditing {
     private var escape: [UInt8]?
     private let completer: Completer
 
-    public init(completer: @escaping Completer = { _, _ in [] }) {
+    public init(completer: @escaping Completer = { _, _, _ in [] }) {
         self.completer = completer
-    }
-
-    /// A completer offering the command words first and, elsewhere, functions, keywords and
-    /// the names `variables` returns (the session's tensors).
-    public static func vocabularyCompleter(variables: @escaping () -> [String]) -> Completer {
-        { word, atStart in
-            let pool = atStart ? Vocabulary.commands + ["demo"] : Vocabulary.functions + Vocabulary.keywords + variables()
-            return pool.filter { $0.hasPrefix(word) }.sorted()
-        }
     }
 
     public var buffer: String { String(characters) }
@@ -151,12 +143,12 @@ public final class SimpleLineEditor: CommandLineEditing {
         }
         let word = String(characters[start..<position])
         let atStart = characters[..<start].allSatisfy { $0 == " " || $0 == ":" }
-        let candidates = completer(word, atStart)
+        let candidates = completer(String(characters[..<position]), start, word)
         guard let first = candidates.first else { return }
         var completion = candidates.dropFirst().reduce(first) { common, next in
             String(zip(common, next).prefix { $0 == $1 }.map(\.0))
         }
-        if candidates.count == 1, !completion.hasSuffix("=") { completion += atStart ? " " : "" }
+        if candidates.count == 1, let last = completion.last, !"=(/".contains(last) { completion += atStart ? " " : "" }
         let added = Array(completion.dropFirst(word.count))
         characters.insert(contentsOf: added, at: position)
         position += added.count

@@ -5,8 +5,10 @@ import CNNLabEngine
 ///
 /// Keys at the panes: ↑/↓ select a layer (scroll in the output pane), Tab/Shift-Tab cycle
 /// panes, ←/→ or `[`/`]` change the viewer channel, PgUp/PgDn scroll the output, `?`/F1 help,
-/// `:` the command line, `n`/`p` lesson steps, `q` quits. At the command line: Enter runs,
-/// Esc returns to the panes, `quit` or Ctrl-D on an empty line quits. With the stepper shown,
+/// `:` the command line, `q` quits; with a lesson open `n`/`p` (→/← in the lesson pane) run
+/// `next`/`back`. At the command line: Enter runs the line through the engine (`quit`,
+/// `help WORD`, `lesson 2` are commands like any other), Esc returns to the panes, Ctrl-D on an
+/// empty line quits. The stepper's and the lesson's keys live in `Modes/`. With the stepper shown,
 /// Space/→ next window, ← back, Enter to the end, Esc leaves it. Ctrl-C cancels the line being
 /// typed and is otherwise ignored: the TUI only ends by quitting.
 public final class TUIController {
@@ -14,38 +16,32 @@ public final class TUIController {
     /// True once the user has quit.
     public private(set) var isFinished = false
     private var session: Session
-    private let makeSession: () -> Session
     private let driver: ScreenDriver
     private let editor: any CommandLineEditing
     /// Columns results are rendered for before the output pane wraps them.
     private let resultWidth = 60
 
-    /// A controller over `driver` with `editor` at its command line; `makeSession` gives the
-    /// first session and the fresh ones lessons start from.
+    /// A controller over `driver` with `editor` at its command line, on the session
+    /// `makeSession` gives.
     public init(
         driver: ScreenDriver, editor: any CommandLineEditing, state: TUIState, makeSession: @escaping () -> Session
     ) {
         self.driver = driver
         self.editor = editor
         self.state = state
-        self.makeSession = makeSession
         self.session = makeSession()
     }
 
-    /// A controller with the built-in ``SimpleLineEditor`` completing from the vocabulary and
-    /// the session's variables.
+    /// A controller with the built-in ``SimpleLineEditor``, completing as the REPL does.
     public convenience init(driver: ScreenDriver, state: TUIState, makeSession: @escaping () -> Session = { Session() }) {
-        let variables = VariableNames()
-        let editor = SimpleLineEditor(completer: SimpleLineEditor.vocabularyCompleter { variables.names() })
+        let completer = Completions()
+        let editor = SimpleLineEditor(completer: { line, start, word in completer.candidates(line, start, word) })
         self.init(driver: driver, editor: editor, state: state, makeSession: makeSession)
-        variables.source = { [weak self] in self.map { Array($0.session.variables.keys) } ?? [] }
+        completer.controller = self
     }
 
-    /// The names of the session's tensors (for completing the command line).
-    public var variableNames: [String] { Array(session.variables.keys) }
-
-    /// The directory file names are completed in.
-    public var workingDirectory: String { session.workingDirectory }
+    /// The completer of every front end, over this controller's session.
+    public var completer: ReplCompleter { ReplCompleter(session: session) }
 
     /// Shows a list of completion candidates in the output pane (readline's Tab-Tab listing,
     /// which must not write to the terminal behind curses' back).
@@ -67,6 +63,10 @@ public final class TUIController {
 
     /// Draws the current state at the driver's size.
     public func redraw() {
+        if let scroll = state.lesson?.scroll {
+            let limit = TUILayout.lessonScrollLimit(state, width: driver.size.width, height: driver.size.height)
+            state.lesson?.scroll = min(scroll, limit)
+        }
         driver.draw(TUILayout.render(state, width: driver.size.width, height: driver.size.height))
     }
 
@@ -98,7 +98,7 @@ public final class TUIController {
         }
         if state.focus == .commandLine {
             commandLineKey(key)
-        } else if state.stepper != nil, state.focus == .viewer, stepperKey(key) {
+        } else if state.stepper != nil, state.focus == .viewer, TUIStepperMode.handle(key, &state) {
             return
         } else {
             paneKey(key)
@@ -133,14 +133,7 @@ public final class TUIController {
         switch input {
         case .line(let text):
             let source = String(text.drop { $0 == ":" || $0 == " " })
-            let word = source.split(separator: " ").first.map(String.init) ?? ""
-            switch word {
-            case "": break
-            case "quit", "exit": isFinished = true
-            case "demo": startLesson(VerticalEdgeDemo())
-            case "help": state.showHelp = true
-            default: execute(source)
-            }
+            if !source.allSatisfy(\.isWhitespace) { execute(source) }
         case .interrupted:
             break
         case .endOfFile:
@@ -150,27 +143,46 @@ public final class TUIController {
     }
 
     /// Runs `source` on the session: results and errors go to the output area (when `echo`),
-    /// and the panes follow (network, derivation, viewer, stepper).
+    /// and the panes follow (network, derivation, viewer, stepper, lesson).
     public func execute(_ source: String, echo: Bool = true) {
         if echo { state.output.append(.init(source, .command)) }
         Interruption.clear()
         ScriptRunner.run(source, in: session, keepGoing: false) { outcome in
+            if let network = outcome.network { state.reports = network }
             switch outcome.result {
             case .success(let result):
-                if echo {
-                    let text = outputText(for: result)
-                    state.output += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
-                        .map { .init(String($0), .result) }
-                }
+                if echo { appendOutput(result) }
                 show(result)
             case .failure(let diagnostic):
-                let text = DiagnosticRenderer.render(diagnostic, source: source, language: state.language)
-                state.output += text.split(separator: "\n").map { .init(String($0), .error) }
+                appendError(diagnostic, source: source)
             }
         }
-        state.reports = (try? session.analyze()) ?? []
         state.selectedLayer = min(max(0, state.selectedLayer), max(0, state.reports.count - 1))
         state.outputScroll = 0
+    }
+
+    private func appendOutput(_ result: CommandResult) {
+        if case .lessonStep(let view) = result {
+            // The narration is in the lesson pane; the output pane gets the commands' results.
+            for outcome in view.outcomes {
+                state.output.append(.init(VisibleText.escaped(outcome.source), .command))
+                for nested in outcome.results {
+                    switch nested {
+                    case .success(let r): appendOutput(r)
+                    case .failure(let d): appendError(d, source: outcome.source)
+                    }
+                }
+            }
+            return
+        }
+        let text = outputText(for: result)
+        state.output += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
+            .map { .init(String($0), .result) }
+    }
+
+    private func appendError(_ diagnostic: Diagnostic, source: String) {
+        let text = DiagnosticRenderer.render(diagnostic, source: source, language: state.language)
+        state.output += text.split(separator: "\n").map { .init(String($0), .error) }
     }
 
     /// What the output pane says about a result: the text batch mode prints, except for
@@ -184,6 +196,14 @@ public final class TUIController {
     }
 
     private func show(_ result: CommandResult) {
+        if TUILessonMode.show(result, &state) {
+            if case .lessonStep(let view) = result {
+                if view.index == 0 || view.outcomes.isEmpty { state.viewerTensor = nil; state.stepper = nil }
+                for outcome in view.outcomes { outcome.results.forEach { if case .success(let r) = $0 { show(r) } } }
+                if state.stepper != nil { state.focus = .viewer }
+            }
+            return
+        }
         switch result {
         case .layerAdded(let report): state.selectedLayer = report.index
         case .explanation(let reports): state.selectedLayer = reports.last?.index ?? state.selectedLayer
@@ -199,12 +219,13 @@ public final class TUIController {
             state.selectedLayer = max(0, reports.count - 1)
         case .forwarded(let records):
             // Show the last layer's activations that are still a map.
-            if let record = records.last(where: { $0.shape.count >= 2 }), let a = session.activations?.a[record.index] {
-                view(NamedTensor(name: "a[\(record.index)]", tensor: a))
+            if let record = records.last(where: { $0.shape.count >= 2 }) {
+                view(NamedTensor(name: "a[\(record.index)]", tensor: record.value))
             }
         case .quit:
             isFinished = true
-        case .summary, .saved, .cleared, .networkSaved, .exported, .seeded, .variables, .shape, .stats, .help:
+        case .summary, .saved, .cleared, .networkSaved, .exported, .seeded, .variables, .shape, .stats, .help, .lessons,
+            .lessonStep, .lessonFeedback, .lessonEnded:
             break
         }
     }
@@ -215,28 +236,13 @@ public final class TUIController {
         state.stepper = nil
     }
 
-    // MARK: Stepper
-
-    /// Handles a stepper key; false if the key is not one.
-    private func stepperKey(_ key: Key) -> Bool {
-        guard var view = state.stepper else { return false }
-        switch key {
-        case .character(" "), .right: view.current = min(view.current + 1, view.stepper.stepCount - 1)
-        case .left: view.current = max(0, view.current - 1)
-        case .enter: view.current = view.stepper.stepCount - 1
-        case .escape:
-            state.stepper = nil
-            state.focus = .commandLine
-            return true
-        default: return false
-        }
-        state.stepper = view
-        return true
-    }
-
     // MARK: Panes
 
     private func paneKey(_ key: Key) {
+        if state.lesson != nil {
+            if let command = TUILessonMode.command(for: key, focus: state.focus) { return execute(command) }
+            if TUILessonMode.scroll(key, &state) { return }
+        }
         switch key {
         case .character("q"): isFinished = true
         case .tab: cycleFocus(by: 1)
@@ -251,9 +257,6 @@ public final class TUIController {
         case .right, .character("]"): changeChannel(by: 1)
         case .pageUp: scrollOutput(by: 8)
         case .pageDown: scrollOutput(by: -8)
-        case .character("n"): moveLesson(by: 1)
-        case .character("p"): moveLesson(by: -1)
-        case .escape where state.lesson != nil: state.lesson = nil
         default: break
         }
     }
@@ -272,38 +275,6 @@ public final class TUIController {
 
     private func scrollOutput(by delta: Int) {
         state.outputScroll = min(max(0, state.outputScroll + delta), max(0, state.output.count - 1))
-    }
-
-    // MARK: Lessons
-
-    /// Starts `lesson` on a fresh session at its first step.
-    public func startLesson(_ lesson: any LessonProvider) {
-        guard !lesson.steps.isEmpty else { return }
-        state.lesson = TUIState.LessonView(lesson: lesson, step: 0)
-        session = makeSession()
-        state.viewerTensor = nil
-        state.stepper = nil
-        state.output.append(.init(TUIText.lessonStarted(lesson.title.text(in: state.language), in: state.language), .info))
-        lesson.steps[0].commands.forEach { execute($0) }
-        state.focus = .derivation
-    }
-
-    /// Moves to the next or previous step. Going back replays the earlier steps quietly on a
-    /// fresh session, so the panes show exactly what that step showed.
-    private func moveLesson(by delta: Int) {
-        guard let view = state.lesson else { return }
-        let steps = view.lesson.steps
-        let target = min(max(0, view.step + delta), steps.count - 1)
-        guard target != view.step else { return }
-        state.lesson?.step = target
-        if delta < 0 {
-            session = makeSession()
-            state.viewerTensor = nil
-            state.stepper = nil
-            steps[..<target].flatMap(\.commands).forEach { execute($0, echo: false) }
-        }
-        steps[target].commands.forEach { execute($0) }
-        if state.stepper == nil { state.focus = .derivation }
     }
 
     // MARK: Keys as bytes
@@ -329,9 +300,12 @@ public final class TUIController {
     }
 }
 
-/// The session's variable names for completion, read late: the completer is made before
-/// the controller that owns the session exists.
-private final class VariableNames {
-    var source: () -> [String] = { [] }
-    func names() -> [String] { source() }
+/// The REPL's completer for the built-in line editor, reading the session late: the editor
+/// is made before the controller that owns the session exists.
+private final class Completions {
+    weak var controller: TUIController?
+
+    func candidates(_ line: String, _ wordStart: Int, _ word: String) -> [String] {
+        controller?.completer.candidates(line: line, wordStart: wordStart, word: word) ?? []
+    }
 }

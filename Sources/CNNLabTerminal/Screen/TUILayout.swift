@@ -130,28 +130,12 @@ public enum TUILayout {
             grid.lines([(TUIText.derivationHint(in: state.language), theme.dim)], in: inner)
             return
         }
-        let text = LayerRenderer.explain(report, language: state.language)
-        var lines: [(String, CellAttributes)] = []
-        for (i, line) in text.split(separator: "\n").enumerated() {
-            let attributes = i == 0 ? theme.title : line.hasPrefix("      ") ? theme.dim : CellAttributes.plain
-            lines += wrapIndented(String(line), width: inner.width).map { ($0, attributes) }
+        let heading = LayerRenderer.added(report, language: state.language).trimmingTrailingSpaces()
+        var lines = wrapIndented(heading.hasSuffix("\n") ? String(heading.dropLast()) : heading, width: inner.width).map { ($0, theme.title) }
+        for line in LayerRenderer.derivationLines(report, language: state.language) {
+            let text = line.isNote ? "      ↳ " + line.text : "  " + line.text
+            lines += wrapIndented(text, width: inner.width).map { ($0, line.isNote ? theme.dim : CellAttributes.plain) }
         }
-        grid.lines(lines, in: inner)
-    }
-
-    private static func drawLesson(_ lesson: TUIState.LessonView, _ state: TUIState, _ rect: Rect, _ theme: TUITheme, _ grid: inout CellGrid) {
-        let steps = lesson.lesson.steps
-        let title = TUIText.lessonTitle(
-            lesson.lesson.title.text(in: state.language), step: lesson.step + 1, of: steps.count, in: state.language)
-        grid.box(rect, title: title, border(.derivation, state, theme), theme.title, unicode: state.unicode)
-        let inner = rect.inner
-        guard steps.indices.contains(lesson.step) else { return }
-        let step = steps[lesson.step]
-        var lines = DisplayWidth.wrap(step.text.text(in: state.language), to: inner.width).map { ($0, CellAttributes.plain) }
-        lines.append(("", .plain))
-        lines += step.commands.map { (state.prompt + $0, theme.command) }
-        lines.append(("", .plain))
-        lines.append((TUIText.lessonKeys(in: state.language), theme.dim))
         grid.lines(lines, in: inner)
     }
 

@@ -29,10 +29,17 @@ public struct TUIState: Sendable {
         }
     }
 
-    /// A lesson being followed: the provider and the step shown.
+    /// A lesson being followed: the step the engine showed last, what was said about the
+    /// answers since, and how far the pane is scrolled.
     public struct LessonView: Sendable {
-        public var lesson: any LessonProvider
-        public var step: Int
+        public var step: LessonStepView
+        public var feedback: [LessonFeedback] = []
+        /// Lines scrolled down from the top of the lesson pane.
+        public var scroll = 0
+
+        public init(step: LessonStepView) {
+            self.step = step
+        }
     }
 
     /// The layers of the network, input first (from `Session.analyze()`).

@@ -49,19 +49,16 @@ enum TUIText {
             "aqui aparece como cada forma e número de parâmetros é derivado")
     }
 
-    /// `Lesson: Vertical edge detection (3/5)`.
-    static func lessonTitle(_ title: String, step: Int, of count: Int, in language: Language) -> String {
-        language.pick("Lesson: \(title) (\(step)/\(count))", "Lição: \(title) (\(step)/\(count))")
-    }
-
     /// The keys under a lesson step.
     static func lessonKeys(in language: Language) -> String {
-        language.pick("n next · p back · Esc ends the lesson", "n avança · p volta · Esc encerra a lição")
+        language.pick(
+            "n/→ next · p/← back · PgUp/PgDn scroll · : answer or type · lesson stop",
+            "n/→ avança · p/← volta · PgUp/PgDn rola · : responda ou digite · lesson stop")
     }
 
-    /// The info line when a lesson starts.
-    static func lessonStarted(_ title: String, in language: Language) -> String {
-        language.pick("lesson: \(title); n next, p back (at the panes)", "lição: \(title); n avança, p volta (nos painéis)")
+    /// Under an open question.
+    static func lessonAnswerPrompt(in language: Language) -> String {
+        language.pick("answer at the command line (hint, skip)", "responda na linha de comando (hint, skip)")
     }
 
     // MARK: Viewer and stepper
@@ -168,11 +165,11 @@ enum TUIText {
                 ("← → or [ ]", "viewer channel"),
                 ("PgUp PgDn", "scroll the output"),
                 (":", "type a command (Esc returns to the panes)"),
-                ("n p", "next / previous lesson step"),
+                ("n p", "next / previous lesson step (→ ← in the lesson pane)"),
                 ("q", "quit (at the panes); quit or Ctrl-D at the command line"),
                 ("Ctrl-C", "cancels the command line; ignored at the panes"),
                 ("step A * K", "then Space/→ next window, ← back, Enter all, Esc leave"),
-                ("demo", "the lecture's vertical edge detector, step by step"),
+                ("lesson N", "open lesson N (lesson: the list; demo: vertical edges)"),
                 ("? or F1", "this help; any key closes it"),
             ]
         case .ptBR:
@@ -182,11 +179,11 @@ enum TUIText {
                 ("← → ou [ ]", "canal do visualizador"),
                 ("PgUp PgDn", "rola a saída"),
                 (":", "digita um comando (Esc volta aos painéis)"),
-                ("n p", "passo seguinte / anterior da lição"),
+                ("n p", "passo seguinte / anterior da lição (→ ← no painel da lição)"),
                 ("q", "sai (nos painéis); quit ou Ctrl-D na linha de comando"),
                 ("Ctrl-C", "cancela a linha de comando; ignorado nos painéis"),
                 ("step A * K", "depois Espaço/→ próxima janela, ← volta, Enter todas, Esc sai"),
-                ("demo", "o detector de borda vertical da aula, passo a passo"),
+                ("lesson N", "abre a lição N (lesson: a lista; demo: bordas verticais)"),
                 ("? ou F1", "esta ajuda; qualquer tecla a fecha"),
             ]
         }

@@ -19,15 +19,15 @@ struct Repl: ParsableCommand {
 
     /// The read-print loop: reads lines with readline, hands them to a `ReplSession`, prints
     /// the replies. Ends on `quit`/`exit` or Ctrl-D (exit status 0); Ctrl-C drops the line.
-    static func start(options: FrontEndOptions) {
+    /// `first`, when given, runs before the first prompt (`cnnlab lesson 2` opens the lesson).
+    static func start(options: FrontEndOptions, first: String? = nil) {
         let environment = ProcessInfo.processInfo.environment
-        let repl = ReplSession(
-            session: Session(threads: options.threads, workingDirectory: FileManager.default.currentDirectoryPath),
-            context: options.renderContext)
+        let repl = ReplSession(session: options.makeSession(), context: options.renderContext)
         let editor = LineEditor(historyFile: HistoryLocation.path(environment: environment))
         editor.completer = { line, wordStart, word in repl.completions(line: line, wordStart: wordStart, word: word) }
 
         print(repl.banner, terminator: "")
+        if let first, repl.handle(first, output: { print($0, terminator: "") }, errors: writeError) { return }
         while true {
             fflush(nil)
             switch editor.readLine(prompt: repl.prompt) {

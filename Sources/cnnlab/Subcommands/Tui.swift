@@ -20,7 +20,8 @@ struct Tui: ParsableCommand {
 }
 
 /// Runs the TUI on the terminal until the user quits; the terminal is restored on every exit.
-func runTUI(_ options: FrontEndOptions) throws {
+/// `first`, when given, runs before the first key (`cnnlab lesson 2` opens the lesson).
+func runTUI(_ options: FrontEndOptions, first: String? = nil) throws {
     let environment = ProcessInfo.processInfo.environment
     let capabilities = TerminalCapabilities.detect(environment: environment, isTTY: true, colorFlag: options.color)
     let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
@@ -38,17 +39,15 @@ func runTUI(_ options: FrontEndOptions) throws {
     defer { screen.close() }
     let state = TUIState(
         language: options.language, color: screen.hasColors, palette: screen.palette, unicode: capabilities.unicode)
-    let directory = FileManager.default.currentDirectoryPath
-    let threads = options.threads
     let readline = LineEditor(historyFile: HistoryLocation.path(environment: environment))
     let controller = TUIController(
         driver: screen, editor: ReadlineCommandLine(readline), state: state,
-        makeSession: { Session(threads: threads, workingDirectory: directory) })
+        makeSession: { options.makeSession() })
     readline.completer = { [weak controller] line, wordStart, word in
         guard let controller else { return [] }
-        return ReplCompleter(variables: controller.variableNames, workingDirectory: controller.workingDirectory)
-            .candidates(line: line, wordStart: wordStart, word: word)
+        return controller.completer.candidates(line: line, wordStart: wordStart, word: word)
     }
     readline.listMatches = { [weak controller] matches in controller?.showCompletions(matches) }
+    if let first { controller.execute(first) }
     controller.run()
 }
