@@ -76,6 +76,9 @@ extension Problem {
         case .raggedLiteral, .mixedLiteral: return "every row of a tensor literal must have the same length and depth"
         case .tupleNotAllowed: return "e.g. `let dA, dW, db = conv_backward(dZ, A, W)`"
         case .tensor(_, .shapeMismatch): return "`shape NAME` shows a tensor's shape"
+        case .tensor(let f, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` shows its arguments and an example"
+        case .argumentCount(let f, _, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` shows its arguments and an example"
+        case .notAnInteger: return "write a whole number between −10⁹ and 10⁹, e.g. 2"
         case .fileNotFound: return "paths are relative to the directory cnnlab was started in"
         default: return nil
         }

@@ -76,6 +76,9 @@ extension Problem {
         case .raggedLiteral, .mixedLiteral: return "todas as linhas de um literal de tensor precisam ter o mesmo tamanho e profundidade"
         case .tupleNotAllowed: return "por exemplo `let dA, dW, db = conv_backward(dZ, A, W)`"
         case .tensor(_, .shapeMismatch): return "`shape NOME` mostra o formato de um tensor"
+        case .tensor(let f, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` mostra os argumentos e um exemplo"
+        case .argumentCount(let f, _, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` mostra os argumentos e um exemplo"
+        case .notAnInteger: return "escreva um número inteiro entre −10⁹ e 10⁹, por exemplo 2"
         case .fileNotFound: return "os caminhos são relativos ao diretório onde o cnnlab foi iniciado"
         default: return nil
         }
