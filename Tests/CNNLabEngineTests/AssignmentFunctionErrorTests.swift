@@ -71,6 +71,10 @@ import CNNLabEngine
         if case .tensor(operation: "distribute_value", .tooLarge)? = located("show distribute_value(2, 100000, 100000)")?.problem {} else {
             Issue.record("expected a size error")
         }
+        // The notebook's tuple does not parse; the hint shows the list to write instead.
+        let tuple = located("show distribute_value(2, (2, 2))")
+        #expect(tuple?.problem == .expected(.closingParen, found: ","))
+        #expect(tuple?.hint(in: .en) == "a tuple such as (2, 2) is written as a list: [2, 2]")
         #expect(located("show distribute_value(2)")?.problem == .argumentCount(function: "distribute_value", expected: "2–3", got: 1))
     }
 

@@ -65,6 +65,7 @@ extension Problem {
         case .unknownOption(_, _, let allowed), .unknownArgument(_, _, let allowed):
             return allowed.isEmpty ? nil : "allowed: " + allowed.joined(separator: " ")
         case .unknownName(_, let kind, nil): return "one of: " + kind.names.joined(separator: " ")
+        case .expected(.closingParen, found: ","): return "a tuple such as (2, 2) is written as a list: [2, 2]"
         case .noInput: return "start with an input layer, e.g. `input 39x39x3`"
         case .noActivations: return "run the network first: `forward X`"
         case .missingOption(let c, _) where c == "conv": return "e.g. `conv 10 f=3 s=1 p=0`"

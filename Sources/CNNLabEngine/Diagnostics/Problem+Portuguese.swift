@@ -65,6 +65,7 @@ extension Problem {
         case .unknownOption(_, _, let allowed), .unknownArgument(_, _, let allowed):
             return allowed.isEmpty ? nil : "permitidos: " + allowed.joined(separator: " ")
         case .unknownName(_, let kind, nil): return "uma destas: " + kind.names.joined(separator: " ")
+        case .expected(.closingParen, found: ","): return "uma tupla como (2, 2) se escreve como lista: [2, 2]"
         case .noInput: return "comece com uma camada de entrada, por exemplo `input 39x39x3`"
         case .noActivations: return "execute a rede primeiro: `forward X`"
         case .missingOption(let c, _) where c == "conv": return "por exemplo `conv 10 f=3 s=1 p=0`"
