@@ -15,7 +15,8 @@ import Testing
         "all", "let", "show", "save", "load", "A", "B", "K", "f", "s", "p", "same", "=", ",", "(", ")",
         "[", "]", "*", "·", "+", "-", "/", ";", "\n", "#", "\"\(savedPath)\"", "\"", "0", "1", "2", "3", "-1",
         "39x39x3", "1x1", "0x5", "9223372036854775807", "9223372036854775808", "1e308", "1e39", ".5",
-        "conv(", "maxpool(", "avgpool(", "conv_backward(", "zeros(", "relu(", "$", "ç", "×", "x",
+        "conv(", "maxpool(", "avgpool(", "conv_backward(", "zeros(", "relu(", "zero_pad(", "conv_single_step(",
+        "create_mask_from_window(", "distribute_value(", "log(", "exp(", "sum(", "mean(", "cross_entropy(", "$", "ç", "×", "x",
         "[[1,2],[3,4]]", "[[1],[2,3]]", "[[[[[1]]]]]", "[]",
     ]
 

@@ -67,6 +67,7 @@ extension Problem {
         case .unknownOption(_, _, let allowed), .unknownArgument(_, _, let allowed):
             return allowed.isEmpty ? nil : "allowed: " + allowed.joined(separator: " ")
         case .unknownName(_, let kind, nil): return "one of: " + kind.names.joined(separator: " ")
+        case .expected(.closingParen, found: ","): return "a tuple such as (2, 2) is written as a list: [2, 2]"
         case .noInput: return "start with an input layer, e.g. `input 39x39x3`"
         case .noActivations: return "run the network first: `forward X`"
         case .missingOption(let c, _) where c == "conv": return "e.g. `conv 10 f=3 s=1 p=0`"
@@ -78,6 +79,9 @@ extension Problem {
         case .raggedLiteral, .mixedLiteral: return "every row of a tensor literal must have the same length and depth"
         case .tupleNotAllowed: return "e.g. `let dA, dW, db = conv_backward(dZ, A, W)`"
         case .tensor(_, .shapeMismatch): return "`shape NAME` shows a tensor's shape"
+        case .tensor(let f, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` shows its arguments and an example"
+        case .argumentCount(let f, _, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` shows its arguments and an example"
+        case .notAnInteger: return "write a whole number between −10⁹ and 10⁹, e.g. 2"
         case .fileNotFound: return "paths are relative to the directory cnnlab was started in"
         case .fileOutsideLesson(_, let folder, let w):
             return w ? "a lesson writes only under its output folder \(folder), with relative paths" : "a lesson reads only files in its own folder \(folder), with relative paths"

@@ -67,6 +67,7 @@ extension Problem {
         case .unknownOption(_, _, let allowed), .unknownArgument(_, _, let allowed):
             return allowed.isEmpty ? nil : "permitidos: " + allowed.joined(separator: " ")
         case .unknownName(_, let kind, nil): return "uma destas: " + kind.names.joined(separator: " ")
+        case .expected(.closingParen, found: ","): return "uma tupla como (2, 2) se escreve como lista: [2, 2]"
         case .noInput: return "comece com uma camada de entrada, por exemplo `input 39x39x3`"
         case .noActivations: return "execute a rede primeiro: `forward X`"
         case .missingOption(let c, _) where c == "conv": return "por exemplo `conv 10 f=3 s=1 p=0`"
@@ -78,6 +79,9 @@ extension Problem {
         case .raggedLiteral, .mixedLiteral: return "todas as linhas de um literal de tensor precisam ter o mesmo tamanho e profundidade"
         case .tupleNotAllowed: return "por exemplo `let dA, dW, db = conv_backward(dZ, A, W)`"
         case .tensor(_, .shapeMismatch): return "`shape NOME` mostra o formato de um tensor"
+        case .tensor(let f, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` mostra os argumentos e um exemplo"
+        case .argumentCount(let f, _, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` mostra os argumentos e um exemplo"
+        case .notAnInteger: return "escreva um número inteiro entre −10⁹ e 10⁹, por exemplo 2"
         case .fileNotFound: return "os caminhos são relativos ao diretório onde o cnnlab foi iniciado"
         case .fileOutsideLesson(_, let folder, let w):
             return w ? "uma lição grava só dentro da sua pasta de saída \(folder), com caminhos relativos" : "uma lição lê só arquivos da sua própria pasta \(folder), com caminhos relativos"

@@ -13,6 +13,7 @@ public enum HelpCatalog {
     static let aliases = [
         "exit": "quit", "sigmoid": "relu", "tanh": "relu", "avgpool": "maxpool", "maxpool_backward": "conv_backward",
         "avgpool_backward": "conv_backward", "ones": "zeros", "rand": "randn", "range": "zeros",
+        "exp": "log", "mean": "sum",
     ]
 
     public static let entries: [HelpEntry] = [
@@ -98,6 +99,48 @@ public enum HelpCatalog {
             command: "maxpool", synopsis: "maxpool(A, f=2, s=2) | avgpool(A, f=2, s=2)",
             summary: LocalizedText("Pooling of a 2-D map or of each channel.", "Pooling de um mapa 2-D ou de cada canal."),
             examples: ["show maxpool([[1,3,2,1],[2,9,1,1],[1,3,2,3],[5,6,1,2]], f=2, s=2)"]),
+        HelpEntry(
+            command: "zero_pad", synopsis: "zero_pad(X, pad)",
+            summary: LocalizedText(
+                "The assignment's zero_pad: zeros around n_H and n_W of X (m×n_H×n_W×n_C, or one example n_H×n_W×n_C or n_H×n_W), like np.pad(X, ((0,0),(pad,pad),(pad,pad),(0,0))).",
+                "O zero_pad do exercício: zeros em volta de n_H e n_W de X (m×n_H×n_W×n_C, ou um exemplo n_H×n_W×n_C ou n_H×n_W), como np.pad(X, ((0,0),(pad,pad),(pad,pad),(0,0)))."),
+            examples: ["seed 1; let x = randn(4, 3, 3, 2); let x_pad = zero_pad(x, 3); shape x_pad; show x_pad[1, 1]"]),
+        HelpEntry(
+            command: "conv_single_step", synopsis: "conv_single_step(a_slice_prev, W, b)",
+            summary: LocalizedText(
+                "One step of a convolution, as in the assignment: sum(a_slice_prev · W) + b for a window and a filter of the same shape f×f×n_C_prev, b one number; gives a number.",
+                "Um passo de uma convolução, como no exercício: sum(a_slice_prev · W) + b para uma janela e um filtro do mesmo formato f×f×n_C_prev, b um número; dá um número."),
+            examples: ["seed 1; let a_slice_prev = randn(4, 4, 3); let W = randn(4, 4, 3); let b = randn(1, 1, 1); show conv_single_step(a_slice_prev, W, b)"]),
+        HelpEntry(
+            command: "create_mask_from_window", synopsis: "create_mask_from_window(x)",
+            summary: LocalizedText(
+                "The assignment's mask for max-pooling backward: 1 where x equals its maximum, 0 elsewhere (x == np.max(x); ties give several ones).",
+                "A máscara do exercício para o backward do max pooling: 1 onde x é igual ao seu máximo, 0 no resto (x == np.max(x); empates dão vários uns)."),
+            examples: ["seed 1; let x = randn(2, 3); show create_mask_from_window(x)"]),
+        HelpEntry(
+            command: "distribute_value", synopsis: "distribute_value(dz, [n_H, n_W]) | distribute_value(dz, n_H, n_W)",
+            summary: LocalizedText(
+                "The assignment's gradient for average-pooling backward: an n_H×n_W matrix filled with dz/(n_H·n_W) (the notebook's tuple (n_H, n_W) is written [n_H, n_W]).",
+                "O gradiente do exercício para o backward do average pooling: uma matriz n_H×n_W cheia de dz/(n_H·n_W) (a tupla (n_H, n_W) do notebook se escreve [n_H, n_W])."),
+            examples: ["show distribute_value(2, [2, 2])", "show distribute_value(1, 2, 3)"]),
+        HelpEntry(
+            command: "log", synopsis: "log(X) | exp(X)",
+            summary: LocalizedText(
+                "Natural logarithm and exponential, element by element (like np.log, np.exp: log(0) is −inf).",
+                "Logaritmo natural e exponencial, elemento a elemento (como np.log, np.exp: log(0) é −inf)."),
+            examples: ["show log(exp([[0, 1], [2, 3]]))"]),
+        HelpEntry(
+            command: "sum", synopsis: "sum(X) | mean(X)",
+            summary: LocalizedText(
+                "The sum or the mean of every element of X, a number (accumulated in double precision, like np.sum and np.mean).",
+                "A soma ou a média de todos os elementos de X, um número (acumulada em precisão dupla, como np.sum e np.mean)."),
+            examples: ["show sum([[1, 2], [3, 4]])", "let A = ones(2, 3); show mean(A)"]),
+        HelpEntry(
+            command: "cross_entropy", synopsis: "cross_entropy(Yhat, Y)",
+            summary: LocalizedText(
+                "The cost J = −(1/m) Σ_i Σ_k Y[i,k]·log(Yhat[i,k]) of m examples: Yhat the softmax outputs and Y the one-hot labels, both m×classes.",
+                "O custo J = −(1/m) Σ_i Σ_k Y[i,k]·log(Yhat[i,k]) de m exemplos: Yhat as saídas do softmax e Y os rótulos one-hot, ambos m×classes."),
+            examples: ["seed 3; let Yhat = softmax(randn(4, 3)); let Y = [[1,0,0],[0,0,1],[0,1,0],[0,0,1]]; show cross_entropy(Yhat, Y); show -sum(Y · log(Yhat)) / 4"]),
         HelpEntry(
             command: "zeros", synopsis: "zeros(d1, …) | ones(d1, …) | range(n) | range(a, b[, step])",
             summary: LocalizedText("Tensors to start from.", "Tensores para começar."),

@@ -26,7 +26,8 @@ public enum Vocabulary {
     /// Built-in functions usable in expressions.
     public static let functions = [
         "conv", "maxpool", "avgpool", "relu", "sigmoid", "tanh", "softmax", "conv_backward", "maxpool_backward",
-        "avgpool_backward", "zeros", "ones", "range", "randn", "rand",
+        "avgpool_backward", "zeros", "ones", "range", "randn", "rand", "zero_pad", "conv_single_step",
+        "create_mask_from_window", "distribute_value", "log", "exp", "sum", "mean", "cross_entropy",
     ]
     /// Option keywords (written `name=value`) and bare keywords.
     public static let keywords = ["f=", "s=", "p=", "same", "ch=", "style=", "size=", "gray", "resize", "scale=", "all"]

@@ -1,6 +1,7 @@
 import ConvCore
 
 /// The built-in functions of the language: `conv`, `maxpool`, `relu`, `conv_backward`, ...
+/// (the assignment's helpers are in `Session+Assignment.swift`, the cost's in `Session+Cost.swift`).
 ///
 /// Tensors of rank 2 (n_H×n_W) and 3 (n_H×n_W×n_c) are treated as one example of rank 4
 /// (1×n_H×n_W×n_c) and the result is given back at the rank the user passed in, so the
@@ -74,6 +75,24 @@ extension Session {
             } catch {
                 throw Diagnostic(.tensor(operation: name, error), at: range)
             }
+        case "zero_pad":
+            return .tensor(try zeroPad(try CallArguments(function: name, args, parameters: ["X", "pad"], required: 2, range: range)))
+        case "conv_single_step":
+            let a = try CallArguments(function: name, args, parameters: ["a_slice_prev", "W", "b"], required: 3, range: range)
+            return .tensor(try convSingleStep(a))
+        case "create_mask_from_window":
+            return .tensor(try createMask(try CallArguments(function: name, args, parameters: ["x"], required: 1, range: range)))
+        case "distribute_value":
+            let a = try CallArguments(function: name, args, parameters: ["dz", "shape", "n_W"], required: 2, range: range)
+            return .tensor(try distributeValue(a))
+        case "log", "exp":
+            let a = try CallArguments(function: name, args, parameters: ["X"], required: 1, range: range)
+            return .tensor(logarithmOrExponential(try argumentTensor(a, "X"), logarithm: name == "log"))
+        case "sum", "mean":
+            let a = try CallArguments(function: name, args, parameters: ["X"], required: 1, range: range)
+            return .tensor(reduction(try argumentTensor(a, "X"), mean: name == "mean"))
+        case "cross_entropy":
+            return .tensor(try crossEntropy(try CallArguments(function: name, args, parameters: ["Yhat", "Y"], required: 2, range: range)))
         default:
             throw Diagnostic(.unknownFunction(name, suggestion: closestWord(to: name, in: Vocabulary.functions)), at: range)
         }
