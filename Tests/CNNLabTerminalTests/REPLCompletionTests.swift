@@ -16,7 +16,7 @@ private func complete(_ line: String, variables: [String] = [], in directory: St
 
 @Test func commandsCompleteAtTheStartOfALine() {
     #expect(complete("sum") == ["summary"])
-    #expect(complete("s") == ["save", "seed", "shape", "show", "sigmoid", "softmax", "stats", "step", "summary"])
+    #expect(complete("s") == ["save", "seed", "shape", "show", "sigmoid", "skip", "softmax", "stats", "step", "summary"])
     #expect(complete("ex") == ["exit", "explain"])
 }
 

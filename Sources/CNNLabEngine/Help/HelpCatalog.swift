@@ -11,7 +11,7 @@ public enum HelpCatalog {
 
     /// Words that share an entry with another.
     static let aliases = [
-        "exit": "quit", "sigmoid": "relu", "tanh": "relu", "avgpool": "maxpool", "maxpool_backward": "conv_backward",
+        "exit": "quit", "back": "next", "skip": "hint", "shape": "vars", "stats": "vars", "save": "load", "sigmoid": "relu", "tanh": "relu", "avgpool": "maxpool", "maxpool_backward": "conv_backward",
         "avgpool_backward": "conv_backward", "ones": "zeros", "rand": "randn", "range": "zeros",
         "exp": "log", "mean": "sum",
     ]
@@ -190,6 +190,42 @@ public enum HelpCatalog {
         HelpEntry(
             command: "help", synopsis: "help | help WORD",
             summary: LocalizedText("This help.", "Esta ajuda."), examples: ["help conv"]),
+        HelpEntry(
+            command: "step", synopsis: "step A * K | step conv(A, W, s=S, p=P) | step maxpool(A, f=F, s=S)",
+            summary: LocalizedText(
+                "A convolution or pooling window by window: each output cell with the window it reads and the sum it makes (interactive in the TUI).",
+                "Uma convolução ou um pooling janela por janela: cada célula da saída com a janela que ela lê e a soma que ela faz (interativo na interface)."),
+            examples: ["let A = ones(4, 4); let K = ones(3, 3); step A * K"]),
+        HelpEntry(
+            command: "lesson", synopsis: "lesson | lesson NAME | lesson N | lesson stop",
+            summary: LocalizedText(
+                "The lecture as guided lessons: alone, the list with your progress; with a name or number, opens that lesson at its first step; stop closes it.",
+                "A aula em lições guiadas: sozinho, a lista com o seu progresso; com um nome ou número, abre a lição no primeiro passo; stop a fecha."),
+            examples: ["lesson"]),
+        HelpEntry(
+            command: "next", synopsis: "next | back",
+            summary: LocalizedText(
+                "The open lesson's next or previous step (in the TUI also n and p); going back shows the step as it was.",
+                "O passo seguinte ou anterior da lição aberta (na interface também n e p); voltar mostra o passo como ele era."),
+            examples: []),
+        HelpEntry(
+            command: "answer", synopsis: "answer A | A",
+            summary: LocalizedText(
+                "Answers the open question: a number (280, 27,000,100), a shape (4x4x10, 4 4 10, (4, 4, 10)) or a choice number; the answer alone works too.",
+                "Responde à pergunta aberta: um número (280, 27.000.100), um formato (4x4x10, 4 4 10, (4, 4, 10)) ou o número de uma opção; só a resposta também serve."),
+            examples: []),
+        HelpEntry(
+            command: "hint", synopsis: "hint | skip",
+            summary: LocalizedText(
+                "A hint for the open question; skip shows its answer and explanation.",
+                "Uma dica para a pergunta aberta; skip mostra a resposta e a explicação."),
+            examples: []),
+        HelpEntry(
+            command: "demo", synopsis: "demo",
+            summary: LocalizedText(
+                "The lecture's vertical edge detector, step by step (the lesson 'demo').",
+                "O detector de borda vertical da aula, passo a passo (a lição 'demo')."),
+            examples: []),
         HelpEntry(
             command: "quit", synopsis: "quit | exit",
             summary: LocalizedText("Leaves cnnlab (also Ctrl-D).", "Sai do cnnlab (também Ctrl-D)."), examples: []),

@@ -6,17 +6,17 @@ import Foundation
 /// It fails a lesson on a problem of the file itself (a missing translation, a malformed
 /// answer, ...), a command that fails, an output that differs from its `=` lines, and an
 /// accepted answer that disagrees with what the engine computes for its `check:`.
-public struct LessonChecker {
+public struct LessonChecker: Sendable {
     /// The text a result prints in a language (batch mode's plain rendering).
-    public var render: (CommandResult, Language) -> String
+    public var render: @Sendable (CommandResult, Language) -> String
     /// The text of a failed command's diagnostic in a language.
-    public var message: (Diagnostic, Language) -> String
+    public var message: @Sendable (Diagnostic, Language) -> String
     /// Where the lessons' writes go while checking.
     public var outputDirectory: String
 
     public init(
-        outputDirectory: String, render: @escaping (CommandResult, Language) -> String,
-        message: @escaping (Diagnostic, Language) -> String
+        outputDirectory: String, render: @escaping @Sendable (CommandResult, Language) -> String,
+        message: @escaping @Sendable (Diagnostic, Language) -> String
     ) {
         self.outputDirectory = outputDirectory
         self.render = render

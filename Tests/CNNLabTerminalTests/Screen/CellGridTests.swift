@@ -44,7 +44,8 @@ import Testing
 }
 
 @Test func lineEditorCompletesFromTheVocabulary() {
-    let editor = SimpleLineEditor(completer: SimpleLineEditor.vocabularyCompleter { ["Alpha"] })
+    let completer = ReplCompleter(variables: ["Alpha"], workingDirectory: "/")
+    let editor = SimpleLineEditor(completer: { completer.candidates(line: $0, wordStart: $1, word: $2) })
     editor.beginCallback(prompt: "") { _ in }
     for b in Array("summ\tsho".utf8) { editor.feed(b) }
     #expect(editor.buffer == "summary sho")

@@ -184,16 +184,27 @@ import Testing
 }
 
 @Test @MainActor func demoWalksTheVerticalEdgeExample() {
-    let (screen, controller) = runTUI(typed("demo") + [.key(.character("n")), .key(.character("n"))])
-    #expect(controller.state.lesson?.step == 2)
-    #expect(screenText(screen).contains("Lesson: Vertical edge detection (3/5)"))
-    #expect(screenText(screen).contains("= 0"))
-    screen.pendingEvents = [.key(.character("n")), .key(.character("n"))]
+    let (screen, controller) = runTUI(typed("demo") + [.key(.character("n"))])
+    #expect(controller.state.lesson?.step.index == 1)
+    #expect(screenText(screen).contains("Vertical edge detection · step 2/5"))
+    #expect(screenText(screen).contains("The vertical edge filter"))
+    // Step 3 opens the stepper and asks a question, answered at the command line.
+    screen.pendingEvents = [.key(.character("n")), .key(.character(" ")), .key(.character(":"))] + typed("20") + typed("30")
+    controller.run()
+    #expect(controller.state.lesson?.step.index == 2)
+    #expect(controller.state.lesson?.feedback.map(\.verdict) == [.wrong, .right])
+    #expect(screenText(screen).contains("Right! 30"))
+    screen.pendingEvents = [.key(.character("n")), .key(.character("n"))] + typed("10")
     controller.run()
     #expect(controller.state.reports.last?.output.description == "4×4×1")
-    #expect(screenText(screen).contains("Derivation") == false)
     screen.pendingEvents = [.key(.character("p")), .key(.character("p")), .key(.character("p"))]
     controller.run()
-    #expect(controller.state.lesson?.step == 1)
+    #expect(controller.state.lesson?.step.index == 1)
     #expect(controller.state.reports.isEmpty)
+}
+
+@Test @MainActor func helpWithATopicWorksInTheTUIAsInTheREPL() {
+    let (_, controller) = runTUI(typed("help conv"))
+    #expect(controller.state.output.contains { $0.text.contains("conv N f=F") })
+    #expect(!controller.state.showHelp)
 }

@@ -1,5 +1,6 @@
 import CNNLabEngine
 import CNNLabTerminal
+import Foundation
 
 /// A controller on an in-memory screen (100×30 unless given), run through `events`.
 @MainActor
@@ -8,9 +9,23 @@ func runTUI(
     language: Language = .en
 ) -> (MemoryScreen, TUIController) {
     let screen = MemoryScreen(width: width, height: height, events: events)
-    let controller = TUIController(driver: screen, state: TUIState(language: language, color: color, palette: palette))
+    let controller = TUIController(
+        driver: screen, state: TUIState(language: language, color: color, palette: palette),
+        makeSession: { lessonSession(language: language) })
     controller.run()
     return (screen, controller)
+}
+
+/// The repository's `Lessons/` folder.
+let repositoryLessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Lessons").path
+
+/// A session that finds the shipped lessons and keeps no progress.
+func lessonSession(language: Language = .en) -> Session {
+    let session = Session()
+    session.language = language
+    session.lessons = LessonLibrary(directory: repositoryLessons)
+    return session
 }
 
 /// Key events for typing `text` then Enter.
