@@ -86,6 +86,7 @@ extension QuizGenerator {
         else { return nil }
         let n = input[0], num = n - f
         let name = kind == .max ? "max pooling" : "average pooling"
+        let article = kind == .max ? "a" : "an"
         let params: [QuizParameter] = [
             .init("input", .shape(input)), .init("n_H", .int(n)), .init("n_W", .int(input[1])), .init("n_c_prev", .int(c)),
             .init("kind", .string(kind == .max ? "max" : "avg")), .init("f", .int(f)), .init("s", .int(s)),
@@ -101,7 +102,7 @@ extension QuizGenerator {
             return QuizQuestion(
                 topic: .poolParams,
                 text: LocalizedText(
-                    "How many parameters does a \(name) layer with f = \(f) and s = \(s) have on a \(dims(input)) input?",
+                    "How many parameters does \(article) \(name) layer with f = \(f) and s = \(s) have on a \(dims(input)) input?",
                     "Quantos parâmetros tem uma camada de \(name) com f = \(f) e s = \(s) sobre uma entrada \(dims(input))?"),
                 params: params, answer: .number(0), derivation: steps(r, ["params"]), mistakes: mistakes)
         }
@@ -119,7 +120,7 @@ extension QuizGenerator {
         return QuizQuestion(
             topic: .poolOutput,
             text: LocalizedText(
-                "A \(name) layer with f = \(f) and s = \(s) is applied to a \(dims(input)) volume. What is the shape of its output (n_H×n_W×n_c)?",
+                "\(kind == .max ? "A" : "An") \(name) layer with f = \(f) and s = \(s) is applied to a \(dims(input)) volume. What is the shape of its output (n_H×n_W×n_c)?",
                 "Uma camada de \(name) com f = \(f) e s = \(s) é aplicada a um volume \(dims(input)). Qual é o formato da saída (n_H×n_W×n_c)?"),
             params: params, answer: right, derivation: steps(r, ["n_H[1]", "n_W[1]", "n_c[1]"]), mistakes: mistakes)
     }
