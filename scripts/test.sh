@@ -18,6 +18,10 @@ CNNLAB_SIMD16="${CNNLAB_SIMD16:-1}" swift test --skip-build
 # native): the golden, gradient and kernel tests run on the code the release binary runs.
 swift test -c release --filter 'ConvCoreTests|CNNLabEngineTests'
 
+# Every lesson, every step, in both languages: a lesson whose command, expected output or
+# accepted answer no longer agrees with the engine fails here.
+.build/debug/cnnlab lesson --check
+
 # Smoke-test the release binary (built by the release test run above): the lecture's network
 # and a short bench run.
 .build/release/cnnlab -c 'input 39x39x3; conv 10 f=3; conv 20 f=5 s=2; conv 40 f=5 s=2; flatten; softmax 10; summary'

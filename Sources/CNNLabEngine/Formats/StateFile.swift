@@ -1,9 +1,15 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A small JSON file that keeps a value between runs (lesson progress, quiz scores).
 ///
-/// Writes are atomic (a temporary file in the same folder, renamed over the old one), so a
-/// crash or a full disk never leaves half a file. A file that cannot be decoded is renamed
+/// Writes are atomic (a temporary file in the same folder, renamed over the old one, with the
+/// old file's permissions), so a crash or a full disk never leaves half a file. A file that cannot be decoded is renamed
 /// aside to `NAME.corrupt-<unix time>` and reported, never a crash: the user starts afresh
 /// and the old bytes are still there to look at.
 public struct StateFile<Value: Codable>: Sendable {
@@ -20,28 +26,50 @@ public struct StateFile<Value: Codable>: Sendable {
         public var value: Value?
         /// Where a corrupt file was moved to, when it was.
         public var setAside: String?
+        /// The file exists but could not be read, or was corrupt and could not be moved aside.
+        public var unusable = false
     }
 
     /// Reads the value; a missing file is no value, a corrupt one is set aside.
-    public func load() -> Loaded {
-        guard let data = FileManager.default.contents(atPath: path) else { return Loaded(value: nil, setAside: nil) }
+    public func load(now: Date = Date()) -> Loaded {
+        guard FileManager.default.fileExists(atPath: path) else { return Loaded(value: nil, setAside: nil) }
+        guard let data = FileManager.default.contents(atPath: path) else { return Loaded(value: nil, setAside: nil, unusable: true) }
         if let value = try? JSONDecoder().decode(Value.self, from: data) { return Loaded(value: value, setAside: nil) }
-        let aside = path + ".corrupt-\(Int(Date().timeIntervalSince1970))"
-        try? FileManager.default.removeItem(atPath: aside)
-        guard (try? FileManager.default.moveItem(atPath: path, toPath: aside)) != nil else {
-            return Loaded(value: nil, setAside: nil)
-        }
+        let aside = path + ".corrupt-\(Int(now.timeIntervalSince1970))"
+        guard rename(path, aside) == 0 else { return Loaded(value: nil, setAside: nil, unusable: true) }
         return Loaded(value: nil, setAside: aside)
     }
 
-    /// Writes `value` atomically, making the folder if needed.
-    public func save(_ value: Value) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
+    /// Why saving failed.
+    public struct SaveError: Error, Sendable, Equatable {
+        public var path: String
+        public var reason: String
+    }
+
+    /// Writes `value` atomically, making the folder if needed and keeping the old file's mode.
+    public func save(_ value: Value) throws(SaveError) {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(value).write(to: URL(fileURLWithPath: path), options: .atomic)
+        let data: Data
+        do {
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            data = try encoder.encode(value)
+        } catch {
+            throw SaveError(path: path, reason: (error as NSError).localizedDescription)
+        }
+        let temp = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        let permissions = (try? fm.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber
+        guard fm.createFile(atPath: temp, contents: data) else {
+            throw SaveError(path: path, reason: "could not write \(temp)")
+        }
+        if let permissions { _ = chmod(temp, mode_t(permissions.uint16Value)) }
+        guard rename(temp, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = unlink(temp)
+            throw SaveError(path: path, reason: reason)
+        }
     }
 }

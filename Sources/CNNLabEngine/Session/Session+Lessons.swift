@@ -178,7 +178,7 @@ extension Session {
             do {
                 try file.save(progress)
             } catch {
-                return .progressNotSaved(reason: (error as NSError).localizedDescription)
+                return .progressNotSaved(reason: error.reason)
             }
         }
         return takeProgressNotice()
