@@ -90,6 +90,8 @@ public enum JSONRenderer {
                 ("lesson", .string(ending.lessonName)), ("finished", .bool(ending.finished)), ("right", .int(ending.right)),
                 ("questions", .int(ending.questions)),
             ]
+        case .quizQuestion, .quizFeedback, .quizEnded, .quizStats, .quizTopics:
+            fields += QuizJSON.fields(result)
         }
         return .object(fields)
     }

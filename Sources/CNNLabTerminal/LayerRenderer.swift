@@ -45,7 +45,12 @@ public enum LayerRenderer {
     /// The derivation of `r` as lines: each step's equation, and the remarks under them
     /// (`isNote`), so a screen can style them without reading rendered text back.
     public static func derivationLines(_ r: LayerReport, language: Language) -> [(text: String, isNote: Bool)] {
-        r.derivation.flatMap { step -> [(text: String, isNote: Bool)] in
+        derivationLines(r.derivation, language: language)
+    }
+
+    /// Derivation steps as lines (the quiz shows a right answer's derivation with these).
+    public static func derivationLines(_ steps: [DerivationStep], language: Language) -> [(text: String, isNote: Bool)] {
+        steps.flatMap { step -> [(text: String, isNote: Bool)] in
             [(localized(step, language).equation, false)] + (step.note.map { [($0.text(in: language), true)] } ?? [])
         }
     }

@@ -82,6 +82,16 @@ public enum ResultRenderer {
             return LessonRenderer.feedback(feedback, context: c)
         case .lessonEnded(let ending):
             return LessonRenderer.ending(ending, context: c)
+        case .quizQuestion(let q):
+            return QuizRenderer.question(q, context: c)
+        case .quizFeedback(let f):
+            return QuizRenderer.feedback(f, context: c)
+        case .quizEnded(let summary):
+            return QuizRenderer.summary(summary, context: c)
+        case .quizStats(let stats, let notice):
+            return QuizRenderer.stats(stats, notice: notice, context: c)
+        case .quizTopics(let topics):
+            return QuizRenderer.topics(topics, context: c)
         }
     }
 

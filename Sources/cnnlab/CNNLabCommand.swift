@@ -26,7 +26,7 @@ struct CNNLabCommand: ParsableCommand {
               cnnlab run Lessons/01-one-layer.cnn
               cnnlab          a interface de tela cheia (cnnlab repl: um prompt)
             """),
-        subcommands: [Tui.self, Repl.self, Run.self, LessonSubcommand.self, Bench.self])
+        subcommands: [Tui.self, Repl.self, Run.self, LessonSubcommand.self, QuizSubcommand.self, Bench.self])
 
     @Option(
         name: .short,

@@ -72,6 +72,7 @@ struct FrontEndOptions: ParsableArguments {
         if let data = DataLocation.directory(environment: environment) {
             session.lessonProgressFile = StateFile(path: data + "/lesson-progress.json")
             session.lessonOutputDirectory = data + "/lesson-output"
+            session.quizStatsFile = QuizStatsStore(path: data + "/quiz-stats.json")
         }
         return session
     }

@@ -18,6 +18,14 @@ public enum ActivityProblem: Sendable, Equatable {
     case atFirstStep
     /// A lesson's own commands may not open lessons or quizzes, nor move between steps.
     case notInsideLesson(String)
+    /// `quiz stop` with no quiz.
+    case noQuiz
+    /// `hint` during a quiz.
+    case noHintInQuiz
+    /// `quiz from FILE` with a file that has no questions.
+    case noQuestionsInFile(String)
+    /// `quiz topic=NAME` names no topic.
+    case unknownTopic(String, suggestion: String?)
 
     /// The message in `language`.
     public func message(in language: Language) -> String {
@@ -32,6 +40,10 @@ public enum ActivityProblem: Sendable, Equatable {
         case .questionPending: return L.pick("answer the question first", "responda à pergunta primeiro")
         case .atFirstStep: return L.pick("this is the first step", "este é o primeiro passo")
         case .notInsideLesson(let c): return L.pick("'\(c)' cannot run inside a lesson's commands", "'\(c)' não pode ser executado nos comandos de uma lição")
+        case .noQuiz: return L.pick("no quiz is running", "nenhum quiz está em andamento")
+        case .noHintInQuiz: return L.pick("the quiz gives no hints", "o quiz não dá dicas")
+        case .noQuestionsInFile(let f): return L.pick("\(f) has no questions ('?' lines with 'answer:')", "\(f) não tem perguntas (linhas '?' com 'answer:')")
+        case .unknownTopic(let t, _): return L.pick("no quiz topic '\(t)'", "não há tópico de quiz '\(t)'")
         }
     }
 
@@ -49,6 +61,11 @@ public enum ActivityProblem: Sendable, Equatable {
         case .questionPending: return L.pick("type your answer, `hint` for a hint, or `skip` to see it", "digite sua resposta, `hint` para uma dica, ou `skip` para vê-la")
         case .atFirstStep: return L.pick("`next` goes forward", "`next` avança")
         case .notInsideLesson: return nil
+        case .noQuiz: return L.pick("`quiz` starts one", "`quiz` começa um")
+        case .noHintInQuiz: return L.pick("answer, or `skip`; a wrong answer shows the derivation", "responda, ou `skip`; uma resposta errada mostra a dedução")
+        case .noQuestionsInFile: return L.pick("Lessons/README.md describes the question format", "Lessons/README.md descreve o formato das perguntas")
+        case .unknownTopic(_, let s?): return L.pick("did you mean '\(s)'? `quiz topics` lists them", "você quis dizer '\(s)'? `quiz topics` lista os tópicos")
+        case .unknownTopic: return L.pick("`quiz topics` lists them", "`quiz topics` lista os tópicos")
         }
     }
 }

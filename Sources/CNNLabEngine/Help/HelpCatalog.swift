@@ -221,6 +221,12 @@ public enum HelpCatalog {
                 "Uma dica para a pergunta aberta; skip mostra a resposta e a explicação."),
             examples: []),
         HelpEntry(
+            command: "quiz", synopsis: "quiz [count=N] [topic=T]... [seed=S] [from \"FILE\"] | quiz stats | quiz topics | quiz stop",
+            summary: LocalizedText(
+                "A quiz on parameter counts and shapes: a wrong answer shows the derivation and names the mistake it matches; the same seed gives the same quiz; scores are kept (quiz stats).",
+                "Um quiz sobre número de parâmetros e formatos: uma resposta errada mostra a dedução e nomeia o erro que ela reproduz; a mesma semente dá o mesmo quiz; a pontuação é guardada (quiz stats)."),
+            examples: ["quiz topics", "quiz count=3 seed=7 topic=conv-params; 280; skip; quiz stop"]),
+        HelpEntry(
             command: "demo", synopsis: "demo",
             summary: LocalizedText(
                 "The lecture's vertical edge detector, step by step (the lesson 'demo').",

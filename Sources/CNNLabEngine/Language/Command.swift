@@ -59,6 +59,8 @@ public enum Command: Sendable, Equatable {
     case skip
     /// `hint`: the open question's hint.
     case hint
+    /// `quiz [count=N] [topic=T]... [seed=S] [from "FILE"]`, `quiz stats|topics|stop`.
+    case quiz(QuizRequest)
 }
 
 extension Command {
@@ -66,7 +68,7 @@ extension Command {
     /// may not run them.
     var isActivityCommand: Bool {
         switch self {
-        case .lesson, .next, .back, .answer, .skip, .hint, .quit: return true
+        case .lesson, .next, .back, .answer, .skip, .hint, .quit, .quiz: return true
         default: return false
         }
     }
@@ -81,6 +83,7 @@ extension Command {
         case .skip: return "skip"
         case .hint: return "hint"
         case .quit: return "quit"
+        case .quiz: return "quiz"
         default: return "command"
         }
     }

@@ -62,6 +62,7 @@ extension Parser {
         case "skip": return .skip
         case "hint": return .hint
         case "answer": throw Diagnostic(.expected(.answer, found: nil), at: endRange)
+        case "quiz": return .quiz(try quizRequest())
         default: return nil
         }
     }
@@ -116,7 +117,7 @@ extension Parser {
     }
 
     /// A name that may contain dashes and digits, such as `one-layer` or `convnetjs-cifar10`.
-    private mutating func nameWithDashes() throws(Diagnostic) -> String {
+    mutating func nameWithDashes() throws(Diagnostic) -> String {
         var name = try identifier()
         while let t = peek, t.kind == .symbol("-"), position + 1 < tokens.count {
             let next = tokens[position + 1]

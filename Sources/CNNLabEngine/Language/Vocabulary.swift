@@ -5,7 +5,7 @@ public enum Vocabulary {
     public static let commands = [
         "input", "conv", "pool", "relu", "sigmoid", "tanh", "flatten", "fc", "softmax", "summary", "explain",
         "let", "show", "step", "load", "save", "heatmap", "image", "filter", "seed", "undo", "clear", "layers", "net",
-        "forward", "vars", "shape", "stats", "help", "quit", "lesson", "next", "back", "answer", "skip", "hint", "demo",
+        "forward", "vars", "shape", "stats", "help", "quit", "lesson", "next", "back", "answer", "skip", "hint", "demo", "quiz",
     ]
     /// Other spellings of commands: the parser accepts them, completion offers them, `help`
     /// shows the command's entry.
@@ -31,6 +31,8 @@ public enum Vocabulary {
     ]
     /// Option keywords (written `name=value`) and bare keywords.
     public static let keywords = ["f=", "s=", "p=", "same", "ch=", "style=", "size=", "gray", "resize", "scale=", "all"]
+    /// Words after `quiz`.
+    public static let quizSubcommands = ["stats", "topics", "stop", "count=", "topic=", "seed=", "from"]
     /// Heatmap styles for `style=`.
     public static let heatmapStyles = ["blocks", "ascii", "color", "numbers"]
 }

@@ -56,6 +56,16 @@ public enum CommandResult: Sendable, Equatable {
     case lessonFeedback(LessonFeedback)
     /// `next` after the last step, or `lesson stop`: the lesson is closed.
     case lessonEnded(LessonEnding)
+    /// `quiz ...`: the first question.
+    case quizQuestion(QuizQuestionView)
+    /// An answer to a quiz question: the grade and what follows.
+    case quizFeedback(QuizFeedback)
+    /// `quiz stop`: the score so far.
+    case quizEnded(QuizSummary)
+    /// `quiz stats`: the scores kept between runs.
+    case quizStats(QuizStats, notice: String?)
+    /// `quiz topics`.
+    case quizTopics([QuizTopic])
 
     /// The command word that produced this result (the `command` field of `--json`).
     public var commandName: String {
@@ -87,6 +97,11 @@ public enum CommandResult: Sendable, Equatable {
         case .lessonStep: return "lesson step"
         case .lessonFeedback: return "answer"
         case .lessonEnded: return "lesson end"
+        case .quizQuestion: return "quiz"
+        case .quizFeedback: return "quiz answer"
+        case .quizEnded: return "quiz end"
+        case .quizStats: return "quiz stats"
+        case .quizTopics: return "quiz topics"
         }
     }
 }

@@ -22,6 +22,7 @@ extension Session {
                 throw Diagnostic(.activity(.lessonUnreadable(lesson.path)), at: range)
             }
             lessonRun = LessonRun(lesson: lesson)
+            quizRun = nil
             resetWorkspace()
             return .lessonStep(enterStep(0))
         case .stop:
@@ -53,6 +54,7 @@ extension Session {
     }
 
     func answer(_ text: String, at range: SourceRange) throws(Diagnostic) -> CommandResult {
+        if quizRun != nil { return try quizAnswer(text, at: range) }
         guard let run = lessonRun, let question = run.question, run.awaitsAnswer else {
             throw Diagnostic(.activity(.noQuestion), at: range)
         }
@@ -78,6 +80,7 @@ extension Session {
     }
 
     func skip(at range: SourceRange) throws(Diagnostic) -> CommandResult {
+        if quizRun != nil { return try quizAnswer("", at: range) }
         guard let run = lessonRun else { throw Diagnostic(.activity(.noLesson), at: range) }
         guard let question = run.question, run.awaitsAnswer else { throw Diagnostic(.activity(.noQuestion), at: range) }
         lessonRun?.settled.insert(run.step)
@@ -85,6 +88,7 @@ extension Session {
     }
 
     func hint(at range: SourceRange) throws(Diagnostic) -> CommandResult {
+        if quizRun != nil { throw Diagnostic(.activity(.noHintInQuiz), at: range) }
         guard let run = lessonRun else { throw Diagnostic(.activity(.noLesson), at: range) }
         guard let question = run.question, run.awaitsAnswer else { throw Diagnostic(.activity(.noQuestion), at: range) }
         return .lessonFeedback(feedback(.hint, question, given: nil, run: run, attempts: run.attempts[run.step] ?? 0))

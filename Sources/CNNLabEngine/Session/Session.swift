@@ -34,6 +34,10 @@ public final class Session {
     public var lessonProgressFile: StateFile<LessonProgress>?
     /// The folder under which each lesson may write its files (`NAME/` inside it).
     public var lessonOutputDirectory: String?
+    /// Where quiz scores are kept between runs (nil: not kept).
+    public var quizStatsFile: QuizStatsStore?
+    /// The quiz being taken.
+    public internal(set) var quizRun: QuizRun?
     /// The lesson being followed.
     public internal(set) var lessonRun: LessonRun?
     /// The progress read from `lessonProgressFile`, once read.
@@ -132,6 +136,8 @@ public final class Session {
             return try skip(at: statement.range)
         case .hint:
             return try hint(at: statement.range)
+        case .quiz(let request):
+            return try quiz(request, at: statement.range)
         }
     }
 

@@ -196,6 +196,7 @@ public final class TUIController {
     }
 
     private func show(_ result: CommandResult) {
+        if TUIQuizMode.show(result, &state) { return }
         if TUILessonMode.show(result, &state) {
             if case .lessonStep(let view) = result {
                 if view.index == 0 || view.outcomes.isEmpty { state.viewerTensor = nil; state.stepper = nil }
@@ -225,7 +226,7 @@ public final class TUIController {
         case .quit:
             isFinished = true
         case .summary, .saved, .cleared, .networkSaved, .exported, .seeded, .variables, .shape, .stats, .help, .lessons,
-            .lessonStep, .lessonFeedback, .lessonEnded:
+            .lessonStep, .lessonFeedback, .lessonEnded, .quizQuestion, .quizFeedback, .quizEnded, .quizStats, .quizTopics:
             break
         }
     }

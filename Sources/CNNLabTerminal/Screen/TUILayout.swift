@@ -32,12 +32,16 @@ public enum TUILayout {
             return grid
         }
         let theme = TUITheme(color: state.color)
-        let frames = Frames(width: width, height: height, wideViewer: state.stepper != nil)
-        drawNetwork(state, frames.network, theme, &grid)
-        if let lesson = state.lesson {
-            drawLesson(lesson, state, frames.derivation, theme, &grid)
+        let frames = Frames(width: width, height: height, wideViewer: state.stepper != nil, quiz: state.quiz != nil)
+        if let quiz = state.quiz {
+            drawQuiz(quiz, state, frames.derivation, theme, &grid)
         } else {
-            drawDerivation(state, frames.derivation, theme, &grid)
+            drawNetwork(state, frames.network, theme, &grid)
+            if let lesson = state.lesson {
+                drawLesson(lesson, state, frames.derivation, theme, &grid)
+            } else {
+                drawDerivation(state, frames.derivation, theme, &grid)
+            }
         }
         if let stepper = state.stepper {
             drawStepper(stepper, state, frames.viewer, theme, &grid)
@@ -59,10 +63,11 @@ public enum TUILayout {
         /// Nil while the stepper takes the whole bottom row.
         let output: Rect?
 
-        init(width: Int, height: Int, wideViewer: Bool) {
+        /// With a quiz, its pane takes the whole top, and more of the height.
+        init(width: Int, height: Int, wideViewer: Bool, quiz: Bool = false) {
             let content = height - 2
-            let top = max(10, content / 2)
-            let left = max(32, width * 2 / 5)
+            let top = quiz ? max(10, content - 8) : max(10, content / 2)
+            let left = quiz ? 0 : max(32, width * 2 / 5)
             network = Rect(row: 0, col: 0, width: left, height: top)
             derivation = Rect(row: 0, col: left, width: width - left, height: top)
             let viewerWidth = wideViewer ? width : width * 3 / 5

@@ -42,6 +42,14 @@ public struct TUIState: Sendable {
         }
     }
 
+    /// A quiz being taken: the question asked now, what was said about the last answer, and
+    /// the score once it is over.
+    public struct QuizView: Sendable {
+        public var question: QuizQuestionView?
+        public var last: QuizFeedback?
+        public var summary: QuizSummary?
+    }
+
     /// The layers of the network, input first (from `Session.analyze()`).
     public var reports: [LayerReport] = []
     /// Index into `reports` of the layer whose derivation is shown.
@@ -53,6 +61,7 @@ public struct TUIState: Sendable {
     /// When set, the viewer shows the stepper instead of the heatmap.
     public var stepper: StepperView?
     public var lesson: LessonView?
+    public var quiz: QuizView?
     public var output: [OutputLine] = []
     /// Lines scrolled back from the bottom of the output.
     public var outputScroll = 0

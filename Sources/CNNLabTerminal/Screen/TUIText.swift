@@ -56,6 +56,11 @@ enum TUIText {
             "n/→ avança · p/← volta · PgUp/PgDn rola · : responda ou digite · lesson stop")
     }
 
+    /// Under a quiz question.
+    static func quizAnswerPrompt(in language: Language) -> String {
+        language.pick("answer at the command line (skip; quiz stop ends it)", "responda na linha de comando (skip; quiz stop encerra)")
+    }
+
     /// Under an open question.
     static func lessonAnswerPrompt(in language: Language) -> String {
         language.pick("answer at the command line (hint, skip)", "responda na linha de comando (hint, skip)")
