@@ -91,11 +91,13 @@ public enum QuizRenderer {
             guard let sessions = stats.history[topic], !sessions.isEmpty else { return nil }
             let right = sessions.reduce(0) { $0 &+ $1.right }, total = sessions.reduce(0) { $0 &+ $1.total }
             let recent = stats.recentRate(topic).map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
-            return [topic.name(in: L), String(sessions.count), "\(right)/\(total)", recent]
+            let lately = sessions.suffix(QuizStats.recentSessions).map { "\($0.right)/\($0.total)" }.joined(separator: " ")
+            return [topic.name(in: L), String(sessions.count), "\(right)/\(total)", recent, lately]
         }
         guard !rows.isEmpty else { return out + L.pick("no quiz taken yet: `quiz` starts one\n", "nenhum quiz feito ainda: `quiz` começa um\n") }
         out += table(
-            [L.pick("topic", "tópico"), L.pick("quizzes", "quizzes"), L.pick("right", "certas"), L.pick("recent", "recente")], rows,
+            [L.pick("topic", "tópico"), L.pick("quizzes", "quizzes"), L.pick("right", "certas"), L.pick("recent", "recente"),
+             L.pick("last quizzes, oldest first", "últimos quizzes, do mais antigo")], rows,
             context.style)
         return out
     }
@@ -111,7 +113,7 @@ public enum QuizRenderer {
         let widths = header.indices.map { col in ([header[col]] + rows.map { $0[col] }).map(DisplayWidth.of).max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { col, cell in
-                col == 0 ? DisplayWidth.padRight(cell, to: widths[col]) : DisplayWidth.padLeft(cell, to: widths[col])
+                col == 0 || col == 4 ? DisplayWidth.padRight(cell, to: widths[col]) : DisplayWidth.padLeft(cell, to: widths[col])
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         return style.bold(line(header)) + "\n" + rows.map(line).joined(separator: "\n") + "\n"
