@@ -16,14 +16,14 @@ struct CNNLabCommand: ParsableCommand {
             Commands are separated by newlines or ';'. Examples:
               cnnlab -c 'input 39x39x3; conv 10 f=3; conv 20 f=5 s=2; summary'
               cnnlab -c 'image sample edges; filter vertical; heatmap img * K'
-              cnnlab run Lessons/01-one-layer.cnn
+              cnnlab lesson 1      (cnnlab quiz: a quiz)
               cnnlab          the full-screen interface (cnnlab repl: a prompt)
             """,
             """
             Os comandos são separados por quebras de linha ou ';'. Exemplos:
               cnnlab -c 'input 39x39x3; conv 10 f=3; conv 20 f=5 s=2; summary'
               cnnlab -c 'image sample edges; filter vertical; heatmap img * K'
-              cnnlab run Lessons/01-one-layer.cnn
+              cnnlab lesson 1      (cnnlab quiz: um quiz)
               cnnlab          a interface de tela cheia (cnnlab repl: um prompt)
             """),
         subcommands: [Tui.self, Repl.self, Run.self, LessonSubcommand.self, QuizSubcommand.self, Bench.self])

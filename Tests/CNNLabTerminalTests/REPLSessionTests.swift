@@ -80,3 +80,13 @@ func quitAndExitEndTheRepl(line: String) {
     #expect(HistoryLocation.path(environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/u"]) == "/home/u/.local/share/cnnlab/history")
     #expect(HistoryLocation.path(environment: [:]) == nil)
 }
+
+@Test func thePromptSaysWhereALessonOrAQuizIs() {
+    let repl = ReplSession(session: lessonSession(), language: .en, style: .plain, unicode: true)
+    _ = repl.handle("lesson demo")
+    #expect(repl.prompt == "cnnlab [lesson 0 · 1/5]> ")
+    _ = repl.handle("next; next")
+    #expect(repl.prompt == "cnnlab [lesson 0 · 3/5 ?]> ")
+    _ = repl.handle("quiz count=3 seed=1")
+    #expect(repl.prompt == "cnnlab [quiz 1/3 ?]> ")
+}
