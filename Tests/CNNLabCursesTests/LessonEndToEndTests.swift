@@ -11,7 +11,7 @@ struct LessonEndToEndTests {
     @Test func aLessonInTheTUI() throws {
         let tmux = try TmuxSession(command: "TERM=tmux-256color LANG=C.UTF-8 \(app) lesson demo --lang en")
         defer { tmux.close() }
-        #expect(tmux.waitForText("Vertical edge detection · step 1/5"))
+        #expect(tmux.waitForText("step 1/5 · Vertical edge detection"))
         #expect(tmux.waitForText("A 6×6 grey image"))
         tmux.press("n")
         #expect(tmux.waitForText("step 2/5"))
@@ -44,7 +44,7 @@ struct LessonEndToEndTests {
             tmux.type(line)
             tmux.press("Enter")
         }
-        #expect(tmux.waitForText("Vertical edge detection · step 2/5"))
+        #expect(tmux.waitForText("step 2/5 · Vertical edge detection"))
         #expect(tmux.waitForText("The vertical edge filter: 1 on the left column"))
         for line in ["next", "20"] {
             tmux.type(line)

@@ -127,3 +127,26 @@ import Testing
         #expect(completer.candidates(line: "lesson po", wordStart: 7, word: "po") == ["pooling"])
     }
 }
+
+/// Text from a lesson file never reaches the terminal as control sequences.
+@Suite struct LessonTextIsEscapedTests {
+    @Test func controlCharactersAreShownVisibly() {
+        #expect(VisibleText.escaped("a\u{1B}]52;c;SGVsbG8=\u{07}b\u{9B}2J") == "a\\e]52;c;SGVsbG8=\\x07b\\u009b2J")
+    }
+
+    @Test func aLessonsNarrationAndCommandsAreEscapedWhenPrinted() throws {
+        let folder = NSTemporaryDirectory() + "cnnlab-escape-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("# T\u{1B}[2J\npt: T\n## S\npt: S\nHi \u{1B}]0;owned\u{07}\npt: Oi\n> cnv \u{1B}[31m\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/01-t.lesson"))
+        let session = Session()
+        session.lessons = LessonLibrary(directory: folder)
+        var text = ""
+        ScriptRunner.run("lesson 1", in: session, keepGoing: true) { outcome in
+            if case .success(let r) = outcome.result { text += ResultRenderer.render(r, language: .en) }
+        }
+        #expect(text.contains("Hi \\e]0;owned\\x07"))
+        #expect(!text.contains("\u{1B}") && !text.contains("\u{07}"), "\(text)")
+    }
+}

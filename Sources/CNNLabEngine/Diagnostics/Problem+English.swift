@@ -3,7 +3,7 @@ import ConvCore
 extension Problem {
     var englishMessage: String {
         switch self {
-        case .unexpectedCharacter(let c): return "unexpected character '\(c)'"
+        case .unexpectedCharacter(let c): return "unexpected character '\(visible(c))'"
         case .unterminatedString: return "unterminated string"
         case .numberTooLarge(let s): return "number \(s) is too large"
         case .unknownCommand(let w, _): return "unknown command '\(w)'"

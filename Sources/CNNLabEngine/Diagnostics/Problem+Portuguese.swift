@@ -3,7 +3,7 @@ import ConvCore
 extension Problem {
     var portugueseMessage: String {
         switch self {
-        case .unexpectedCharacter(let c): return "caractere inesperado '\(c)'"
+        case .unexpectedCharacter(let c): return "caractere inesperado '\(visible(c))'"
         case .unterminatedString: return "texto entre aspas sem fechamento"
         case .numberTooLarge(let s): return "o número \(s) é grande demais"
         case .unknownCommand(let w, _): return "comando desconhecido '\(w)'"

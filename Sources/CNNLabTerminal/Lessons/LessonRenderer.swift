@@ -56,7 +56,7 @@ public enum LessonRenderer {
             for result in outcome.results {
                 switch result {
                 case .success(let r): out += renderResult(r)
-                case .failure(let d): out += DiagnosticRenderer.render(d, source: outcome.source, language: L, style: s)
+                case .failure(let d): out += DiagnosticRenderer.render(d, source: VisibleText.escaped(outcome.source), language: L, style: s)
                 }
             }
         }
@@ -74,10 +74,10 @@ public enum LessonRenderer {
         return out
     }
 
-    /// `Lesson 1 · One layer of a CNN · step 2/12`.
+    /// `Lesson 1 · step 2/12 · One layer of a CNN` (the step first: a narrow pane cuts the end).
     public static func header(_ view: LessonStepView, _ L: Language) -> String {
         let number = view.lessonNumber.map { L.pick("Lesson \($0)", "Lição \($0)") + " · " } ?? ""
-        return number + VisibleText.escaped(view.title.text(in: L)) + " · " + L.pick("step", "passo") + " \(view.index + 1)/\(view.count)"
+        return number + L.pick("step", "passo") + " \(view.index + 1)/\(view.count) · " + VisibleText.escaped(view.title.text(in: L))
     }
 
     static func answerHint(_ q: LessonStepView.QuestionView, _ L: Language) -> String {

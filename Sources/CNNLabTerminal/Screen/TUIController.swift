@@ -169,7 +169,7 @@ public final class TUIController {
                 for nested in outcome.results {
                     switch nested {
                     case .success(let r): appendOutput(r)
-                    case .failure(let d): appendError(d, source: outcome.source)
+                    case .failure(let d): appendError(d, source: VisibleText.escaped(outcome.source))
                     }
                 }
             }

@@ -52,8 +52,8 @@ enum TUIText {
     /// The keys under a lesson step.
     static func lessonKeys(in language: Language) -> String {
         language.pick(
-            "n/→ next · p/← back · PgUp/PgDn scroll · : answer or type · lesson stop",
-            "n/→ avança · p/← volta · PgUp/PgDn rola · : responda ou digite · lesson stop")
+            "n next · p back · PgUp/PgDn scroll · : type",
+            "n avança · p volta · PgUp/PgDn rola · : digite")
     }
 
     /// Under a quiz question.

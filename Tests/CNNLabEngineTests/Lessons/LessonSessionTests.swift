@@ -129,3 +129,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/tmp/cnnlab-escape.npy"))
     }
 }
+
+/// cnnlab finds its lessons from wherever it is started: beside the binary, in
+/// `../share/cnnlab/` from it, in a folder above it, or in the current directory.
+@Suite struct LessonLocationTests {
+    @Test(arguments: ["bin/Lessons", "share/cnnlab/Lessons", "Lessons"])
+    func lessonsAreFoundFromTheBinary(_ place: String) throws {
+        let root = NSTemporaryDirectory() + "cnnlab-locate-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/bin/.build", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/" + place, withIntermediateDirectories: true)
+        try Data(sampleLesson.utf8).write(to: URL(fileURLWithPath: root + "/" + place + "/01-one-layer.lesson"))
+        let found = LessonLibrary.locate(executable: root + "/bin/cnnlab", currentDirectory: "/")
+        #expect(found.map { ($0 as NSString).standardizingPath } == (root + "/" + place as NSString).standardizingPath)
+    }
+
+    @Test func noLessonsAnywhereIsNil() {
+        #expect(LessonLibrary.locate(executable: "/nonexistent/bin/cnnlab", currentDirectory: "/nonexistent") == nil)
+    }
+}

@@ -61,9 +61,9 @@ import Testing
     let (screen, controller) = runPortugueseTUI(typed("demo") + [.key(.character("n"))])
     #expect(controller.state.lesson?.step.index == 1)
     let text = screenText(screen)
-    #expect(text.contains("Detecção de bordas verticais · passo 2/5"))
+    #expect(text.contains("passo 2/5 · Detecção de bordas verticais"))
     #expect(text.contains("O filtro de borda vertical"))
-    #expect(text.contains("n/→ avança · p/← volta"))
+    #expect(text.contains("n avança · p volta"))
 }
 
 @Test @MainActor func portugueseInterruptHint() {

@@ -186,7 +186,7 @@ import Testing
 @Test @MainActor func demoWalksTheVerticalEdgeExample() {
     let (screen, controller) = runTUI(typed("demo") + [.key(.character("n"))])
     #expect(controller.state.lesson?.step.index == 1)
-    #expect(screenText(screen).contains("Vertical edge detection · step 2/5"))
+    #expect(screenText(screen).contains("step 2/5 · Vertical edge detection"))
     #expect(screenText(screen).contains("The vertical edge filter"))
     // Step 3 opens the stepper and asks a question, answered at the command line.
     screen.pendingEvents = [.key(.character("n")), .key(.character(" ")), .key(.character(":"))] + typed("20") + typed("30")
