@@ -45,17 +45,19 @@ struct CNNLabCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            StandardStreams.finish(language: CommandLineLanguage.current)
         } catch {
             let code = exitCode(for: error)
             var message = fullMessage(for: error)
             if CommandLineLanguage.current == .ptBR { message = ArgumentParserText.portuguese(message) }
             if !message.isEmpty {
                 if code.isSuccess {
-                    print(message)
+                    writeOutput(message + "\n")
                 } else {
-                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                    writeError(message + "\n")
                 }
             }
+            StandardStreams.finish(language: CommandLineLanguage.current)
             Foundation.exit(code.rawValue)
         }
     }

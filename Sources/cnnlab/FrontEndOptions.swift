@@ -83,17 +83,13 @@ struct FrontEndOptions: ParsableArguments {
         var context = renderContext
         if json { context.style = .plain }
         let mode = BatchMode(format: json ? .json : .text, context: context, keepGoing: keepGoing)
-        let outcome = mode.run(source, session: session, output: { print($0, terminator: "") }, errors: writeError)
+        let outcome = mode.run(source, session: session, output: { writeOutput($0) }, errors: writeError)
         if !outcome.succeeded { throw ExitCode(1) }
     }
 }
 
 extension ColorChoice: ExpressibleByArgument {}
 
-/// Writes to standard error, unbuffered.
-func writeError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
-}
 
 /// All of standard input as text (invalid UTF-8 is repaired, not fatal).
 func readAllStandardInput() -> String {

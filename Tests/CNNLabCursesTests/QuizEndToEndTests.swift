@@ -84,3 +84,27 @@ struct QuizEndToEndTests {
         #expect(tmux.waitForText("[exit 0]"))
     }
 }
+
+/// Output that cannot be written is an error and a non-zero exit, never silence or a crash.
+@Suite(.enabled(if: TestEnvironment.cnnlab != nil, "needs .build/debug/cnnlab (swift build)"))
+struct FullDiskTests {
+    let app = TestEnvironment.cnnlab ?? "cnnlab"
+
+    func status(_ script: String) throws -> (Int32, String) {
+        let home = try TestEnvironment.makeDirectory(prefix: "cnnlab-full")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let code = Spawn.run(["sh", "-c", script + "; echo \"[exit $?]\""], output: home + "/out")
+        return (code, (try? String(contentsOfFile: home + "/out", encoding: .utf8)) ?? "")
+    }
+
+    @Test func aFullStandardOutputIsAnError() throws {
+        let (_, out) = try status("\(app) -c 'input 4x4; summary' --lang en 2>&1 >/dev/full")
+        #expect(out.contains("error: cannot write the output: No space left on device"), "\(out)")
+        #expect(out.contains("[exit 1]"), "\(out)")
+    }
+
+    @Test func aFullStandardErrorExitsNonZeroWithoutATrap() throws {
+        let (_, out) = try status("\(app) -c 'bogus' 2>/dev/full")
+        #expect(out.contains("[exit 1]"), "\(out)")
+    }
+}

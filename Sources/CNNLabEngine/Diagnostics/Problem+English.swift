@@ -38,6 +38,7 @@ extension Problem {
         case .undefinedVariable(let n, _): return "'\(n)' is not defined"
         case .unknownFunction(let n, _): return "unknown function '\(n)'"
         case .raggedLiteral(let e, let g): return "ragged literal: this row has \(g) elements, the first row has \(e)"
+        case .expressionTooDeep(let n): return "expressions may nest at most \(n) levels of brackets, parentheses, calls and signs"
         case .literalTooDeep(let d): return "a literal may nest at most 4 levels (rank 4); this one nests \(d)"
         case .emptyLiteral: return "empty literal []: a tensor needs at least one element"
         case .mixedLiteral: return "a literal mixes numbers and lists at the same depth"

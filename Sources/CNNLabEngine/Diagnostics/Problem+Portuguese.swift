@@ -38,6 +38,7 @@ extension Problem {
         case .undefinedVariable(let n, _): return "'\(n)' não está definido"
         case .unknownFunction(let n, _): return "função desconhecida '\(n)'"
         case .raggedLiteral(let e, let g): return "literal irregular: esta linha tem \(g) elementos, a primeira tem \(e)"
+        case .expressionTooDeep(let n): return "expressões podem aninhar no máximo \(n) níveis de colchetes, parênteses, chamadas e sinais"
         case .literalTooDeep(let d): return "um literal pode ter no máximo 4 níveis (posto 4); este tem \(d)"
         case .emptyLiteral: return "literal vazio []: um tensor precisa de pelo menos um elemento"
         case .mixedLiteral: return "o literal mistura números e listas no mesmo nível"

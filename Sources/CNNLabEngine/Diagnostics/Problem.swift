@@ -41,6 +41,8 @@ public enum Problem: Sendable, Equatable {
     case unknownFunction(String, suggestion: String?)
     case raggedLiteral(expected: Int, got: Int)
     case literalTooDeep(Int)
+    /// Brackets, parentheses, calls or signs nested deeper than the limit.
+    case expressionTooDeep(Int)
     case emptyLiteral
     case mixedLiteral
     case nonFiniteLiteral

@@ -3,7 +3,7 @@ import Foundation
 
 /// Reading and writing files for the session: paths checked against its ``FileAccess``,
 /// errors as located diagnostics, writes atomic (a temporary file renamed into place), so
-/// an interrupted save never leaves half a file.
+/// an interrupted save never leaves half a file, and an existing file keeps its mode.
 enum FileStore {
     static func read(_ path: String, access: FileAccess, at range: SourceRange) throws(Diagnostic) -> [UInt8] {
         guard let full = access.readable(path) else {
@@ -29,10 +29,9 @@ enum FileStore {
             try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         }
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: full), options: .atomic)
+            try AtomicFile.write(Data(bytes), to: full)
         } catch {
-            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-            throw Diagnostic(.fileUnwritable(path, reason: reason), at: range)
+            throw Diagnostic(.fileUnwritable(path, reason: error.reason), at: range)
         }
     }
 }

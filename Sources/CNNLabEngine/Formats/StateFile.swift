@@ -1,15 +1,9 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A small JSON file that keeps a value between runs (lesson progress, quiz scores).
 ///
-/// Writes are atomic (a temporary file in the same folder, renamed over the old one, with the
-/// old file's permissions), so a crash or a full disk never leaves half a file. A file that cannot be decoded is renamed
+/// Writes are atomic (``AtomicFile``: a temporary file renamed over the old one, with the old
+/// file's permissions), so a crash or a full disk never leaves half a file. A file that cannot be decoded is renamed
 /// aside to `NAME.corrupt-<unix time>` and reported, never a crash: the user starts afresh
 /// and the old bytes are still there to look at.
 public struct StateFile<Value: Codable>: Sendable {
@@ -48,28 +42,20 @@ public struct StateFile<Value: Codable>: Sendable {
 
     /// Writes `value` atomically, making the folder if needed and keeping the old file's mode.
     public func save(_ value: Value) throws(SaveError) {
-        let fm = FileManager.default
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data: Data
         do {
-            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             data = try encoder.encode(value)
         } catch {
             throw SaveError(path: path, reason: (error as NSError).localizedDescription)
         }
-        let temp = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-        let permissions = (try? fm.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber
-        guard fm.createFile(atPath: temp, contents: data) else {
-            throw SaveError(path: path, reason: "could not write \(temp)")
-        }
-        if let permissions { _ = chmod(temp, mode_t(permissions.uint16Value)) }
-        guard rename(temp, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            _ = unlink(temp)
-            throw SaveError(path: path, reason: reason)
+        do {
+            try AtomicFile.write(data, to: path)
+        } catch {
+            throw SaveError(path: path, reason: error.reason)
         }
     }
 }

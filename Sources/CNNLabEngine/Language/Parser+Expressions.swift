@@ -20,15 +20,27 @@ extension Parser {
         return lhs
     }
 
+    /// Counts one more level of nesting at `range`, refusing more than ``maxNesting``.
+    private mutating func enter(at range: SourceRange) throws(Diagnostic) {
+        nesting += 1
+        guard nesting <= Parser.maxNesting else { throw Diagnostic(.expressionTooDeep(Parser.maxNesting), at: range) }
+    }
+
     private mutating func unary() throws(Diagnostic) -> Expression {
         if let t = peek, t.kind == .symbol("-") || t.kind == .symbol("+") {
             position += 1
+            try enter(at: t.range)
+            defer { nesting -= 1 }
             let operand = try unary()
             return .unary(t.kind == .symbol("-") ? "-" : "+", operand, t.range.merged(with: operand.range))
         }
         var e = try primary()
+        var indexed = 0
+        defer { nesting -= indexed }
         while let open = peek, open.kind == .symbol("[") {
             position += 1
+            try enter(at: open.range)
+            indexed += 1
             let components = try indexComponents()
             e = .index(e, components, e.range.merged(with: tokens[position - 1].range))
         }
@@ -72,11 +84,15 @@ extension Parser {
         case .identifier(let name):
             if let open = peek, open.kind == .symbol("(") {
                 position += 1
+                try enter(at: open.range)
+                defer { nesting -= 1 }
                 let args = try arguments()
                 return .call(name, args, t.range.merged(with: tokens[position - 1].range))
             }
             return .variable(name, t.range)
         case .symbol("["):
+            try enter(at: t.range)
+            defer { nesting -= 1 }
             var items: [Expression] = []
             if let close = peek, close.kind == .symbol("]") {
                 throw Diagnostic(.emptyLiteral, at: t.range.merged(with: close.range))
@@ -93,6 +109,8 @@ extension Parser {
                 }
             }
         case .symbol("("):
+            try enter(at: t.range)
+            defer { nesting -= 1 }
             let inner = try expression()
             try expectSymbol(")", .closingParen)
             return inner

@@ -8,6 +8,12 @@ import Foundation
 public struct Parser {
     let tokens: [Token]
     var position = 0
+    /// Brackets, parentheses, calls and signs open around the token being read.
+    var nesting = 0
+
+    /// The deepest nesting an expression may have: deep enough for any real expression,
+    /// shallow enough that reading and evaluating it can never exhaust the stack.
+    static let maxNesting = 128
     let statementRange: SourceRange
 
     /// Parses one lexed statement.

@@ -11,11 +11,12 @@ public enum ScriptRunner {
         public var network: [LayerReport]?
     }
 
-    /// Runs `source`; stops at `quit`, and at the first error unless `keepGoing`.
+    /// Runs `source`; stops at `quit`, and at the first error unless `keepGoing`. With
+    /// `reportNetwork`, an outcome whose statement changed the network carries its layers.
     /// - Returns: true when every statement succeeded.
     @discardableResult
     public static func run(
-        _ source: String, in session: Session, keepGoing: Bool, handle: (Outcome) -> Void
+        _ source: String, in session: Session, keepGoing: Bool, reportNetwork: Bool = false, handle: (Outcome) -> Void
     ) -> Bool {
         var lexer = Lexer(source)
         var allGood = true
@@ -29,7 +30,7 @@ public enum ScriptRunner {
                 if Interruption.isRequested { throw Diagnostic(.interrupted, at: parsed.range) }
                 return value
             }
-            let network = session.networkVersion == version ? nil : ((try? session.analyze()) ?? [])
+            let network = !reportNetwork || session.networkVersion == version ? nil : ((try? session.analyze()) ?? [])
             handle(Outcome(line: statement.line, result: result, network: network))
             switch result {
             case .failure(let d) where d.problem == .interrupted:

@@ -36,26 +36,41 @@ extension Session {
             return .tensor(t)
         case .list(_, let r):
             return .tensor(try literal(expression, at: r))
-        case .unary(let op, let operand, let r):
+        case .unary(let op, let operand, _):
             let t = try evaluateTensor(operand)
-            return .tensor(op == "-" ? try elementwise(Tensor(scalar: 0), t, .subtract, at: r) : t)
-        case .binary(let op, let lhs, let rhs, let r):
-            let a = try evaluateTensor(lhs)
-            let b = try evaluateTensor(rhs)
-            switch op {
-            case "+": return .tensor(try elementwise(a, b, .add, at: r))
-            case "-": return .tensor(try elementwise(a, b, .subtract, at: r))
-            case "·": return .tensor(try elementwise(a, b, .multiply, at: r))
-            case "/": return .tensor(try elementwise(a, b, .divide, at: r))
-            default:
-                // `*`: scaling when either side is a number, cross-correlation between tensors.
-                if a.rank == 0 || b.rank == 0 { return .tensor(try elementwise(a, b, .multiply, at: r)) }
-                return .tensor(try convolve(a, b, bias: nil, stride: 1, padding: 0, at: r))
+            // Negation, not 0 − x: −(0.0) is −0.0, as in numpy (so 1/−0.0 is −inf).
+            return .tensor(op == "-" ? t.map { -$0 } : t)
+        case .binary:
+            // `a + b + c + …` nests to the left as long as it is written: walk the chain with a
+            // loop, so ten thousand terms need no deeper stack than two.
+            var chain: [(Character, Expression, SourceRange)] = []
+            var node = expression
+            while case .binary(let op, let lhs, let rhs, let r) = node {
+                chain.append((op, rhs, r))
+                node = lhs
             }
+            var value = try evaluateTensor(node)
+            for (op, rhs, r) in chain.reversed() {
+                value = try binary(op, value, try evaluateTensor(rhs), at: r)
+            }
+            return .tensor(value)
         case .call(let name, let args, let r):
             return try call(name, args, at: r)
         case .index(let base, let components, let r):
             return .tensor(try index(base, components, at: r))
+        }
+    }
+
+    /// `a op b`: `*` scales when either side is a number and cross-correlates two tensors.
+    private func binary(_ op: Character, _ a: Tensor, _ b: Tensor, at r: SourceRange) throws(Diagnostic) -> Tensor {
+        switch op {
+        case "+": return try elementwise(a, b, .add, at: r)
+        case "-": return try elementwise(a, b, .subtract, at: r)
+        case "·": return try elementwise(a, b, .multiply, at: r)
+        case "/": return try elementwise(a, b, .divide, at: r)
+        default:
+            if a.rank == 0 || b.rank == 0 { return try elementwise(a, b, .multiply, at: r) }
+            return try convolve(a, b, bias: nil, stride: 1, padding: 0, at: r)
         }
     }
 

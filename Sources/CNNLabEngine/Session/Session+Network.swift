@@ -124,23 +124,29 @@ extension Session {
     }
 
     /// Builds a network from a script of layer commands on a scratch session, so a bad file
-    /// leaves the current network untouched.
+    /// leaves the current network untouched. Every statement is parsed and checked to be
+    /// `input` or a layer before any runs: a network file can never save, load or read a file.
     private func replaceNetwork(with script: String, origin: String, at range: SourceRange) throws(Diagnostic) {
-        let scratch = Session()
-        var failure: Diagnostic?
-        ScriptRunner.run(script, in: scratch, keepGoing: false) { outcome in
-            switch outcome.result {
-            case .failure(let d):
-                failure = d
-            case .success(.layerAdded):
-                break
-            case .success:
-                failure = Diagnostic(.notANetworkFile(origin, line: outcome.line), at: range)
+        var statements: [Statement] = []
+        for lexed in Lexer.statements(in: script) {
+            let statement: Statement
+            do {
+                statement = try Parser.parse(lexed)
+            } catch {
+                throw Diagnostic(.badNetworkFile(origin, line: error.range?.line ?? lexed.line, message: error.problem), at: range)
+            }
+            switch statement.command {
+            case .input, .layer: statements.append(statement)
+            default: throw Diagnostic(.notANetworkFile(origin, line: lexed.line), at: range)
             }
         }
-        if let d = failure {
-            if case .notANetworkFile = d.problem { throw d }
-            throw Diagnostic(.badNetworkFile(origin, line: d.range?.line ?? 0, message: d.problem), at: range)
+        let scratch = Session()
+        for statement in statements {
+            do {
+                _ = try scratch.run(statement)
+            } catch {
+                throw Diagnostic(.badNetworkFile(origin, line: statement.range.line, message: error.problem), at: range)
+            }
         }
         guard scratch.inputDims != nil else { throw Diagnostic(.notANetworkFile(origin, line: 1), at: range) }
         inputDims = scratch.inputDims

@@ -111,7 +111,14 @@ public final class Session {
         case .stats(let expression):
             return .stats(name: expressionName(expression), TensorStats(try evaluateTensor(expression)))
         case .heatmap(let expression, let spec):
-            return .heatmap(NamedTensor(name: expressionName(expression), tensor: try evaluateTensor(expression)), spec)
+            let tensor = try evaluateTensor(expression)
+            if let ch = spec.channel {
+                let channels = tensor.rank >= 3 ? tensor.shape[tensor.rank - 1] : 1
+                guard (0..<channels).contains(ch) else {
+                    throw Diagnostic(.invalidOption(name: "ch", value: String(ch), rule: "0 ≤ ch ≤ \(channels - 1) (the tensor has \(channels) channel\(channels == 1 ? "" : "s"))"), at: statement.range)
+                }
+            }
+            return .heatmap(NamedTensor(name: expressionName(expression), tensor: tensor), spec)
         case .help(let topic):
             guard let page = HelpCatalog.page(for: topic) else {
                 let word = topic ?? ""

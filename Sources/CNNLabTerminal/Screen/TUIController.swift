@@ -147,7 +147,7 @@ public final class TUIController {
     public func execute(_ source: String, echo: Bool = true) {
         if echo { state.output.append(.init(source, .command)) }
         Interruption.clear()
-        ScriptRunner.run(source, in: session, keepGoing: false) { outcome in
+        ScriptRunner.run(source, in: session, keepGoing: false, reportNetwork: true) { outcome in
             if let network = outcome.network { state.reports = network }
             switch outcome.result {
             case .success(let result):

@@ -72,20 +72,20 @@ struct Bench: ParsableCommand {
         }
         let redraw = names.contains("redraw") ? try RedrawBenchmark.run() : nil
         if json {
-            print(BenchRenderer.json(conv) + BenchRenderer.json(training), terminator: "")
-            if let redraw { print(JSONValue.object([("case", .string("redraw")), ("threads", .int(1)), ("ms", .number(redraw))]).serialized()) }
+            writeOutput(BenchRenderer.json(conv) + BenchRenderer.json(training))
+            if let redraw { writeOutput(JSONValue.object([("case", .string("redraw")), ("threads", .int(1)), ("ms", .number(redraw))]).serialized() + "\n") }
         } else {
             let tables = (conv.isEmpty ? [] : [BenchRenderer.table(conv, language: language)])
                 + (training.isEmpty ? [] : [BenchRenderer.table(training, language: language)])
-            print(tables.joined(separator: "\n"), terminator: "")
-            if let redraw { print((tables.isEmpty ? "" : "\n") + BenchRenderer.redraw(redraw, language: language)) }
+            writeOutput(tables.joined(separator: "\n"))
+            if let redraw { writeOutput((tables.isEmpty ? "" : "\n") + BenchRenderer.redraw(redraw, language: language) + "\n") }
         }
         if let previous {
             let current = conv.map { BenchComparison.Figure(key: "\($0.case) \($0.pass) t\($0.threads)", value: $0.gflops, unit: "GFLOP/s") }
                 + training.map { BenchComparison.Figure(key: "\($0.name) t\($0.threads)", value: $0.examplesPerSecond, unit: "examples/s") }
                 + (redraw.map { [BenchComparison.Figure(key: "redraw", value: $0 > 0 ? 1000 / $0 : 0, unit: "frames/s")] } ?? [])
             let rows = BenchComparison.compare(current, with: previous)
-            (json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(("\n" + BenchRenderer.comparison(rows, language: language)).utf8))
+            (json ? writeError : writeOutput)("\n" + BenchRenderer.comparison(rows, language: language))
         }
     }
 

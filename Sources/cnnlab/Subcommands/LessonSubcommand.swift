@@ -76,7 +76,7 @@ struct LessonSubcommand: ParsableCommand {
             problems += found.count
             for problem in found { writeError(VisibleText.escaped(problem.description(in: L)) + "\n") }
         }
-        print(LessonCheckRunner.summary(lessons: entries.count, problems: problems, language: L))
+        writeOutput(LessonCheckRunner.summary(lessons: entries.count, problems: problems, language: L) + "\n")
         if problems > 0 { throw ExitCode(1) }
     }
 }

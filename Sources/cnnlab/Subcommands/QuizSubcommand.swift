@@ -89,7 +89,7 @@ struct QuizSubcommand: ParsableCommand {
     private func printQuestions() throws {
         do {
             for item in try options.makeSession().makeQuiz(quizOptions) {
-                print(QuizJSON.question(item, language: options.language).serialized())
+                writeOutput(QuizJSON.question(item, language: options.language).serialized() + "\n")
             }
         } catch {
             writeError(JSONRenderer.render(error, language: options.language) + "\n")
@@ -113,7 +113,7 @@ struct QuizSubcommand: ParsableCommand {
             writeError(DiagnosticRenderer.render(error, source: command, language: options.language))
             throw ExitCode(1)
         }
-        print(ResultRenderer.render(result, context: context), terminator: "")
+        writeOutput(ResultRenderer.render(result, context: context))
         while !Self.isOver(result) {
             let text = answers.isEmpty ? "" : answers.removeFirst()
             let range = SourceRange(line: 1, column: 1, length: max(1, text.count))
@@ -123,7 +123,7 @@ struct QuizSubcommand: ParsableCommand {
                 writeError(DiagnosticRenderer.render(error, source: text, language: options.language))
                 result = (try? session.run(Statement(command: .skip, range: range))) ?? result
             }
-            print(ResultRenderer.render(result, context: context), terminator: "")
+            writeOutput(ResultRenderer.render(result, context: context))
         }
     }
 

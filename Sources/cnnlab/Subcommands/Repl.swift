@@ -26,8 +26,8 @@ struct Repl: ParsableCommand {
         let editor = LineEditor(historyFile: HistoryLocation.path(environment: environment))
         editor.completer = { line, wordStart, word in repl.completions(line: line, wordStart: wordStart, word: word) }
 
-        print(repl.banner, terminator: "")
-        if let first, repl.handle(first, output: { print($0, terminator: "") }, errors: writeError) { return }
+        writeOutput(repl.banner)
+        if let first, repl.handle(first, output: { writeOutput($0) }, errors: writeError) { return }
         while true {
             fflush(nil)
             switch editor.readLine(prompt: repl.prompt) {
@@ -42,7 +42,7 @@ struct Repl: ParsableCommand {
                     repl.handle(
                         line,
                         output: { text in
-                            print(text, terminator: "")
+                            writeOutput(text)
                             fflush(nil)
                         },
                         errors: writeError)
