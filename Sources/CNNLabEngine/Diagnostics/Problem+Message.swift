@@ -34,21 +34,8 @@ extension NameKind {
     }
 }
 
-/// A character as a message may show it: control characters as `\e`, `\x07`, `\u009b`, so an
-/// error about a stray byte never sends that byte to the terminal.
+/// A character as a message may show it (``VisibleText``), so an error about a stray byte never
+/// sends that byte to the terminal.
 func visible(_ c: Character) -> String {
-    c.unicodeScalars.map { scalar -> String in
-        switch scalar.value {
-        case 0x1B: return "\\e"
-        case 0x00..<0x20, 0x7F: return "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-        case 0x80..<0xA0: return "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-        default: return String(scalar)
-        }
-    }.joined()
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
-    }
+    VisibleText.escaped(String(c))
 }

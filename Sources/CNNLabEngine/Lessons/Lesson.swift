@@ -85,15 +85,9 @@ public enum LessonAnswer: Sendable, Equatable {
     /// The answer as a student would type it: `280`, `4x4x10`, `2`.
     public var text: String {
         switch self {
-        case .number(let d): return LessonAnswer.numberText(d)
+        case .number(let d): return ParsedAnswer.format(d)
         case .shape(let dims): return dims.map(String.init).joined(separator: "×")
         case .choice(let n): return String(n)
         }
-    }
-
-    /// An integer without `.0`; other numbers as Swift prints them.
-    static func numberText(_ d: Double) -> String {
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
-        return String(d)
     }
 }
