@@ -40,7 +40,7 @@ public enum CIFAR10Reader {
                         let image = n * 3072
                         for p in 0..<1024 {
                             for c in 0..<3 {
-                                dst[image + p * 3 + c] = Float(src[record + 1 + c * 1024 + p]) * (1 / 255)
+                                dst[image + p * 3 + c] = Float(src[record + 1 + c * 1024 + p]) / 255
                             }
                         }
                         n += 1

@@ -26,13 +26,12 @@ enum DatasetFile {
         return [UInt8](data)
     }
 
-    /// `count` bytes from `offset` as Floats scaled by `1 / maximum`, in a tensor of `shape`
+    /// `count` bytes from `offset` as Floats divided by `maximum` (correctly rounded), in a tensor of `shape`
     /// (the caller checked that the bytes exist and that `shape` holds `count` elements).
     static func scaled(_ bytes: [UInt8], from offset: Int, count: Int, maximum: Float, shape: [Int], path: String) throws(Diagnostic) -> Tensor {
-        let scale = 1 / maximum
         let values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             bytes.withUnsafeBufferPointer { src in
-                for i in 0..<count { buffer[i] = Float(src[offset + i]) * scale }
+                for i in 0..<count { buffer[i] = Float(src[offset + i]) / maximum }
             }
             initialized = count
         }

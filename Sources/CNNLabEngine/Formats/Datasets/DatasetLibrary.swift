@@ -30,7 +30,9 @@ public enum DatasetLibrary {
         case ("shapes", nil):
             return try ShapesDataset.make()
         case ("shapes", let size?):
-            guard let side = Int(size.hasSuffix("x\(size.split(separator: "x").first ?? "")") ? String(size.split(separator: "x")[0]) : size),
+            // `16` or `16x16` (square images only).
+            let sides = size.split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+            guard let first = sides.first, let side = first, sides.allSatisfy({ $0 == side }), sides.count <= 2,
                 ShapesDataset.sizes.contains(side)
             else { throw Diagnostic(.dataset(.invalidShapesSize(size))) }
             return try ShapesDataset.make(size: side)

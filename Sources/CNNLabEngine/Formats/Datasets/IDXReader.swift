@@ -37,9 +37,10 @@ public enum IDXReader {
 
     /// The count and size of the images in an images file, checked against its length.
     static func imagesHeader(_ bytes: [UInt8], path: String) throws(Diagnostic) -> (count: Int, rows: Int, columns: Int) {
-        guard bytes.count >= 16 else { throw Diagnostic(.dataset(.wrongLength(path: path, expected: 16, actual: bytes.count))) }
+        guard bytes.count >= 4 else { throw Diagnostic(.dataset(.wrongLength(path: path, expected: 16, actual: bytes.count))) }
         let magic = word(bytes, at: 0)
         guard magic == imagesMagic else { throw Diagnostic(.dataset(.wrongMagic(path: path, found: magic, expected: imagesMagic))) }
+        guard bytes.count >= 16 else { throw Diagnostic(.dataset(.wrongLength(path: path, expected: 16, actual: bytes.count))) }
         let (count, rows, columns) = (Int(word(bytes, at: 4)), Int(word(bytes, at: 8)), Int(word(bytes, at: 12)))
         guard rows >= 1, columns >= 1, rows <= maxSide, columns <= maxSide, count >= 1 else {
             throw Diagnostic(.dataset(.invalidDimensions(path: path, dimensions: [count, rows, columns])))
@@ -51,9 +52,10 @@ public enum IDXReader {
 
     /// The count of labels in a labels file, checked against its length.
     static func labelsHeader(_ bytes: [UInt8], path: String) throws(Diagnostic) -> Int {
-        guard bytes.count >= 8 else { throw Diagnostic(.dataset(.wrongLength(path: path, expected: 8, actual: bytes.count))) }
+        guard bytes.count >= 4 else { throw Diagnostic(.dataset(.wrongLength(path: path, expected: 8, actual: bytes.count))) }
         let magic = word(bytes, at: 0)
         guard magic == labelsMagic else { throw Diagnostic(.dataset(.wrongMagic(path: path, found: magic, expected: labelsMagic))) }
+        guard bytes.count >= 8 else { throw Diagnostic(.dataset(.wrongLength(path: path, expected: 8, actual: bytes.count))) }
         let count = Int(word(bytes, at: 4))
         guard count >= 1 else { throw Diagnostic(.dataset(.invalidDimensions(path: path, dimensions: [count]))) }
         let total = try DatasetFile.checkedCount([count], path: path)
