@@ -56,3 +56,17 @@ import Testing
         #expect(message == "did you mean 'digits'? datasets: digits mnist5k shapes shapes:SIZE mnist:DIR cifar10:DIR")
     }
 }
+
+/// A dataset's diagnostics carry the place of the spec in the command that named it.
+@Suite struct DatasetLibraryTests {
+    @Test func aLoadErrorIsLocatedAtTheSpec() {
+        let range = SourceRange(line: 1, column: 7, length: 5)
+        do {
+            _ = try DatasetLibrary.load("digit", dataDirectory: nil, at: range)
+            Issue.record("an unknown dataset loaded")
+        } catch {
+            #expect(error.range == range)
+            #expect(error.message(in: .ptBR) == "não há conjunto de dados 'digit'")
+        }
+    }
+}

@@ -20,8 +20,19 @@ public enum DatasetLibrary {
     static let committed: [String: (side: Int, maximum: Float)] = ["digits": (8, 16), "mnist5k": (28, 255)]
 
     /// The dataset `spec` names, the committed ones read from `dataDirectory`.
+    /// - Parameter range: where the spec is in the command, for the diagnostic's caret.
     /// - Throws: a diagnostic for an unknown name, a missing folder or file, or a damaged file.
-    public static func load(_ spec: String, dataDirectory: String?) throws(Diagnostic) -> Dataset {
+    public static func load(_ spec: String, dataDirectory: String?, at range: SourceRange? = nil) throws(Diagnostic) -> Dataset {
+        do {
+            return try dataset(spec, dataDirectory: dataDirectory)
+        } catch {
+            var located = error
+            located.range = located.range ?? range
+            throw located
+        }
+    }
+
+    private static func dataset(_ spec: String, dataDirectory: String?) throws(Diagnostic) -> Dataset {
         let (name, argument) = split(spec)
         switch (name, argument) {
         case ("digits", nil), ("mnist5k", nil):
