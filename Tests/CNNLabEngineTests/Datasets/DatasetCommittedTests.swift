@@ -31,7 +31,8 @@ import Testing
     @Test(arguments: ["digits", "mnist5k"])
     func matchesTheCSVFileOfItsPackage(_ name: String) throws {
         let want = try expected(name)
-        let dataset = try DatasetLibrary.load(name, dataDirectory: try #require(dataDirectory()))
+        let directory = try #require(dataDirectory())
+        let dataset = try DatasetLibrary.load(name, dataDirectory: directory)
         #expect(dataset.images.shape == [want.count, want.side, want.side, 1])
         #expect(dataset.classes == 10 && dataset.classNames == (0..<10).map(String.init))
         #expect(dataset.labels.first == want.first_label && dataset.labels.last == want.last_label)
