@@ -52,6 +52,7 @@ extension Problem {
         case .fileNotFound(let p): return "no such file: \(p)"
         case .fileOutsideLesson(let p, _, let w): return w ? "a lesson may not write \(p)" : "a lesson may not read \(p)"
         case .activity(let a): return a.message(in: .en)
+        case .dataset(let d): return d.message(in: .en)
         case .fileUnreadable(let p, let r): return "cannot read \(p): \(r)"
         case .fileUnwritable(let p, let r): return "cannot write \(p): \(r)"
         case .npyMalformed(let p, let r): return "\(p) is not a valid .npy file: \(r)"
@@ -87,6 +88,7 @@ extension Problem {
         case .fileOutsideLesson(_, let folder, let w):
             return w ? "a lesson writes only under its output folder \(folder), with relative paths" : "a lesson reads only files in its own folder \(folder), with relative paths"
         case .activity(let a): return a.hint(in: .en)
+        case .dataset(let d): return d.hint(in: .en)
         default: return nil
         }
     }

@@ -52,6 +52,7 @@ extension Problem {
         case .fileNotFound(let p): return "arquivo não encontrado: \(p)"
         case .fileOutsideLesson(let p, _, let w): return w ? "uma lição não pode gravar \(p)" : "uma lição não pode ler \(p)"
         case .activity(let a): return a.message(in: .ptBR)
+        case .dataset(let d): return d.message(in: .ptBR)
         case .fileUnreadable(let p, let r): return "não foi possível ler \(p): \(r)"
         case .fileUnwritable(let p, let r): return "não foi possível gravar \(p): \(r)"
         case .npyMalformed(let p, let r): return "\(p) não é um arquivo .npy válido: \(r)"
@@ -87,6 +88,7 @@ extension Problem {
         case .fileOutsideLesson(_, let folder, let w):
             return w ? "uma lição grava só dentro da sua pasta de saída \(folder), com caminhos relativos" : "uma lição lê só arquivos da sua própria pasta \(folder), com caminhos relativos"
         case .activity(let a): return a.hint(in: .ptBR)
+        case .dataset(let d): return d.hint(in: .ptBR)
         default: return nil
         }
     }

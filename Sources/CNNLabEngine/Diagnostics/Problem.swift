@@ -65,6 +65,10 @@ public enum Problem: Sendable, Equatable {
     // Lessons and quizzes
     /// `next`, `answer` ... with no lesson or quiz open, a lesson that cannot be found, ...
     case activity(ActivityProblem)
+
+    // Datasets
+    /// A dataset that cannot be loaded, split or batched.
+    case dataset(DatasetProblem)
 }
 
 /// Families of names the language knows (for "unknown preset 'sobelx'").

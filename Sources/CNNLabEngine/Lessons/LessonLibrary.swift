@@ -56,17 +56,8 @@ public struct LessonLibrary: Sendable, Equatable {
     /// `Lessons/` beside the binary, in `../share/cnnlab/` from it, in a folder above it (a
     /// build inside the source tree), or in the current directory, whichever has lessons.
     public static func locate(executable: String, currentDirectory: String) -> String? {
-        let binary = (executable as NSString).resolvingSymlinksInPath
-        var folder = (binary as NSString).deletingLastPathComponent
-        var candidates = [
-            (folder as NSString).appendingPathComponent("Lessons"),
-            ((folder as NSString).appendingPathComponent("../share/cnnlab/Lessons") as NSString).standardizingPath,
-        ]
-        while folder != "/" && !folder.isEmpty {
-            folder = (folder as NSString).deletingLastPathComponent
-            candidates.append((folder as NSString).appendingPathComponent("Lessons"))
+        ResourceLocator.locate("Lessons", executable: executable, currentDirectory: currentDirectory) {
+            !LessonLibrary(directory: $0).entries().isEmpty
         }
-        candidates.append((currentDirectory as NSString).appendingPathComponent("Lessons"))
-        return candidates.first { !LessonLibrary(directory: $0).entries().isEmpty }
     }
 }
