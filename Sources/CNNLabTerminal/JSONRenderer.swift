@@ -92,6 +92,22 @@ public enum JSONRenderer {
             ]
         case .quizQuestion, .quizFeedback, .quizEnded, .quizStats, .quizTopics:
             fields += QuizJSON.fields(result)
+        case .trained(let r):
+            fields += [
+                ("dataset", .string(r.dataset)), ("optimizer", .string(r.optimizer.rawValue)),
+                ("test_accuracy", .number(r.testAccuracy)), ("epochs", .int(r.epochs.count)), ("seconds", .number(r.seconds)),
+                ("examples_per_s", .number(r.examplesPerSecond)), ("stopped", .bool(r.stopped)),
+                ("train_examples", .int(r.trainExamples)), ("test_examples", .int(r.testExamples)),
+                ("history", .array(r.epochs.map { e in
+                    .object([
+                        ("epoch", .int(e.epoch)), ("loss", .number(e.loss)), ("train_accuracy", .number(e.trainAccuracy)),
+                        ("test_accuracy", .number(e.testAccuracy)), ("seconds", .number(e.seconds)),
+                        ("examples_per_s", .number(e.examplesPerSecond)),
+                    ])
+                })),
+                ("classes", .array(r.classNames.map { .string($0) })),
+                ("confusion", .array(r.confusion.map { .array($0.map { .int($0) }) })),
+            ]
         }
         return .object(fields)
     }

@@ -92,6 +92,8 @@ public enum ResultRenderer {
             return QuizRenderer.stats(stats, notice: notice, context: c)
         case .quizTopics(let topics):
             return QuizRenderer.topics(topics, context: c)
+        case .trained(let report):
+            return TrainingRenderer.render(report, context: c)
         }
     }
 

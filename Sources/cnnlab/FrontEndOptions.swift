@@ -57,7 +57,8 @@ struct FrontEndOptions: ParsableArguments {
     }
 
     /// A new session for these options: threads, the language answers are read in, the
-    /// lessons' folder (`--lessons`, or the one shipped with cnnlab), and where lesson progress
+    /// lessons' folder (`--lessons`, or the one shipped with cnnlab), the committed datasets'
+    /// folder (`Data/`, found as the lessons are), and where lesson progress
     /// and lesson output are kept (the XDG data directory).
     func makeSession() -> Session {
         let directory = FileManager.default.currentDirectoryPath
@@ -69,6 +70,7 @@ struct FrontEndOptions: ParsableArguments {
         session.lessons = LessonLibrary(
             directory: folder.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) }
                 ?? LessonLibrary.locate(executable: executable, currentDirectory: directory))
+        session.dataDirectory = DatasetLibrary.locate(executable: executable, currentDirectory: directory)
         if let data = DataLocation.directory(environment: environment) {
             session.lessonProgressFile = StateFile(path: data + "/lesson-progress.json")
             session.lessonOutputDirectory = data + "/lesson-output"

@@ -26,6 +26,9 @@ public enum ActivityProblem: Sendable, Equatable {
     case noQuestionsInFile(String)
     /// `quiz topic=NAME` names no topic.
     case unknownTopic(String, suggestion: String?)
+    /// `train` on a network whose input is not the data's images or whose last layer is not
+    /// `softmax` over its classes.
+    case networkDoesNotFitData(input: [Int], data: [Int], classes: Int)
 
     /// The message in `language`.
     public func message(in language: Language) -> String {
@@ -44,6 +47,11 @@ public enum ActivityProblem: Sendable, Equatable {
         case .noHintInQuiz: return L.pick("the quiz gives no hints", "o quiz não dá dicas")
         case .noQuestionsInFile(let f): return L.pick("\(f) has no questions ('?' lines with 'answer:')", "\(f) não tem perguntas (linhas '?' com 'answer:')")
         case .unknownTopic(let t, _): return L.pick("no quiz topic '\(t)'", "não há tópico de quiz '\(t)'")
+        case .networkDoesNotFitData(let input, let data, let k):
+            let i = input.map(String.init).joined(separator: "×"), d = data.map(String.init).joined(separator: "×")
+            return L.pick(
+                "the network (input \(i)) does not fit the data: it needs input \(d) and a last layer softmax \(k)",
+                "a rede (entrada \(i)) não serve para os dados: ela precisa de entrada \(d) e de uma última camada softmax \(k)")
         }
     }
 
@@ -66,6 +74,7 @@ public enum ActivityProblem: Sendable, Equatable {
         case .noQuestionsInFile: return L.pick("Lessons/README.md describes the question format", "Lessons/README.md descreve o formato das perguntas")
         case .unknownTopic(_, let s?): return L.pick("did you mean '\(s)'? `quiz topics` lists them", "você quis dizer '\(s)'? `quiz topics` lista os tópicos")
         case .unknownTopic: return L.pick("`quiz topics` lists them", "`quiz topics` lista os tópicos")
+        case .networkDoesNotFitData: return L.pick("`clear` first and `train` builds a small CNN for the data", "faça `clear` antes e `train` monta uma CNN pequena para os dados")
         }
     }
 }

@@ -227,6 +227,13 @@ public enum HelpCatalog {
                 "Um quiz sobre número de parâmetros e formatos: uma resposta errada mostra a dedução e nomeia o erro que ela reproduz; a mesma semente dá o mesmo quiz; a pontuação é guardada (quiz stats)."),
             examples: ["quiz topics", "quiz count=3 seed=7 topic=conv-params; 280; skip; quiz stop"]),
         HelpEntry(
+            command: "train",
+            synopsis: "train [dataset=digits|mnist5k|shapes|\"mnist:DIR\"|\"cifar10:DIR\"] [epochs=N] [batch=N] [optimizer=sgd|adam|adadelta] [lr=X] [momentum=X] [decay=X] [seed=S] [augment[=on|off]]",
+            summary: LocalizedText(
+                "Trains the network (without one: a small CNN for the data) on a dataset's training split and tests it on the held-out split: loss and accuracy per epoch, the confusion matrix. Ctrl-C stops after a batch and keeps the weights.",
+                "Treina a rede (sem uma: uma CNN pequena para os dados) na parte de treino de um conjunto de dados e a testa na parte separada: perda e acurácia por época, a matriz de confusão. Ctrl-C para depois de um lote e mantém os pesos."),
+            examples: []),
+        HelpEntry(
             command: "demo", synopsis: "demo",
             summary: LocalizedText(
                 "The lecture's vertical edge detector, step by step (the lesson 'demo').",

@@ -61,6 +61,8 @@ public enum Command: Sendable, Equatable {
     case hint
     /// `quiz [count=N] [topic=T]... [seed=S] [from "FILE"]`, `quiz stats|topics|stop`.
     case quiz(QuizRequest)
+    /// `train [dataset=NAME] [epochs=N] ...`: trains the network on a dataset.
+    case train(TrainingOptions)
 }
 
 extension Command {

@@ -63,6 +63,7 @@ extension Parser {
         case "hint": return .hint
         case "answer": throw Diagnostic(.expected(.answer, found: nil), at: endRange)
         case "quiz": return .quiz(try quizRequest())
+        case "train": return .train(try trainingOptions())
         default: return nil
         }
     }

@@ -5,7 +5,7 @@ public enum Vocabulary {
     public static let commands = [
         "input", "conv", "pool", "relu", "sigmoid", "tanh", "flatten", "fc", "softmax", "summary", "explain",
         "let", "show", "step", "load", "save", "heatmap", "image", "filter", "seed", "undo", "clear", "layers", "net",
-        "forward", "vars", "shape", "stats", "help", "quit", "lesson", "next", "back", "answer", "skip", "hint", "demo", "quiz",
+        "forward", "vars", "shape", "stats", "help", "quit", "lesson", "next", "back", "answer", "skip", "hint", "demo", "quiz", "train",
     ]
     /// Other spellings of commands: the parser accepts them, completion offers them, `help`
     /// shows the command's entry.
@@ -33,6 +33,8 @@ public enum Vocabulary {
     public static let keywords = ["f=", "s=", "p=", "same", "ch=", "style=", "size=", "gray", "resize", "scale=", "all"]
     /// Words after `quiz`.
     public static let quizSubcommands = ["stats", "topics", "stop", "count=", "topic=", "seed=", "from"]
+    /// The options of `train` (written `name=value`, and `augment` alone).
+    public static let trainOptions = ["dataset", "epochs", "batch", "optimizer", "lr", "momentum", "decay", "seed"]
     /// Heatmap styles for `style=`.
     public static let heatmapStyles = ["blocks", "ascii", "color", "numbers"]
 }

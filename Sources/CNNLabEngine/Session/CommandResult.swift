@@ -66,6 +66,8 @@ public enum CommandResult: Sendable, Equatable {
     case quizStats(QuizStats, notice: String?)
     /// `quiz topics`.
     case quizTopics([QuizTopic])
+    /// `train ...`: the epochs, the test accuracy, the confusion matrix.
+    case trained(TrainingReport)
 
     /// The command word that produced this result (the `command` field of `--json`).
     public var commandName: String {
@@ -102,6 +104,7 @@ public enum CommandResult: Sendable, Equatable {
         case .quizEnded: return "quiz end"
         case .quizStats: return "quiz stats"
         case .quizTopics: return "quiz topics"
+        case .trained: return "train"
         }
     }
 }

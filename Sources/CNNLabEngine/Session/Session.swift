@@ -34,6 +34,10 @@ public final class Session {
     public var lessonProgressFile: StateFile<LessonProgress>?
     /// The folder under which each lesson may write its files (`NAME/` inside it).
     public var lessonOutputDirectory: String?
+    /// Hears of every batch `train` runs (a front end draws a progress bar with it).
+    public var trainingProgress: ((TrainingProgress) -> Void)?
+    /// Where `train` finds `digits`, `mnist5k` and the other bundled datasets.
+    public var dataDirectory: String?
     /// Where quiz scores are kept between runs (nil: not kept).
     public var quizStatsFile: QuizStatsStore?
     /// The quiz being taken.
@@ -145,6 +149,8 @@ public final class Session {
             return try hint(at: statement.range)
         case .quiz(let request):
             return try quiz(request, at: statement.range)
+        case .train(let options):
+            return try train(options, at: statement.range)
         }
     }
 

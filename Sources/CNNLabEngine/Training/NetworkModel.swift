@@ -28,6 +28,14 @@ public struct NetworkModel: Sendable {
             a = []
             z = []
         }
+
+        /// Lets go of the batch `a[0]` (and `z[0]`) holds, so that whoever made it can refill its
+        /// buffer in place (a data loader's next batch) instead of copying it.
+        public mutating func releaseInput() {
+            guard !a.isEmpty, !z.isEmpty else { return }
+            a[0] = .placeholder
+            z[0] = .placeholder
+        }
     }
 
     /// ∂J/∂W and ∂J/∂b of every layer with parameters, laid out like the model's parameters.

@@ -62,6 +62,9 @@ public struct ReplCompleter {
             let key = String((tokens.last ?? "").dropLast().reversed().prefix { $0.isLetter || $0 == "_" }.reversed())
             if key == "style" { return Vocabulary.heatmapStyles }
             if key == "p" { return ["same"] }
+            if key == "optimizer" { return OptimizerChoice.allCases.map(\.rawValue) }
+            if key == "topic" { return QuizTopic.allCases.map(\.rawValue) }
+            if key == "dataset" { return ["digits", "mnist5k", "shapes"] }
             return Self.numericOptions.contains(key) ? [] : expression
         }
         switch (command, tokens.count) {
@@ -72,6 +75,8 @@ public struct ReplCompleter {
         case ("net", 2) where tokens[1] == "export": return Vocabulary.exportTargets
         case ("image", 2) where tokens[1] == "sample": return Vocabulary.samples
         case ("lesson", 1): return lessons + ["stop"]
+        case ("quiz", _): return Vocabulary.quizSubcommands
+        case ("train", _): return Vocabulary.trainOptions.map { $0 + "=" } + ["augment"]
         case ("let", 1): return []
         default: break
         }

@@ -1,4 +1,5 @@
 import CNNLabEngine
+import Dispatch
 
 /// The TUI's behaviour: turns screen events into changes of ``TUIState``, runs the commands
 /// typed at the command line on the session, and redraws through the injected driver.
@@ -30,6 +31,13 @@ public final class TUIController {
         self.editor = editor
         self.state = state
         self.session = makeSession()
+        session.trainingProgress = { [weak self] progress in self?.trainingProgressed(progress) }
+    }
+
+    /// A batch of `train` finished: the live view follows, redrawn a few times a second.
+    private func trainingProgressed(_ progress: TrainingProgress) {
+        let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+        if TUITrainingMode.progress(progress, &state, now: now) { redraw() }
     }
 
     /// A controller with the built-in ``SimpleLineEditor``, completing as the REPL does.
@@ -196,6 +204,7 @@ public final class TUIController {
     }
 
     private func show(_ result: CommandResult) {
+        if TUITrainingMode.show(result, &state) { return }
         if TUIQuizMode.show(result, &state) { return }
         if TUILessonMode.show(result, &state) {
             if case .lessonStep(let view) = result {
@@ -226,7 +235,7 @@ public final class TUIController {
         case .quit:
             isFinished = true
         case .summary, .saved, .cleared, .networkSaved, .exported, .seeded, .variables, .shape, .stats, .help, .lessons,
-            .lessonStep, .lessonFeedback, .lessonEnded, .quizQuestion, .quizFeedback, .quizEnded, .quizStats, .quizTopics:
+            .lessonStep, .lessonFeedback, .lessonEnded, .quizQuestion, .quizFeedback, .quizEnded, .quizStats, .quizTopics, .trained:
             break
         }
     }

@@ -32,8 +32,10 @@ public enum TUILayout {
             return grid
         }
         let theme = TUITheme(color: state.color)
-        let frames = Frames(width: width, height: height, wideViewer: state.stepper != nil, quiz: state.quiz != nil)
-        if let quiz = state.quiz {
+        let frames = Frames(width: width, height: height, wideViewer: state.stepper != nil, wideTop: state.quiz != nil || state.training != nil)
+        if let training = state.training {
+            drawTraining(training, state, frames.derivation, theme, &grid)
+        } else if let quiz = state.quiz {
             drawQuiz(quiz, state, frames.derivation, theme, &grid)
         } else {
             drawNetwork(state, frames.network, theme, &grid)
@@ -63,11 +65,11 @@ public enum TUILayout {
         /// Nil while the stepper takes the whole bottom row.
         let output: Rect?
 
-        /// With a quiz, its pane takes the whole top, and more of the height.
-        init(width: Int, height: Int, wideViewer: Bool, quiz: Bool = false) {
+        /// With a quiz or a training run, its pane takes the whole top, and more of the height.
+        init(width: Int, height: Int, wideViewer: Bool, wideTop: Bool = false) {
             let content = height - 2
-            let top = quiz ? max(10, content - 8) : max(10, content / 2)
-            let left = quiz ? 0 : max(32, width * 2 / 5)
+            let top = wideTop ? max(10, content - 8) : max(10, content / 2)
+            let left = wideTop ? 0 : max(32, width * 2 / 5)
             network = Rect(row: 0, col: 0, width: left, height: top)
             derivation = Rect(row: 0, col: left, width: width - left, height: top)
             let viewerWidth = wideViewer ? width : width * 3 / 5

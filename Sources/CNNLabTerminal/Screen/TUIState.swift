@@ -50,6 +50,17 @@ public struct TUIState: Sendable {
         public var summary: QuizSummary?
     }
 
+    /// A training run: the last batch's progress, the loss so far, the finished epochs, and
+    /// the report once it ends.
+    public struct TrainingView: Sendable {
+        public var progress: TrainingProgress?
+        public var losses: [Double] = []
+        public var epochs: [EpochReport] = []
+        public var report: TrainingReport?
+        /// When the screen was last redrawn for it (seconds, monotonic).
+        var lastDrawn = -1.0
+    }
+
     /// The layers of the network, input first (from `Session.analyze()`).
     public var reports: [LayerReport] = []
     /// Index into `reports` of the layer whose derivation is shown.
@@ -62,6 +73,7 @@ public struct TUIState: Sendable {
     public var stepper: StepperView?
     public var lesson: LessonView?
     public var quiz: QuizView?
+    public var training: TrainingView?
     public var output: [OutputLine] = []
     /// Lines scrolled back from the bottom of the output.
     public var outputScroll = 0
