@@ -71,6 +71,9 @@ struct FrontEndOptions: ParsableArguments {
             directory: folder.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) }
                 ?? LessonLibrary.locate(executable: executable, currentDirectory: directory))
         session.dataDirectory = DatasetLibrary.locate(executable: executable, currentDirectory: directory)
+        if isatty(2) != 0 && !json {
+            session.trainingProgress = TrainingProgressBar.reporter(language: language, epochLines: isatty(1) == 0) { writeError($0) }
+        }
         if let data = DataLocation.directory(environment: environment) {
             session.lessonProgressFile = StateFile(path: data + "/lesson-progress.json")
             session.lessonOutputDirectory = data + "/lesson-output"

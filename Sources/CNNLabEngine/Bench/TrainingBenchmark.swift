@@ -37,7 +37,7 @@ public enum TrainingBenchmark {
         var workspace = model.makeWorkspace()
         var loss: Float = 0
         func step() throws {
-            loss = try model.trainStep(x, labels: labels, optimizer: &sgd, workspace: &workspace)
+            loss = try model.trainStep(x, labels: labels, optimizer: &sgd, workspace: &workspace) ?? .nan
         }
         try step()
         try step()

@@ -23,6 +23,7 @@ extension Session {
             }
         }
         var trainer = Trainer(model: initial, options: options)
+        trainer.snapshotInterval = trainingSnapshotInterval
         var source = data.train
         let report: TrainingReport
         do {

@@ -36,6 +36,9 @@ public final class Session {
     public var lessonOutputDirectory: String?
     /// Hears of every batch `train` runs (a front end draws a progress bar with it).
     public var trainingProgress: ((TrainingProgress) -> Void)?
+    /// Seconds between the snapshots of what the network has learned that `train` hands to
+    /// ``trainingProgress`` (the TUI's live filters and predictions); nil takes none.
+    public var trainingSnapshotInterval: Double?
     /// Where `train` finds `digits`, `mnist5k` and the other bundled datasets.
     public var dataDirectory: String?
     /// Where quiz scores are kept between runs (nil: not kept).

@@ -279,12 +279,16 @@ public struct NetworkModel: Sendable {
 
     /// One training step on a batch: forward, backward and the optimiser update, with every
     /// buffer in `workspace` (sized on the first step). After the first batch of a given size
-    /// nothing is allocated. Returns the batch's mean loss.
+    /// nothing is allocated. Returns the batch's mean loss, or nil when a stop
+    /// (``Interruption``, Ctrl-C) was requested during the step: the kernels it cut short left
+    /// partial results, so no update is made and the weights stay those of the last whole step.
     public mutating func trainStep(
         _ x: Tensor, labels: [Int], optimizer: inout some Optimizer, workspace: inout Workspace
-    ) throws(TensorError) -> Float {
+    ) throws(TensorError) -> Float? {
         try forward(x, into: &workspace.pass)
+        guard !Interruption.isRequested else { return nil }
         let loss = try backward(workspace.pass, labels: labels, into: &workspace)
+        guard !Interruption.isRequested else { return nil }
         try update(with: workspace.gradients, optimizer: &optimizer)
         return loss
     }

@@ -10,6 +10,9 @@ import Dispatch
 public struct Trainer {
     public private(set) var model: NetworkModel
     public let options: TrainingOptions
+    /// Seconds between ``TrainingSnapshot``s handed to the progress callback (and one at the end
+    /// of every epoch); nil, the default, takes none, so nothing is allocated per batch.
+    public var snapshotInterval: Double?
 
     public init(model: NetworkModel, options: TrainingOptions) {
         self.model = model
@@ -47,11 +50,17 @@ public struct Trainer {
         var trainedExamples = 0
         var trainingNanoseconds: UInt64 = 0
         var stopped = false
+        var lastSnapshot: UInt64 = 0
         for epoch in 1...max(1, options.epochs) {
             let epochStart = DispatchTime.now().uptimeNanoseconds
             var lossSum = 0.0, done = 0, right = 0
             while !stopped, let (x, labels) = data.next() {
-                let loss = try model.trainStep(x, labels: labels, optimizer: &optimizer, workspace: &workspace)
+                guard let loss = try model.trainStep(x, labels: labels, optimizer: &optimizer, workspace: &workspace) else {
+                    stopped = true  // Ctrl-C during the step: it was not taken
+                    Interruption.clear()  // answered: the test passes below must run whole
+                    workspace.pass.releaseInput()
+                    break
+                }
                 // (a forward pass leaves a[] non-empty; an indexed read, not `.last.map`, which
                 // allocates a closure context in a debug build)
                 right += Self.correct(workspace.pass.a[workspace.pass.a.count - 1], labels)
@@ -59,10 +68,21 @@ public struct Trainer {
                 workspace.pass.releaseInput()
                 lossSum += Double(loss) * Double(labels.count)
                 done += labels.count
+                let now = DispatchTime.now().uptimeNanoseconds
+                var snapshot: TrainingSnapshot?
+                if let interval = snapshotInterval, Double(now - lastSnapshot) / 1e9 >= interval {
+                    snapshot = try TrainingSnapshot.take(model, images: testImages, labels: testLabels, classNames: classNames)
+                    lastSnapshot = now
+                }
                 progress(TrainingProgress(
                     epoch: epoch, epochs: options.epochs, done: done, examples: examples, loss: lossSum / Double(max(1, done)),
-                    seconds: Self.seconds(since: start), finished: nil))
-                if Interruption.isRequested { stopped = true }
+                    seconds: Self.seconds(since: start), finished: nil,
+                    examplesPerSecond: Double(trainedExamples + done) / max(1e-9, Double(trainingNanoseconds + now - epochStart) / 1e9),
+                    snapshot: snapshot))
+                if Interruption.isRequested {
+                    stopped = true
+                    Interruption.clear()
+                }
             }
             let trainedFor = DispatchTime.now().uptimeNanoseconds - epochStart
             trainingNanoseconds += trainedFor
@@ -73,13 +93,14 @@ public struct Trainer {
                 testAccuracy: accuracy, seconds: Double(DispatchTime.now().uptimeNanoseconds - epochStart) / 1e9,
                 examplesPerSecond: Double(done) / max(1e-9, Double(trainedFor) / 1e9))
             if done > 0 { epochs.append(report) }
+            let snapshot = snapshotInterval == nil ? nil : try TrainingSnapshot.take(model, images: testImages, labels: testLabels, classNames: classNames)
             progress(TrainingProgress(
                 epoch: epoch, epochs: options.epochs, done: done, examples: examples, loss: report.loss,
-                seconds: Self.seconds(since: start), finished: report))
+                seconds: Self.seconds(since: start), finished: report,
+                examplesPerSecond: Double(trainedExamples) / max(1e-9, Double(trainingNanoseconds) / 1e9), snapshot: snapshot))
             if stopped { break }
         }
         let (accuracy, confusion) = try evaluate(testImages, testLabels, classes: classNames.count)
-        if stopped { Interruption.clear() }  // the stop was answered: the result stands
         return TrainingReport(
             dataset: options.dataset, optimizer: options.optimizer, epochs: epochs, testAccuracy: accuracy,
             seconds: Self.seconds(since: start),

@@ -42,4 +42,9 @@ public struct TrainingProgress: Sendable, Equatable {
     public var seconds: Double
     /// The epoch just finished, when this call ends one.
     public var finished: EpochReport?
+    /// Training speed so far (the test passes not counted).
+    public var examplesPerSecond: Double = 0
+    /// What the network has learned, when the trainer took a snapshot with this call
+    /// (``Trainer/snapshotInterval``).
+    public var snapshot: TrainingSnapshot?
 }

@@ -32,6 +32,7 @@ public final class TUIController {
         self.state = state
         self.session = makeSession()
         session.trainingProgress = { [weak self] progress in self?.trainingProgressed(progress) }
+        session.trainingSnapshotInterval = 0.5
     }
 
     /// A batch of `train` finished: the live view follows, redrawn a few times a second.

@@ -47,10 +47,18 @@ public enum TUILayout {
         }
         if let stepper = state.stepper {
             drawStepper(stepper, state, frames.viewer, theme, &grid)
+        } else if let snapshot = state.training?.snapshot {
+            drawFilters(snapshot, state, frames.viewer, theme, &grid)
         } else {
             drawViewer(state, frames.viewer, theme, &grid)
         }
-        if let output = frames.output { drawOutput(state, output, theme, &grid) }
+        if let output = frames.output {
+            if let snapshot = state.training?.snapshot, state.training?.report == nil {
+                drawTestImages(snapshot, state, output, theme, &grid)
+            } else {
+                drawOutput(state, output, theme, &grid)
+            }
+        }
         drawCommandLine(state, row: height - 2, theme, &grid)
         drawKeyBar(state, row: height - 1, theme, &grid)
         if state.showHelp { drawHelp(state, theme, &grid) }
@@ -68,7 +76,7 @@ public enum TUILayout {
         /// With a quiz or a training run, its pane takes the whole top, and more of the height.
         init(width: Int, height: Int, wideViewer: Bool, wideTop: Bool = false) {
             let content = height - 2
-            let top = wideTop ? max(10, content - 8) : max(10, content / 2)
+            let top = wideTop ? max(10, content - max(9, content * 2 / 5)) : max(10, content / 2)
             let left = wideTop ? 0 : max(32, width * 2 / 5)
             network = Rect(row: 0, col: 0, width: left, height: top)
             derivation = Rect(row: 0, col: left, width: width - left, height: top)

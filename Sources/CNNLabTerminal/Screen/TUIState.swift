@@ -57,6 +57,8 @@ public struct TUIState: Sendable {
         public var losses: [Double] = []
         public var epochs: [EpochReport] = []
         public var report: TrainingReport?
+        /// The latest look at the filters and the test images' predictions.
+        public var snapshot: TrainingSnapshot?
         /// When the screen was last redrawn for it (seconds, monotonic).
         var lastDrawn = -1.0
     }

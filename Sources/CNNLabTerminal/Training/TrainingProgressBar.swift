@@ -20,4 +20,26 @@ public enum TrainingProgressBar {
             + L.pick("loss ", "perda ") + TrainingRenderer.decimal(p.loss, 4, L) + " · "
             + TrainingRenderer.decimal(p.seconds, 1, L) + " s, " + TrainingRenderer.decimal(left, 1, L) + L.pick(" s left", " s restantes")
     }
+
+    /// What a line-oriented front end (the REPL, batch mode, `cnnlab train`) hands the session
+    /// as ``Session/trainingProgress`` when standard error is a terminal: the bar, redrawn at
+    /// most ten times a second, and with `epochLines` each finished epoch as a line of its own
+    /// above it (for when the report goes elsewhere: standard output to a file or a pipe; on the
+    /// same terminal the report's own table would repeat them).
+    public static func reporter(language L: Language, epochLines: Bool, write: @escaping (String) -> Void) -> (TrainingProgress) -> Void {
+        var lastDrawn = -1.0
+        var headerShown = false
+        return { p in
+            if let epoch = p.finished, epochLines {
+                if !headerShown { write(clear + TrainingRenderer.header(L) + "\n") }
+                headerShown = true
+                write(clear + TrainingRenderer.epochLine(epoch, L) + "\n")  // the next batch redraws the bar
+            } else if p.finished != nil {
+                write(clear)  // what is printed next (the report, an error) starts on a clean line
+            } else if p.seconds - lastDrawn >= 0.1 {
+                lastDrawn = p.seconds
+                write(line(p, language: L))
+            }
+        }
+    }
 }

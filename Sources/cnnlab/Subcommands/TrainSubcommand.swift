@@ -84,7 +84,6 @@ struct TrainSubcommand: ParsableCommand {
             dataset: dataset, epochs: epochs, batchSize: batchSize, optimizer: OptimizerChoice(rawValue: optimizer) ?? .adam,
             learningRate: learningRate, momentum: momentum, weightDecay: weightDecay, seed: seed, augment: augment)
         let bar = isatty(2) != 0 && !options.json
-        if bar { session.trainingProgress = { writeError(TrainingProgressBar.line($0, language: L)) } }
         let statement = Statement(command: .train(training), range: SourceRange(line: 1, column: 1, length: 1))
         let outcome = interruptible { Result { () throws(Diagnostic) -> CommandResult in try session.run(statement) } }
         let result: CommandResult

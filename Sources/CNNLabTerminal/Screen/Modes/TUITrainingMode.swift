@@ -15,6 +15,7 @@ enum TUITrainingMode {
         view.losses.append(p.loss)
         if view.losses.count > maxPoints { view.losses = stride(from: 0, to: view.losses.count, by: 2).map { view.losses[$0] } }
         if let epoch = p.finished { view.epochs.append(epoch) }
+        if let snapshot = p.snapshot { view.snapshot = snapshot }
         let due = p.finished != nil || now - view.lastDrawn >= 0.1
         if due { view.lastDrawn = now }
         state.training = view
@@ -29,6 +30,7 @@ enum TUITrainingMode {
         }
         var view = state.training ?? TUIState.TrainingView()
         view.report = report
+        view.progress = nil
         view.epochs = report.epochs
         state.training = view
         state.quiz = nil
