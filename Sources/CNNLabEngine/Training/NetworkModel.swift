@@ -215,8 +215,9 @@ public struct NetworkModel: Sendable {
         return (loss, workspace.gradients)
     }
 
-    /// `backward`, writing the gradients (and every layer's ∂J/∂a) into `workspace`.
-    private func backward(_ pass: Pass, labels: [Int], into w: inout Workspace) throws(TensorError) -> Float {
+    /// `backward`, writing the gradients (and every layer's ∂J/∂a) into `workspace`. ∂J/∂a[0],
+    /// the input's gradient, is left out when layer 1 is a conv (nothing needs it there).
+    func backward(_ pass: Pass, labels: [Int], into w: inout Workspace) throws(TensorError) -> Float {
         let last = reports.count - 1
         guard last >= 1, case .softmax? = reports[last].spec, pass.z.count == reports.count else {
             throw .invalidParameter(operation: "train", name: "last layer", value: last, reason: "training needs a softmax output layer")

@@ -28,6 +28,12 @@ struct FixtureFile: Decodable {
             guard let v = params[key] else { throw FixtureError.missing(key, in: name) }
             return Int(v)
         }
+
+        /// A real hyper-parameter, stored as a float32 value (so the conversion is exact).
+        func float(_ key: String) throws -> Float {
+            guard let v = params[key] else { throw FixtureError.missing(key, in: name) }
+            return Float(v)
+        }
     }
 
     var cases: [Case]
