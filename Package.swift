@@ -5,9 +5,12 @@ import PackageDescription
 /// Release builds of the numeric core are compiled for the host CPU (AVX2/AVX-512 FMA where
 /// present) and without overflow checks in the kernels: without `-target-cpu native` SwiftPM
 /// targets baseline x86-64, where `SIMD.addingProduct` becomes a library call per lane.
-/// Debug builds keep every check so tests catch index errors.
+/// Debug builds keep every check so tests catch index errors. `CNNLAB_CHECKED=1` keeps the checks
+/// in the release build too (`-O`): the fuzz targets are built so (`scripts/fuzz.sh`), fast and
+/// still trapping on the overflows and out-of-range indices they look for.
+let checked = ProcessInfo.processInfo.environment["CNNLAB_CHECKED"] == "1"
 let fastMath: [SwiftSetting] = [
-    .unsafeFlags(["-Ounchecked", "-target-cpu", "native"], .when(configuration: .release)),
+    .unsafeFlags([checked ? "-O" : "-Ounchecked", "-target-cpu", "native"], .when(configuration: .release)),
 ]
 
 /// Whether the numeric core uses its SIMD16 micro-kernels (`KernelSet`), sized for AVX-512's 32

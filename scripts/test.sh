@@ -26,3 +26,7 @@ swift test -c release --filter 'ConvCoreTests|CNNLabEngineTests'
 # and a short bench run.
 .build/release/cnnlab -c 'input 39x39x3; conv 10 f=3; conv 20 f=5 s=2; conv 40 f=5 s=2; flatten; softmax 10; summary'
 .build/release/cnnlab bench --repetitions 3
+
+# Each fuzz target briefly from its seeds (scripts/fuzz.sh runs longer campaigns): a trap,
+# a timeout or a run out of memory on any input fails here.
+scripts/fuzz.sh all 3
