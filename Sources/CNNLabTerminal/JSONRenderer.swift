@@ -49,6 +49,8 @@ public enum JSONRenderer {
             fields.append(("activations", .array(records.map { r in
                 .object([("index", .int(r.index)), ("layer", .string(r.layer)), ("shape", ints(r.shape)), ("stats", stats(r.stats))])
             })))
+        case .predicted(let report):
+            fields += prediction(report)
         case .preset(let n, let preset):
             fields += [("preset", .string(preset)), ("value", tensor(n))]
         case .image(let n, _):
@@ -154,6 +156,21 @@ public enum JSONRenderer {
             })),
         ]
         return .object(f)
+    }
+
+    /// `predict`: `class` (the index), `label` (its name) and `probabilities` at the top level for
+    /// one example; for a batch, one such object per example under `predictions`. Both list the
+    /// class names as `classes`.
+    static func prediction(_ report: PredictionReport) -> [(String, JSONValue)] {
+        let examples: [[(String, JSONValue)]] = report.predictions.map { p in
+            [
+                ("class", .int(p.classIndex)), ("label", .string(report.name(of: p.classIndex))),
+                ("probabilities", .array(p.probabilities.map { .float($0) })),
+            ]
+        }
+        let classes: (String, JSONValue) = ("classes", .array(report.classNames.map { .string($0) }))
+        if !report.batched, let one = examples.first { return one + [classes] }
+        return [("predictions", .array(examples.map { .object($0) })), classes]
     }
 
     static func tensor(_ n: NamedTensor) -> JSONValue {

@@ -43,6 +43,8 @@ public enum ResultRenderer {
             return code
         case .forwarded(let records):
             return forwardTable(records, context: c)
+        case .predicted(let report):
+            return PredictionRenderer.render(report, context: c)
         case .preset(let n, let preset):
             return lines("\(preset) → \(n.name)\n" + TensorGrid.render(n.tensor, name: n.name, maxWidth: c.width, language: L))
         case .image(let n, let source):

@@ -33,6 +33,10 @@ public enum Problem: Sendable, Equatable {
     case noActivations
     /// `forward X` with X not shaped like the input layer.
     case forwardInputShape(expected: [Int], got: [Int])
+    /// `predict X` with X not shaped like the input layer.
+    case predictInputShape(expected: [Int], got: [Int])
+    /// `predict` on a network whose last layer (`lastLayer`) is not softmax.
+    case noSoftmaxOutput(lastLayer: String)
     /// An image could not be read or written.
     case image(String, reason: String)
 

@@ -84,6 +84,12 @@ public enum HelpCatalog {
                 "Executa a rede em X (pesos aleatórios com semente) e guarda a saída de cada camada como a[1], a[2], … e z[l]."),
             examples: ["net example one-layer; seed 1; forward randn(6,6,3); show a[1][:,:,0]"]),
         HelpEntry(
+            command: "predict", synopsis: "predict X",
+            summary: LocalizedText(
+                "The class a network ending in softmax gives X (one example shaped like the input, or a batch m×input), with its probabilities; the trained or loaded weights, else seeded random ones.",
+                "A classe que uma rede terminada em softmax dá a X (um exemplo com o formato da entrada, ou um lote m×entrada), com suas probabilidades; os pesos treinados ou carregados, senão aleatórios com semente."),
+            examples: ["input 4x4; flatten; softmax 3; seed 1; predict randn(4,4)", "input 4x4; flatten; softmax 3; predict randn(5,4,4,1)"]),
+        HelpEntry(
             command: "let", synopsis: "let NAME = EXPR | let A, B, C = EXPR",
             summary: LocalizedText(
                 "Names a tensor. Literals nest lists ([[1,2],[3,4]]); A * K is cross-correlation; + - · / are element-wise with numpy broadcasting.",

@@ -28,6 +28,8 @@ public enum CommandResult: Sendable, Equatable {
     case exported(framework: String, code: String)
     /// `forward X`: the shape of every a[l].
     case forwarded([ActivationRecord])
+    /// `predict X`: the class of every example with its probabilities.
+    case predicted(PredictionReport)
     /// `filter NAME`: the preset kernel.
     case preset(NamedTensor, preset: String)
     /// `image ...`: the tensor made from the picture.
@@ -85,6 +87,7 @@ public enum CommandResult: Sendable, Equatable {
         case .networkSaved: return "net save"
         case .exported: return "net export"
         case .forwarded: return "forward"
+        case .predicted: return "predict"
         case .preset: return "filter"
         case .image: return "image"
         case .seeded: return "seed"

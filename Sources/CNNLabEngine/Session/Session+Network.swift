@@ -63,11 +63,12 @@ extension Session {
         }
     }
 
-    /// Weights and activations belong to one network: drop them when it changes.
+    /// Weights, activations and class names belong to one network: drop them when it changes.
     func networkDidChange() {
         networkVersion &+= 1
         model = nil
         activations = nil
+        classNames = nil
     }
 
     /// `undo`: the last layer goes; with only the input left, the input goes.

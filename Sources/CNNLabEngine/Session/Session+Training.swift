@@ -34,6 +34,7 @@ extension Session {
         }
         model = trainer.model
         activations = nil
+        classNames = data.classNames
         return .trained(report)
     }
 

@@ -19,8 +19,11 @@ public final class Session {
     var numpyRandom = NumpyRandom(seed: 0)
     /// The seed of the weights `forward` draws (set by `seed`).
     var weightSeed: UInt64 = 0
-    /// The network with weights, built on first `forward` and dropped when the network changes.
+    /// The network with weights, built on first `forward` (or `predict`) and dropped when the network changes.
     var model: NetworkModel?
+    /// The names of the classes of the data `train` last used, for `predict`; dropped when the
+    /// network changes.
+    var classNames: [String]?
     /// a[l] and z[l] of the last `forward`.
     public internal(set) var activations: ForwardActivations?
     /// Counts changes of the network, so a front end learns of them from the outcome of a
@@ -95,6 +98,8 @@ public final class Session {
             return try net(command, at: statement.range)
         case .forward(let expression):
             return .forwarded(try forward(try evaluateTensor(expression), at: expression.range))
+        case .predict(let expression):
+            return .predicted(try predict(try evaluateTensor(expression), at: expression.range))
         case .filter(let name, let size, let binding):
             let kernel = try FilterPresets.kernel(name, size: size, at: statement.range)
             variables[binding] = kernel
