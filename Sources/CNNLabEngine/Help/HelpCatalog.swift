@@ -159,7 +159,7 @@ public enum HelpCatalog {
             examples: ["seed 1; let A_prev = randn(2,5,7,4); stats A_prev"]),
         HelpEntry(
             command: "seed", synopsis: "seed S",
-            summary: LocalizedText("Restarts randn/rand and the weights of forward (0 ≤ S < 2³²).", "Reinicia randn/rand e os pesos de forward (0 ≤ S < 2³²)."),
+            summary: LocalizedText("Restarts randn/rand and the random weights of forward (0 ≤ S < 2³²); trained weights are kept.", "Reinicia randn/rand e os pesos aleatórios de forward (0 ≤ S < 2³²); pesos treinados são mantidos."),
             examples: ["seed 1"]),
         HelpEntry(
             command: "filter", synopsis: "filter NAME [size=N] [as VAR]",

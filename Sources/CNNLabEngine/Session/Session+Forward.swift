@@ -44,6 +44,7 @@ extension Session {
         do {
             let drawn = try NetworkModel(reports: reports, seed: weightSeed, threads: threads)
             model = drawn
+            modelIsDrawn = true
             return drawn
         } catch {
             throw Diagnostic(.tensor(operation: "forward", error), at: range)

@@ -19,8 +19,12 @@ public final class Session {
     var numpyRandom = NumpyRandom(seed: 0)
     /// The seed of the weights `forward` draws (set by `seed`).
     var weightSeed: UInt64 = 0
-    /// The network with weights, built on first `forward` (or `predict`) and dropped when the network changes.
+    /// The network with weights: drawn from the seed on first use (`forward`, `predict`), or
+    /// trained by `train`; dropped when the network changes.
     var model: NetworkModel?
+    /// Whether `model` was drawn from the seed, which `seed` then draws again; a trained model
+    /// is kept.
+    var modelIsDrawn = false
     /// The names of the classes of the data `train` last used, for `predict`; dropped when the
     /// network changes.
     var classNames: [String]?
@@ -111,7 +115,7 @@ public final class Session {
         case .seed(let s):
             numpyRandom = NumpyRandom(seed: s)
             weightSeed = UInt64(s)
-            model = nil
+            if modelIsDrawn { model = nil }
             return .seeded(s)
         case .vars:
             return .variables(variables.keys.sorted().map { NamedShape(name: $0, shape: variables[$0]?.shape ?? []) })
