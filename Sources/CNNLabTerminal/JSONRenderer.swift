@@ -43,6 +43,8 @@ public enum JSONRenderer {
             fields.append(("layers", .array(reports.map(layer))))
         case .networkSaved(let path):
             fields.append(("path", .string(path)))
+        case .modelSaved(let path, let arrays):
+            fields += [("path", .string(path)), ("arrays", .array(arrays.map { .string($0) }))]
         case .exported(let framework, let code):
             fields += [("framework", .string(framework)), ("code", .string(code))]
         case .forwarded(let records):
@@ -198,6 +200,8 @@ public enum JSONRenderer {
         case .cleared: return "cleared"
         case .example: return "example"
         case .loaded: return "loaded"
+        case .loadedModel: return "loaded_model"
+        case .loadedWeights: return "loaded_weights"
         }
     }
 }

@@ -39,6 +39,8 @@ public enum ResultRenderer {
             return NetworkChangeRenderer.layers(reports, context: c)
         case .networkSaved(let path):
             return L.pick("network saved to ", "rede gravada em ") + path + "\n"
+        case .modelSaved(let path, let arrays):
+            return L.pick("network and weights saved to ", "rede e pesos gravados em ") + path + ": " + arrays.joined(separator: " ") + "\n"
         case .exported(_, let code):
             return code
         case .forwarded(let records):

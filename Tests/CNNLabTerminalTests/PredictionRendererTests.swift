@@ -40,4 +40,12 @@ import Testing
         let json = JSONRenderer.render(.predicted(Self.batch))
         #expect(json == #"{"command":"predict","predictions":[{"class":0,"label":"cat","probabilities":[0.9,0.1]},{"class":1,"label":"dog","probabilities":[0.3,0.7]}],"classes":["cat","dog"]}"#)
     }
+
+    @Test func savingAModelListsItsArrays() {
+        let result = CommandResult.modelSaved(path: "m.npz", arrays: ["cnnlab_network", "W1", "b1"])
+        let text = ResultRenderer.render(result, language: .en)
+        let json = JSONRenderer.render(result)
+        #expect(text == "network and weights saved to m.npz: cnnlab_network W1 b1\n")
+        #expect(json == #"{"command":"net save","path":"m.npz","arrays":["cnnlab_network","W1","b1"]}"#)
+    }
 }

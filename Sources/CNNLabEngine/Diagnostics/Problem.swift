@@ -66,6 +66,9 @@ public enum Problem: Sendable, Equatable {
     /// A lesson's command named a file outside the folder it may use.
     case fileOutsideLesson(String, folder: String, writing: Bool)
 
+    /// A `.npz` model file that cannot be written or read.
+    case modelFile(ModelFileProblem)
+
     // Lessons and quizzes
     /// `next`, `answer` ... with no lesson or quiz open, a lesson that cannot be found, ...
     case activity(ActivityProblem)

@@ -24,7 +24,8 @@ public enum Command: Sendable, Equatable {
     case clear(ClearTarget)
     /// `layers`: the network as the commands that build it.
     case layers
-    /// `net example NAME`, `net save FILE`, `net load FILE`, `net export pytorch|keras`.
+    /// `net example NAME`, `net save FILE`, `net load FILE`, `net export pytorch|keras`; a
+    /// `.npz` FILE holds the weights too.
     case net(NetCommand)
     /// `forward X`: runs the network on X and keeps a[l] and z[l].
     case forward(Expression)

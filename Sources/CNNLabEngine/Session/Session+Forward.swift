@@ -6,8 +6,8 @@ public struct ForwardActivations: Sendable, Equatable {
     public var z: [Tensor]
 }
 
-/// `forward X`: runs the network with its weights (seeded random ones until `train` gives
-/// others).
+/// `forward X`: runs the network with its weights (seeded random ones until `train` or
+/// `net load` gives others).
 extension Session {
     func forward(_ x: Tensor, at range: SourceRange) throws(Diagnostic) -> [ActivationRecord] {
         let reports = try analyze(at: range)
@@ -38,7 +38,7 @@ extension Session {
         }
     }
 
-    /// The session's model: the trained one, else one drawn from the `seed`.
+    /// The session's model: the trained or loaded one, else one drawn from the `seed`.
     func currentModel(_ reports: [LayerReport], at range: SourceRange) throws(Diagnostic) -> NetworkModel {
         if let model { return model }
         do {

@@ -19,14 +19,14 @@ public final class Session {
     var numpyRandom = NumpyRandom(seed: 0)
     /// The seed of the weights `forward` draws (set by `seed`).
     var weightSeed: UInt64 = 0
-    /// The network with weights: drawn from the seed on first use (`forward`, `predict`), or
-    /// trained by `train`; dropped when the network changes.
+    /// The network with weights: drawn from the seed on first use (`forward`, `predict`,
+    /// `net save`), or trained by `train`, or read by `net load`; dropped when the network changes.
     var model: NetworkModel?
-    /// Whether `model` was drawn from the seed, which `seed` then draws again; a trained model
-    /// is kept.
+    /// Whether `model` was drawn from the seed, which `seed` then draws again; a trained or
+    /// loaded model is kept.
     var modelIsDrawn = false
-    /// The names of the classes of the data `train` last used, for `predict`; dropped when the
-    /// network changes.
+    /// The names of the classes of the data `train` last used (or of a loaded `.npz`), for
+    /// `predict`; dropped when the network changes.
     var classNames: [String]?
     /// a[l] and z[l] of the last `forward`.
     public internal(set) var activations: ForwardActivations?

@@ -234,7 +234,7 @@ public final class TUIController {
             }
         case .quit:
             isFinished = true
-        case .summary, .saved, .cleared, .networkSaved, .predicted, .exported, .seeded, .variables, .shape, .stats, .help, .lessons,
+        case .summary, .saved, .cleared, .networkSaved, .modelSaved, .predicted, .exported, .seeded, .variables, .shape, .stats, .help, .lessons,
             .lessonStep, .lessonFeedback, .lessonEnded, .quizQuestion, .quizFeedback, .quizEnded, .quizStats, .quizTopics, .trained:
             break
         }

@@ -23,3 +23,22 @@ func patched(_ bytes: [UInt8], at offset: Int, width: Int, to value: Int) -> [UI
 func directoryOffset(_ zip: [UInt8]) -> Int {
     littleEndian(zip, at: zip.count - 6, width: 4)
 }
+
+/// A `.npy` file of `descr` values of `shape` with `data` as its bytes (any dtype, unlike
+/// `NPYFormat.encode`).
+func npyFile(descr: String, shape: [Int], data: [UInt8]) -> [UInt8] {
+    let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+    let header = Array("{'descr': '\(descr)', 'fortran_order': False, 'shape': \(shapeText), }\n".utf8)
+    return NPYFormat.magic + [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)] + header + data
+}
+
+/// The `.npz` of `arrays` (key, tensor or raw `.npy`) as cnnlab writes them.
+func npzFile(_ arrays: [(String, [UInt8])]) throws -> [UInt8] {
+    try NPZArchive.encode(arrays.map { (key: $0.0, npy: $0.1) })
+}
+
+/// The `ModelFileProblem` of the diagnostic `source` fails with, or nil.
+func modelFileProblem(_ source: String, in session: Session) -> ModelFileProblem? {
+    guard case .modelFile(let m)? = diagnostic(source, in: session)?.problem else { return nil }
+    return m
+}
