@@ -44,6 +44,11 @@ import Testing
         #expect(p.classIndex == 1)
     }
 
+    @Test func notANumberRanksLast() {
+        let p = Prediction(probabilities: [.nan, 0.2, .nan, 0.8])
+        #expect(p.ranked == [3, 1, 0, 2])
+    }
+
     @Test func withoutANetworkThereIsNothingToPredict() {
         let d = diagnostic("predict ones(2,2)")
         #expect(d?.problem == .noInput)

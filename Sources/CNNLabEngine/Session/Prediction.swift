@@ -33,10 +33,9 @@ public struct Prediction: Sendable, Equatable {
         ranked.first ?? 0
     }
 
-    /// The classes from the most probable to the least (equals in class order).
+    /// The classes from the most probable to the least (equals in class order, NaN last).
     public var ranked: [Int] {
-        probabilities.indices.sorted { i, j in
-            probabilities[i] > probabilities[j] || (probabilities[i] == probabilities[j] && i < j)
-        }
+        let p = probabilities.map { $0.isNaN ? -Float.infinity : $0 }
+        return p.indices.sorted { i, j in p[i] > p[j] || (p[i] == p[j] && i < j) }
     }
 }
