@@ -22,6 +22,14 @@ swift test -c release --filter 'ConvCoreTests|CNNLabEngineTests'
 # accepted answer no longer agrees with the engine fails here.
 .build/debug/cnnlab lesson --check
 
+# `net save "m.npz"` and `predict` against a forward pass in numpy (NHWC, the lecture's shapes):
+# needs python3 with numpy, and is skipped, saying so, without them.
+if command -v python3 >/dev/null 2>&1 && python3 -c 'import numpy' >/dev/null 2>&1; then
+    python3 scripts/tests/check_npz_predict.py .build/debug/cnnlab
+else
+    echo "skipped scripts/tests/check_npz_predict.py: python3 with numpy is not available"
+fi
+
 # Smoke-test the release binary (built by the release test run above): the lecture's network
 # and a short bench run.
 .build/release/cnnlab -c 'input 39x39x3; conv 10 f=3; conv 20 f=5 s=2; conv 40 f=5 s=2; flatten; softmax 10; summary'

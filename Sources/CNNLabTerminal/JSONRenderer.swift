@@ -43,12 +43,16 @@ public enum JSONRenderer {
             fields.append(("layers", .array(reports.map(layer))))
         case .networkSaved(let path):
             fields.append(("path", .string(path)))
+        case .modelSaved(let path, let arrays):
+            fields += [("path", .string(path)), ("arrays", .array(arrays.map { .string($0) }))]
         case .exported(let framework, let code):
             fields += [("framework", .string(framework)), ("code", .string(code))]
         case .forwarded(let records):
             fields.append(("activations", .array(records.map { r in
                 .object([("index", .int(r.index)), ("layer", .string(r.layer)), ("shape", ints(r.shape)), ("stats", stats(r.stats))])
             })))
+        case .predicted(let report):
+            fields += prediction(report)
         case .preset(let n, let preset):
             fields += [("preset", .string(preset)), ("value", tensor(n))]
         case .image(let n, _):
@@ -156,6 +160,21 @@ public enum JSONRenderer {
         return .object(f)
     }
 
+    /// `predict`: `class` (the index), `label` (its name) and `probabilities` at the top level for
+    /// one example; for a batch, one such object per example under `predictions`. Both list the
+    /// class names as `classes`.
+    static func prediction(_ report: PredictionReport) -> [(String, JSONValue)] {
+        let examples: [[(String, JSONValue)]] = report.predictions.map { p in
+            [
+                ("class", .int(p.classIndex)), ("label", .string(report.name(of: p.classIndex))),
+                ("probabilities", .array(p.probabilities.map { .float($0) })),
+            ]
+        }
+        let classes: (String, JSONValue) = ("classes", .array(report.classNames.map { .string($0) }))
+        if !report.batched, let one = examples.first { return one + [classes] }
+        return [("predictions", .array(examples.map { .object($0) })), classes]
+    }
+
     static func tensor(_ n: NamedTensor) -> JSONValue {
         .object([
             ("name", .string(n.name)),
@@ -181,6 +200,8 @@ public enum JSONRenderer {
         case .cleared: return "cleared"
         case .example: return "example"
         case .loaded: return "loaded"
+        case .loadedModel: return "loaded_model"
+        case .loadedWeights: return "loaded_weights"
         }
     }
 }

@@ -1,6 +1,6 @@
 import CNNLabEngine
 
-/// Text for `undo`, `clear`, `net example`, `net load` and `layers`.
+/// Text for `undo`, `clear`, `net example`, `net load` (commands, or a `.npz` with weights) and `layers`.
 enum NetworkChangeRenderer {
     static func render(_ change: NetworkChange, _ reports: [LayerReport], context c: RenderContext) -> String {
         let L = c.language
@@ -11,6 +11,10 @@ enum NetworkChangeRenderer {
         case .cleared: return L.pick("network cleared\n", "rede apagada\n")
         case .example(let name): return L.pick("example ", "exemplo ") + c.style.bold(name) + ":\n" + layers(reports, context: c)
         case .loaded(let path): return L.pick("loaded ", "carregada ") + path + ":\n" + layers(reports, context: c)
+        case .loadedModel(let path):
+            return L.pick("loaded the network and its weights from ", "carregados a rede e seus pesos de ") + path + ":\n" + layers(reports, context: c)
+        case .loadedWeights(let path):
+            return L.pick("loaded the weights of ", "carregados os pesos de ") + path + L.pick(" into the network:\n", " na rede:\n") + layers(reports, context: c)
         }
     }
 

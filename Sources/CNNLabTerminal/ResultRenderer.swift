@@ -39,10 +39,14 @@ public enum ResultRenderer {
             return NetworkChangeRenderer.layers(reports, context: c)
         case .networkSaved(let path):
             return L.pick("network saved to ", "rede gravada em ") + path + "\n"
+        case .modelSaved(let path, let arrays):
+            return L.pick("network and weights saved to ", "rede e pesos gravados em ") + path + ": " + arrays.joined(separator: " ") + "\n"
         case .exported(_, let code):
             return code
         case .forwarded(let records):
             return forwardTable(records, context: c)
+        case .predicted(let report):
+            return PredictionRenderer.render(report, context: c)
         case .preset(let n, let preset):
             return lines("\(preset) → \(n.name)\n" + TensorGrid.render(n.tensor, name: n.name, maxWidth: c.width, language: L))
         case .image(let n, let source):

@@ -56,6 +56,13 @@ private func complete(_ line: String, variables: [String] = [], in directory: St
     #expect(complete("show A*Ker", variables: ["Kernel", "A"]) == ["Kernel"])
 }
 
+@Test func predictOffersVariablesAndFunctionsButNoOptions() {
+    let all = complete("predict ", variables: ["X"])
+    #expect(complete("predict X", variables: ["X", "Xs"]) == ["X", "Xs"])
+    #expect(complete("predict ra") == ["rand(", "randn(", "range("])
+    #expect(all.contains("X") && !all.contains("f="))
+}
+
 @Test func aNewVariableNameIsNotCompleted() {
     #expect(complete("let Ker", variables: ["Kernel"]) == [])
 }

@@ -34,6 +34,8 @@ extension Problem {
         case .badNetworkFile(let f, let line, let p): return "\(f), line \(line): \(p.englishMessage)"
         case .noActivations: return "there are no activations yet"
         case .forwardInputShape(let e, let g): return "forward needs a tensor shaped like the input \(shapeText(e)) (or a batch m×\(shapeText(e))), got \(shapeText(g))"
+        case .predictInputShape(let e, let g): return "predict needs a tensor shaped like the input \(shapeText(e)) (or a batch m×\(shapeText(e))), got \(shapeText(g))"
+        case .noSoftmaxOutput(let last): return "predict needs a network that ends in softmax; its last layer is \(last)"
         case .image(let p, let r): return "\(p): \(r)"
         case .undefinedVariable(let n, _): return "'\(n)' is not defined"
         case .unknownFunction(let n, _): return "unknown function '\(n)'"
@@ -53,6 +55,7 @@ extension Problem {
         case .fileOutsideLesson(let p, _, let w): return w ? "a lesson may not write \(p)" : "a lesson may not read \(p)"
         case .activity(let a): return a.message(in: .en)
         case .dataset(let d): return d.message(in: .en)
+        case .modelFile(let m): return m.message(in: .en)
         case .fileUnreadable(let p, let r): return "cannot read \(p): \(r)"
         case .fileUnwritable(let p, let r): return "cannot write \(p): \(r)"
         case .npyMalformed(let p, let r): return "\(p) is not a valid .npy file: \(r)"
@@ -89,6 +92,9 @@ extension Problem {
             return w ? "a lesson writes only under its output folder \(folder), with relative paths" : "a lesson reads only files in its own folder \(folder), with relative paths"
         case .activity(let a): return a.hint(in: .en)
         case .dataset(let d): return d.hint(in: .en)
+        case .modelFile(let m): return m.hint(in: .en)
+        case .predictInputShape: return "one example is shaped like the input, a batch has the examples first; `shape X` shows X's shape"
+        case .noSoftmaxOutput: return "end the network with `softmax K` for K classes, e.g. `softmax 10`"
         default: return nil
         }
     }

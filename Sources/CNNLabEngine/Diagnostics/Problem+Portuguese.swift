@@ -34,6 +34,8 @@ extension Problem {
         case .badNetworkFile(let f, let line, let p): return "\(f), linha \(line): \(p.portugueseMessage)"
         case .noActivations: return "ainda não há ativações"
         case .forwardInputShape(let e, let g): return "forward precisa de um tensor com o formato da entrada \(shapeText(e)) (ou um lote m×\(shapeText(e))), recebeu \(shapeText(g))"
+        case .predictInputShape(let e, let g): return "predict precisa de um tensor com o formato da entrada \(shapeText(e)) (ou um lote m×\(shapeText(e))), recebeu \(shapeText(g))"
+        case .noSoftmaxOutput(let last): return "predict precisa de uma rede que termine em softmax; a última camada dela é \(last)"
         case .image(let p, let r): return "\(p): \(r)"
         case .undefinedVariable(let n, _): return "'\(n)' não está definido"
         case .unknownFunction(let n, _): return "função desconhecida '\(n)'"
@@ -53,6 +55,7 @@ extension Problem {
         case .fileOutsideLesson(let p, _, let w): return w ? "uma lição não pode gravar \(p)" : "uma lição não pode ler \(p)"
         case .activity(let a): return a.message(in: .ptBR)
         case .dataset(let d): return d.message(in: .ptBR)
+        case .modelFile(let m): return m.message(in: .ptBR)
         case .fileUnreadable(let p, let r): return "não foi possível ler \(p): \(r)"
         case .fileUnwritable(let p, let r): return "não foi possível gravar \(p): \(r)"
         case .npyMalformed(let p, let r): return "\(p) não é um arquivo .npy válido: \(r)"
@@ -89,6 +92,9 @@ extension Problem {
             return w ? "uma lição grava só dentro da sua pasta de saída \(folder), com caminhos relativos" : "uma lição lê só arquivos da sua própria pasta \(folder), com caminhos relativos"
         case .activity(let a): return a.hint(in: .ptBR)
         case .dataset(let d): return d.hint(in: .ptBR)
+        case .modelFile(let m): return m.hint(in: .ptBR)
+        case .predictInputShape: return "um exemplo tem o formato da entrada, um lote tem os exemplos primeiro; `shape X` mostra o formato de X"
+        case .noSoftmaxOutput: return "termine a rede com `softmax K` para K classes, por exemplo `softmax 10`"
         default: return nil
         }
     }

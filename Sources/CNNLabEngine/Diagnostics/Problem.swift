@@ -33,6 +33,10 @@ public enum Problem: Sendable, Equatable {
     case noActivations
     /// `forward X` with X not shaped like the input layer.
     case forwardInputShape(expected: [Int], got: [Int])
+    /// `predict X` with X not shaped like the input layer.
+    case predictInputShape(expected: [Int], got: [Int])
+    /// `predict` on a network whose last layer (`lastLayer`) is not softmax.
+    case noSoftmaxOutput(lastLayer: String)
     /// An image could not be read or written.
     case image(String, reason: String)
 
@@ -61,6 +65,9 @@ public enum Problem: Sendable, Equatable {
     case npyUnsupported(String, reason: String)
     /// A lesson's command named a file outside the folder it may use.
     case fileOutsideLesson(String, folder: String, writing: Bool)
+
+    /// A `.npz` model file that cannot be written or read.
+    case modelFile(ModelFileProblem)
 
     // Lessons and quizzes
     /// `next`, `answer` ... with no lesson or quiz open, a lesson that cannot be found, ...

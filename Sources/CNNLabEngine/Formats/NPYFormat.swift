@@ -4,44 +4,30 @@ import ConvCore
 ///
 /// Reads little- and big-endian float16/32/64, signed and unsigned integers of 1–8 bytes and
 /// booleans, in C or Fortran order; values are converted to Float32. Writes version 1.0,
-/// `<f4`, C order. Decoding checks every length against the data, so a truncated or hostile
-/// file is an error, never a trap. See numpy's `numpy/lib/format.py` for the specification.
+/// `<f4`, C order (and `|u1` byte arrays, for the text a `.npz` model carries). Decoding
+/// checks every length against the data, so a truncated or hostile file is an error, never a
+/// trap. See numpy's `numpy/lib/format.py` for the specification.
 public enum NPYFormat {
     /// Why a file could not be decoded.
     public enum DecodeError: Error, Equatable {
         case malformed(String)
         case unsupported(String)
+
+        /// The error as the diagnostic of reading `path`.
+        func diagnostic(path: String, at range: SourceRange? = nil) -> Diagnostic {
+            switch self {
+            case .malformed(let reason): return Diagnostic(.npyMalformed(path, reason: reason), at: range)
+            case .unsupported(let reason): return Diagnostic(.npyUnsupported(path, reason: reason), at: range)
+            }
+        }
     }
 
     static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
 
     /// Decodes a whole `.npy` file.
     public static func decode(_ bytes: [UInt8]) throws(DecodeError) -> Tensor {
-        guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
-            throw .malformed("missing the \\x93NUMPY magic string")
-        }
-        let major = bytes[6]
-        let headerLength: Int
-        let headerStart: Int
-        switch major {
-        case 1:
-            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
-            headerStart = 10
-        case 2, 3:
-            guard bytes.count >= 12 else { throw .malformed("truncated header length") }
-            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
-            headerStart = 12
-        default:
-            throw .unsupported("format version \(major).\(bytes[7])")
-        }
-        guard headerLength <= bytes.count - headerStart else { throw .malformed("header runs past the end of the file") }
-        let headerBytes = bytes[headerStart..<(headerStart + headerLength)]
-        guard let header = String(validating: headerBytes, as: UTF8.self) else {
-            throw .malformed("header is not text")
-        }
-        let dict = try NPYHeader(parsing: header)
+        let (dict, dataStart) = try header(of: bytes)
         let dtype = try NPYDataType(descr: dict.descr)
-        let dataStart = headerStart + headerLength
         guard let count = dict.shape.isEmpty ? 1 : Tensor.elementCount(dict.shape) else {
             if dict.shape.contains(0) { throw .unsupported("empty array of shape \(dict.shape)") }
             throw .malformed("shape \(dict.shape) is invalid")
@@ -67,28 +53,65 @@ public enum NPYFormat {
         }
     }
 
+    /// The header of a `.npy` file and the offset where its data starts (the data itself is
+    /// not checked: `decode` does that).
+    static func header(of bytes: [UInt8]) throws(DecodeError) -> (NPYHeader, dataStart: Int) {
+        guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
+            throw .malformed("missing the \\x93NUMPY magic string")
+        }
+        let major = bytes[6]
+        let headerLength: Int
+        let headerStart: Int
+        switch major {
+        case 1:
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+            headerStart = 10
+        case 2, 3:
+            guard bytes.count >= 12 else { throw .malformed("truncated header length") }
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+            headerStart = 12
+        default:
+            throw .unsupported("format version \(major).\(bytes[7])")
+        }
+        guard headerLength <= bytes.count - headerStart else { throw .malformed("header runs past the end of the file") }
+        let headerBytes = bytes[headerStart..<(headerStart + headerLength)]
+        guard let text = String(validating: headerBytes, as: UTF8.self) else {
+            throw .malformed("header is not text")
+        }
+        return (try NPYHeader(parsing: text), headerStart + headerLength)
+    }
+
     /// Encodes `tensor` as a version 1.0 `.npy` file of little-endian float32 in C order.
     public static func encode(_ tensor: Tensor) -> [UInt8] {
-        let shapeText: String
-        switch tensor.rank {
-        case 0: shapeText = "()"
-        case 1: shapeText = "(\(tensor.shape[0]),)"
-        default: shapeText = "(" + tensor.shape.map(String.init).joined(separator: ", ") + ")"
-        }
-        var header = "{'descr': '<f4', 'fortran_order': False, 'shape': \(shapeText), }"
-        // Pad with spaces so that magic + version + length + header + '\n' is a multiple of 64.
-        let unpadded = 10 + header.utf8.count + 1
-        header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
-        var out = magic + [1, 0]
-        let n = header.utf8.count
-        out += [UInt8(n & 0xFF), UInt8(n >> 8)]
-        out += Array(header.utf8)
+        var out = preamble(descr: "<f4", shape: tensor.shape)
         out.reserveCapacity(out.count + tensor.count * 4)
         for v in tensor.storage {
             let bits = v.bitPattern.littleEndian
             out += [UInt8(bits & 0xFF), UInt8((bits >> 8) & 0xFF), UInt8((bits >> 16) & 0xFF), UInt8(bits >> 24)]
         }
         return out
+    }
+
+    /// Encodes `bytes` as a version 1.0 `.npy` file of a one-dimensional array of unsigned bytes
+    /// (`|u1`), as `np.frombuffer(bytes, np.uint8)` saves.
+    static func encode(bytes: [UInt8]) -> [UInt8] {
+        preamble(descr: "|u1", shape: [bytes.count]) + bytes
+    }
+
+    /// The magic string, version 1.0 and the header, padded with spaces so that the data starts
+    /// at a multiple of 64 bytes.
+    private static func preamble(descr: String, shape: [Int]) -> [UInt8] {
+        let shapeText: String
+        switch shape.count {
+        case 0: shapeText = "()"
+        case 1: shapeText = "(\(shape[0]),)"
+        default: shapeText = "(" + shape.map(String.init).joined(separator: ", ") + ")"
+        }
+        var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': \(shapeText), }"
+        let unpadded = 10 + header.utf8.count + 1
+        header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
+        let n = header.utf8.count
+        return magic + [1, 0, UInt8(n & 0xFF), UInt8(n >> 8)] + Array(header.utf8)
     }
 
     /// Reorders column-major values into a row-major tensor of `shape`.

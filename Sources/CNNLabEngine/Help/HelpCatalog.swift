@@ -74,8 +74,8 @@ public enum HelpCatalog {
         HelpEntry(
             command: "net", synopsis: "net example NAME | net save \"FILE\" | net load \"FILE\" | net export pytorch|keras",
             summary: LocalizedText(
-                "The lecture's networks (one-layer, simple, lenet5, convnetjs-mnist, convnetjs-cifar10); saving and loading a network as commands; exporting it as PyTorch or Keras code.",
-                "As redes da aula (one-layer, simple, lenet5, convnetjs-mnist, convnetjs-cifar10); gravar e carregar uma rede como comandos; exportá-la como código PyTorch ou Keras."),
+                "The lecture's networks (one-layer, simple, lenet5, convnetjs-mnist, convnetjs-cifar10); saving and loading a network as commands, or with its weights as a NumPy .npz (W1, b1, … numbered as in summary, and cnnlab_network; a .npz of W/b alone loads into the current network); exporting it as PyTorch or Keras code.",
+                "As redes da aula (one-layer, simple, lenet5, convnetjs-mnist, convnetjs-cifar10); gravar e carregar uma rede como comandos, ou com seus pesos num .npz do NumPy (W1, b1, … numerados como em summary, e cnnlab_network; um .npz só de W/b é carregado na rede atual); exportá-la como código PyTorch ou Keras."),
             examples: ["net example lenet5", "net example simple; net export pytorch"]),
         HelpEntry(
             command: "forward", synopsis: "forward X",
@@ -83,6 +83,12 @@ public enum HelpCatalog {
                 "Runs the network on X (seeded random weights) and keeps every layer's output as a[1], a[2], … and z[l].",
                 "Executa a rede em X (pesos aleatórios com semente) e guarda a saída de cada camada como a[1], a[2], … e z[l]."),
             examples: ["net example one-layer; seed 1; forward randn(6,6,3); show a[1][:,:,0]"]),
+        HelpEntry(
+            command: "predict", synopsis: "predict X",
+            summary: LocalizedText(
+                "The class a network ending in softmax gives X (one example shaped like the input, or a batch m×input), with its probabilities; the trained or loaded weights, else seeded random ones.",
+                "A classe que uma rede terminada em softmax dá a X (um exemplo com o formato da entrada, ou um lote m×entrada), com suas probabilidades; os pesos treinados ou carregados, senão aleatórios com semente."),
+            examples: ["input 4x4; flatten; softmax 3; seed 1; predict randn(4,4)", "input 4x4; flatten; softmax 3; predict randn(5,4,4,1)"]),
         HelpEntry(
             command: "let", synopsis: "let NAME = EXPR | let A, B, C = EXPR",
             summary: LocalizedText(
@@ -153,7 +159,7 @@ public enum HelpCatalog {
             examples: ["seed 1; let A_prev = randn(2,5,7,4); stats A_prev"]),
         HelpEntry(
             command: "seed", synopsis: "seed S",
-            summary: LocalizedText("Restarts randn/rand and the weights of forward (0 ≤ S < 2³²).", "Reinicia randn/rand e os pesos de forward (0 ≤ S < 2³²)."),
+            summary: LocalizedText("Restarts randn/rand and the random weights of forward (0 ≤ S < 2³²); trained or loaded weights are kept.", "Reinicia randn/rand e os pesos aleatórios de forward (0 ≤ S < 2³²); pesos treinados ou carregados são mantidos."),
             examples: ["seed 1"]),
         HelpEntry(
             command: "filter", synopsis: "filter NAME [size=N] [as VAR]",

@@ -24,10 +24,13 @@ public enum Command: Sendable, Equatable {
     case clear(ClearTarget)
     /// `layers`: the network as the commands that build it.
     case layers
-    /// `net example NAME`, `net save FILE`, `net load FILE`, `net export pytorch|keras`.
+    /// `net example NAME`, `net save FILE`, `net load FILE`, `net export pytorch|keras`; a
+    /// `.npz` FILE holds the weights too.
     case net(NetCommand)
     /// `forward X`: runs the network on X and keeps a[l] and z[l].
     case forward(Expression)
+    /// `predict X`: the class a softmax network gives X (one example or a batch).
+    case predict(Expression)
     /// `filter NAME [size=N] [as VAR]`: a preset kernel, bound to VAR (default `K`).
     case filter(name: String, size: Int?, binding: String)
     /// `image "file" [gray] [scale=1|255] [resize WxH] [as VAR]` or `image sample NAME [N] ...`.

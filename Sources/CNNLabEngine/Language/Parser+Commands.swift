@@ -28,6 +28,7 @@ extension Parser {
         case "layers": return .layers
         case "net": return .net(try netCommand())
         case "forward": return .forward(try expression())
+        case "predict": return .predict(try expression())
         case "filter": return try filterCommand()
         case "image": return try imageCommand()
         case "seed":

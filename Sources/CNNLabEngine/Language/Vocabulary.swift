@@ -5,7 +5,7 @@ public enum Vocabulary {
     public static let commands = [
         "input", "conv", "pool", "relu", "sigmoid", "tanh", "flatten", "fc", "softmax", "summary", "explain",
         "let", "show", "step", "load", "save", "heatmap", "image", "filter", "seed", "undo", "clear", "layers", "net",
-        "forward", "vars", "shape", "stats", "help", "quit", "lesson", "next", "back", "answer", "skip", "hint", "demo", "quiz", "train",
+        "forward", "predict", "vars", "shape", "stats", "help", "quit", "lesson", "next", "back", "answer", "skip", "hint", "demo", "quiz", "train",
     ]
     /// Other spellings of commands: the parser accepts them, completion offers them, `help`
     /// shows the command's entry.

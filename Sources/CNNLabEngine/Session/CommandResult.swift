@@ -24,10 +24,14 @@ public enum CommandResult: Sendable, Equatable {
     case layers([LayerReport])
     /// `net save FILE`.
     case networkSaved(path: String)
+    /// `net save "FILE.npz"`: the network with its weights; `arrays` are the file's keys.
+    case modelSaved(path: String, arrays: [String])
     /// `net export pytorch|keras`: the code.
     case exported(framework: String, code: String)
     /// `forward X`: the shape of every a[l].
     case forwarded([ActivationRecord])
+    /// `predict X`: the class of every example with its probabilities.
+    case predicted(PredictionReport)
     /// `filter NAME`: the preset kernel.
     case preset(NamedTensor, preset: String)
     /// `image ...`: the tensor made from the picture.
@@ -82,9 +86,10 @@ public enum CommandResult: Sendable, Equatable {
         case .networkChanged(let change, _): return change.commandName
         case .cleared: return "clear"
         case .layers: return "layers"
-        case .networkSaved: return "net save"
+        case .networkSaved, .modelSaved: return "net save"
         case .exported: return "net export"
         case .forwarded: return "forward"
+        case .predicted: return "predict"
         case .preset: return "filter"
         case .image: return "image"
         case .seeded: return "seed"
@@ -134,13 +139,17 @@ public enum NetworkChange: Sendable, Equatable {
     case cleared
     case example(String)
     case loaded(path: String)
+    /// `net load "FILE.npz"` with the network's commands: the network and its weights.
+    case loadedModel(path: String)
+    /// `net load "FILE.npz"` of weights alone: loaded into the current network.
+    case loadedWeights(path: String)
 
     var commandName: String {
         switch self {
         case .removedLayer, .removedInput, .nothingToUndo: return "undo"
         case .cleared: return "clear"
         case .example: return "net example"
-        case .loaded: return "net load"
+        case .loaded, .loadedModel, .loadedWeights: return "net load"
         }
     }
 }

@@ -7,10 +7,7 @@ extension Session {
         do {
             return try NPYFormat.decode(bytes)
         } catch {
-            switch error {
-            case .malformed(let reason): throw Diagnostic(.npyMalformed(path, reason: reason), at: range)
-            case .unsupported(let reason): throw Diagnostic(.npyUnsupported(path, reason: reason), at: range)
-            }
+            throw error.diagnostic(path: path, at: range)
         }
     }
 

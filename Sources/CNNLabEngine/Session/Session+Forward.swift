@@ -6,13 +6,22 @@ public struct ForwardActivations: Sendable, Equatable {
     public var z: [Tensor]
 }
 
-/// `forward X`: runs the network with seeded random weights.
+/// `forward X`: runs the network with its weights (seeded random ones until `train` or
+/// `net load` gives others).
 extension Session {
     func forward(_ x: Tensor, at range: SourceRange) throws(Diagnostic) -> [ActivationRecord] {
         let reports = try analyze(at: range)
+        let (batch, batched) = try inputBatch(x, reports: reports, at: range) { .forwardInputShape(expected: $0, got: $1) }
+        return try runNetwork(batch, batched: batched, reports: reports, at: range)
+    }
+
+    /// X as a batch m × input: one example (no batch dimension; HxW stands for HxWx1) or a
+    /// batch. `mismatch` is the problem to report for any other shape.
+    func inputBatch(
+        _ x: Tensor, reports: [LayerReport], at range: SourceRange, mismatch: ([Int], [Int]) -> Problem
+    ) throws(Diagnostic) -> (Tensor, batched: Bool) {
         guard let input = reports.first?.output else { throw Diagnostic(.noInput, at: range) }
         let expected = input.dimensions
-        // One example (no batch dimension) or a batch m × input; HxW stands for HxWx1.
         let batched: Bool
         let squeezed = expected.count == 3 && expected[2] == 1 ? Array(expected.prefix(2)) : expected
         if x.shape == expected || x.shape == squeezed {
@@ -20,12 +29,34 @@ extension Session {
         } else if x.rank == expected.count + 1, Array(x.shape.dropFirst()) == expected {
             batched = true
         } else {
-            throw Diagnostic(.forwardInputShape(expected: expected, got: x.shape), at: range)
+            throw Diagnostic(mismatch(expected, x.shape), at: range)
         }
         do {
-            if model == nil { model = try NetworkModel(reports: reports, seed: weightSeed, threads: threads) }
-            guard let model else { throw Diagnostic(.noInput, at: range) }
-            let pass = try model.forward(try x.reshaped([batched ? x.shape[0] : 1] + expected))
+            return (try x.reshaped([batched ? x.shape[0] : 1] + expected), batched)
+        } catch {
+            throw Diagnostic(.tensor(operation: "forward", error), at: range)
+        }
+    }
+
+    /// The session's model: the trained or loaded one, else one drawn from the `seed`.
+    func currentModel(_ reports: [LayerReport], at range: SourceRange) throws(Diagnostic) -> NetworkModel {
+        if let model { return model }
+        do {
+            let drawn = try NetworkModel(reports: reports, seed: weightSeed, threads: threads)
+            model = drawn
+            modelIsDrawn = true
+            return drawn
+        } catch {
+            throw Diagnostic(.tensor(operation: "forward", error), at: range)
+        }
+    }
+
+    /// Runs `batch` through the network and keeps every a[l] and z[l] (without the batch
+    /// dimension unless `batched`).
+    func runNetwork(_ batch: Tensor, batched: Bool, reports: [LayerReport], at range: SourceRange) throws(Diagnostic) -> [ActivationRecord] {
+        let model = try currentModel(reports, at: range)
+        do {
+            let pass = try model.forward(batch)
             if Interruption.isRequested { throw Diagnostic(.interrupted, at: range) }
             let strip: (Tensor) throws(TensorError) -> Tensor = { t throws(TensorError) in
                 batched ? t : try t.reshaped(Array(t.shape.dropFirst()))
@@ -44,7 +75,7 @@ extension Session {
         } catch let d as Diagnostic {
             throw d
         } catch {
-            throw Diagnostic(.tensor(operation: "forward", .invalidShape(x.shape)), at: range)
+            throw Diagnostic(.tensor(operation: "forward", .invalidShape(batch.shape)), at: range)
         }
     }
 }

@@ -63,11 +63,12 @@ extension Session {
         }
     }
 
-    /// Weights and activations belong to one network: drop them when it changes.
+    /// Weights, activations and class names belong to one network: drop them when it changes.
     func networkDidChange() {
         networkVersion &+= 1
         model = nil
         activations = nil
+        classNames = nil
     }
 
     /// `undo`: the last layer goes; with only the input left, the input goes.
@@ -101,7 +102,8 @@ extension Session {
         return (["input " + dims.map(String.init).joined(separator: "x")] + layers.map(\.commandText)).joined(separator: "\n") + "\n"
     }
 
-    /// `net example`, `net save`, `net load`, `net export`.
+    /// `net example`, `net save`, `net load`, `net export`. A `.npz` path saves or loads the
+    /// network with its weights (`Session+ModelFile.swift`); any other path, the commands alone.
     func net(_ command: NetCommand, at range: SourceRange) throws(Diagnostic) -> CommandResult {
         switch command {
         case .example(let name):
@@ -110,10 +112,14 @@ extension Session {
             }
             try replaceNetwork(with: script, origin: name, at: range)
             return .networkChanged(.example(name), try analyze(at: range))
+        case .save(let path) where Self.isModelFile(path):
+            return try saveModel(to: path, at: range)
         case .save(let path):
             guard inputDims != nil else { throw Diagnostic(.noInput, at: range) }
             try FileStore.writeAtomically(Array(networkScript.utf8), to: path, access: fileAccess, at: range)
             return .networkSaved(path: path)
+        case .load(let path) where Self.isModelFile(path):
+            return try loadModel(from: path, at: range)
         case .load(let path):
             let bytes = try FileStore.read(path, access: fileAccess, at: range)
             try replaceNetwork(with: String(decoding: bytes, as: UTF8.self), origin: path, at: range)
@@ -123,10 +129,22 @@ extension Session {
         }
     }
 
+    /// Replaces the network with the one `script` builds; a bad script leaves it untouched.
+    private func replaceNetwork(with script: String, origin: String, at range: SourceRange) throws(Diagnostic) {
+        adoptNetwork(of: try scratchNetwork(from: script, origin: origin, at: range))
+    }
+
+    /// Takes the network (not the weights) of `scratch`.
+    func adoptNetwork(of scratch: Session) {
+        inputDims = scratch.inputDims
+        layers = scratch.layers
+        networkDidChange()
+    }
+
     /// Builds a network from a script of layer commands on a scratch session, so a bad file
     /// leaves the current network untouched. Every statement is parsed and checked to be
     /// `input` or a layer before any runs: a network file can never save, load or read a file.
-    private func replaceNetwork(with script: String, origin: String, at range: SourceRange) throws(Diagnostic) {
+    func scratchNetwork(from script: String, origin: String, at range: SourceRange) throws(Diagnostic) -> Session {
         var statements: [Statement] = []
         for lexed in Lexer.statements(in: script) {
             let statement: Statement
@@ -149,8 +167,6 @@ extension Session {
             }
         }
         guard scratch.inputDims != nil else { throw Diagnostic(.notANetworkFile(origin, line: 1), at: range) }
-        inputDims = scratch.inputDims
-        layers = scratch.layers
-        networkDidChange()
+        return scratch
     }
 }

@@ -34,7 +34,9 @@ extension Session {
             throw Diagnostic(.tensor(operation: "train", error), at: range)
         }
         model = trainer.model
+        modelIsDrawn = false
         activations = nil
+        classNames = data.classNames
         return .trained(report)
     }
 

@@ -19,8 +19,15 @@ public final class Session {
     var numpyRandom = NumpyRandom(seed: 0)
     /// The seed of the weights `forward` draws (set by `seed`).
     var weightSeed: UInt64 = 0
-    /// The network with weights, built on first `forward` and dropped when the network changes.
+    /// The network with weights: drawn from the seed on first use (`forward`, `predict`,
+    /// `net save`), or trained by `train`, or read by `net load`; dropped when the network changes.
     var model: NetworkModel?
+    /// Whether `model` was drawn from the seed, which `seed` then draws again; a trained or
+    /// loaded model is kept.
+    var modelIsDrawn = false
+    /// The names of the classes of the data `train` last used (or of a loaded `.npz`), for
+    /// `predict`; dropped when the network changes.
+    var classNames: [String]?
     /// a[l] and z[l] of the last `forward`.
     public internal(set) var activations: ForwardActivations?
     /// Counts changes of the network, so a front end learns of them from the outcome of a
@@ -98,6 +105,8 @@ public final class Session {
             return try net(command, at: statement.range)
         case .forward(let expression):
             return .forwarded(try forward(try evaluateTensor(expression), at: expression.range))
+        case .predict(let expression):
+            return .predicted(try predict(try evaluateTensor(expression), at: expression.range))
         case .filter(let name, let size, let binding):
             let kernel = try FilterPresets.kernel(name, size: size, at: statement.range)
             variables[binding] = kernel
@@ -109,7 +118,7 @@ public final class Session {
         case .seed(let s):
             numpyRandom = NumpyRandom(seed: s)
             weightSeed = UInt64(s)
-            model = nil
+            if modelIsDrawn { model = nil }
             return .seeded(s)
         case .vars:
             return .variables(variables.keys.sorted().map { NamedShape(name: $0, shape: variables[$0]?.shape ?? []) })

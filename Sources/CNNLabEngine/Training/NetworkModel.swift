@@ -91,6 +91,23 @@ public struct NetworkModel: Sendable {
 
     /// Builds the model for `reports` (from `Session.analyze()`), drawing its weights.
     public init(reports: [LayerReport], seed: UInt64, threads: Int = 1) throws(TensorError) {
+        var drawn: [Int: Parameters] = [:]
+        for r in reports {
+            guard let wShape = r.weightShape, let bShape = r.biasShape else { continue }
+            var rng = SeededGenerator(seed: seed &* 0x9E37_79B9 &+ UInt64(r.index))
+            let fanIn = wShape.dropLast().reduce(1, *)
+            let fanOut = wShape.count == 4 ? wShape[0] * wShape[1] * wShape[3] : wShape[1]
+            drawn[r.index] = Parameters(
+                weights: try Initializer.he.weights(shape: wShape, fanIn: fanIn, fanOut: fanOut, using: &rng),
+                bias: try Tensor.zeros(bShape))
+        }
+        try self.init(reports: reports, parameters: drawn, threads: threads)
+    }
+
+    /// Builds the model for `reports` with the given weights (a loaded file's) by layer index.
+    /// - Throws: `invalidParameter` if a layer with weights has none in `parameters`,
+    ///   `shapeMismatch` if they are not shaped as its report says.
+    public init(reports: [LayerReport], parameters: [Int: Parameters], threads: Int = 1) throws(TensorError) {
         self.reports = reports
         self.threads = max(1, threads)
         inputShape = reports.first?.output.dimensions ?? []
@@ -98,12 +115,14 @@ public struct NetworkModel: Sendable {
         var slots = [Int](repeating: -1, count: reports.count)
         for r in reports {
             guard let wShape = r.weightShape, let bShape = r.biasShape else { continue }
-            var rng = SeededGenerator(seed: seed &* 0x9E37_79B9 &+ UInt64(r.index))
-            let fanIn = wShape.dropLast().reduce(1, *)
-            let fanOut = wShape.count == 4 ? wShape[0] * wShape[1] * wShape[3] : wShape[1]
+            guard let p = parameters[r.index] else {
+                throw .invalidParameter(operation: "model", name: "layer", value: r.index, reason: "has no weights")
+            }
+            guard p.weights.shape == wShape else { throw .shapeMismatch(operation: "model", lhs: p.weights.shape, rhs: wShape) }
+            guard p.bias.shape == bShape else { throw .shapeMismatch(operation: "model", lhs: p.bias.shape, rhs: bShape) }
             slots[r.index] = tensors.count
-            tensors.append(try Initializer.he.weights(shape: wShape, fanIn: fanIn, fanOut: fanOut, using: &rng))
-            tensors.append(try Tensor.zeros(bShape))
+            tensors.append(p.weights)
+            tensors.append(p.bias)
         }
         self.tensors = tensors
         self.slots = slots

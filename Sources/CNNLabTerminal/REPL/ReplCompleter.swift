@@ -10,6 +10,7 @@ import Foundation
 /// - After `lesson`: the lessons' names and `stop`.
 /// - After `pool`: `max`, `avg`; after a layer command: option keywords (`f=`, `same`, ...);
 ///   after `p=`: `same`.
+/// - After `predict`: variable names and function names (it takes an expression, no options).
 /// - Elsewhere (expressions): variable names, function names (with their `(`), keywords.
 /// - Inside quotes: file and directory names (directories end with `/`).
 public struct ReplCompleter {
@@ -78,6 +79,7 @@ public struct ReplCompleter {
         case ("quiz", _): return Vocabulary.quizSubcommands
         case ("train", _): return Vocabulary.trainOptions.map { $0 + "=" } + ["augment"]
         case ("let", 1): return []
+        case ("predict", _): return expression
         default: break
         }
         if Self.layerCommands.contains(command) { return Vocabulary.keywords }

@@ -235,7 +235,7 @@ public final class TUIController {
             }
         case .quit:
             isFinished = true
-        case .summary, .saved, .cleared, .networkSaved, .exported, .seeded, .variables, .shape, .stats, .help, .lessons,
+        case .summary, .saved, .cleared, .networkSaved, .modelSaved, .predicted, .exported, .seeded, .variables, .shape, .stats, .help, .lessons,
             .lessonStep, .lessonFeedback, .lessonEnded, .quizQuestion, .quizFeedback, .quizEnded, .quizStats, .quizTopics, .trained:
             break
         }

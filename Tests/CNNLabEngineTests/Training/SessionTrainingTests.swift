@@ -36,6 +36,20 @@ import Testing
         #expect(s.model != nil)
     }
 
+    /// `seed` draws the random weights of `forward` again, but keeps the trained ones.
+    @Test func seedKeepsTheTrainedWeights() throws {
+        let s = try session()
+        try run("input 8x8x1; flatten; softmax 10; train dataset=digits epochs=1", in: s)
+        let trained = s.model?.parameters
+        try run("seed 7", in: s)
+        let kept = s.model?.parameters
+        try run("clear; input 8x8x1; flatten; softmax 10; forward ones(8,8,1)", in: s)
+        let drawn = s.model?.parameters
+        try run("seed 8", in: s)
+        #expect(trained != nil && kept == trained)
+        #expect(drawn != nil && s.model == nil)
+    }
+
     @Test func oneThreadAndOneSeedGiveTheSameLossCurveTwice() throws {
         let a = try report("train dataset=digits epochs=2 seed=5", in: try session()).epochs.map(\.loss)
         let b = try report("train dataset=digits epochs=2 seed=5", in: try session()).epochs.map(\.loss)
