@@ -1,0 +1,28 @@
+/// Sums and products of counts (parameters, activations, mult-adds, bytes) that give nil for a
+/// result past `Int.max` instead of wrapping to a wrong number or trapping.
+///
+/// Every layer's own figures are checked by ``LayerAnalyzer``; what adds them up or turns them
+/// into bytes goes through here, and a nil is shown as too large to count.
+public enum CheckedCount {
+    /// `values` added up, or nil if the sum does not fit in `Int`.
+    public static func sum(_ values: some Sequence<Int>) -> Int? {
+        var total = 0
+        for value in values {
+            let (s, overflow) = total.addingReportingOverflow(value)
+            if overflow { return nil }
+            total = s
+        }
+        return total
+    }
+
+    /// `a · b`, or nil if the product does not fit in `Int`.
+    public static func product(_ a: Int, _ b: Int) -> Int? {
+        let (p, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? nil : p
+    }
+
+    /// The bytes of `count` Float32 values, or nil if they do not fit in `Int`.
+    public static func float32Bytes(_ count: Int) -> Int? {
+        product(count, MemoryLayout<Float>.size)
+    }
+}
