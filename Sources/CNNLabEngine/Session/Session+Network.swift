@@ -3,9 +3,7 @@ extension Session {
     /// Starts a new network at `input`, dropping the previous layers.
     func setInput(_ dims: [Int], at range: SourceRange) throws(Diagnostic) -> LayerReport {
         do {
-            let report = try LayerAnalyzer.input(dims)
-            inputDims = dims
-            layers = []
+            let report = try network.start(dims)
             networkDidChange()
             return report
         } catch {
@@ -13,37 +11,23 @@ extension Session {
         }
     }
 
-    /// Appends a layer if it fits the network so far.
+    /// Appends a layer if it fits the network so far (analysing that layer only).
     func append(_ spec: LayerSpec, at range: SourceRange) throws(Diagnostic) -> LayerReport {
-        let reports = try analyze(at: range)
-        guard let last = reports.last else { throw Diagnostic(.noInput, at: range) }
+        let report: LayerReport?
         do {
-            let report = try LayerAnalyzer.analyze(spec, index: reports.count, input: last.output)
-            layers.append(spec)
-            networkDidChange()
-            return report
+            report = try network.append(spec)
         } catch {
-            throw Diagnostic(.layer(index: reports.count, command: spec.commandText, reason: error), at: range)
+            throw Diagnostic(.layer(index: network.reports.count, command: spec.commandText, reason: error), at: range)
         }
+        guard let report else { throw Diagnostic(.noInput, at: range) }
+        networkDidChange()
+        return report
     }
 
-    /// Reports for the input and every layer.
+    /// Reports for the input and every layer (kept as the layers are added: this costs nothing).
     public func analyze(at range: SourceRange? = nil) throws(Diagnostic) -> [LayerReport] {
-        guard let dims = inputDims else { throw Diagnostic(.noInput, at: range) }
-        var reports: [LayerReport] = []
-        do {
-            reports.append(try LayerAnalyzer.input(dims))
-        } catch {
-            throw Diagnostic(.layer(index: 0, command: "input", reason: error), at: range)
-        }
-        for (i, spec) in layers.enumerated() {
-            do {
-                reports.append(try LayerAnalyzer.analyze(spec, index: i + 1, input: reports[i].output))
-            } catch {
-                throw Diagnostic(.layer(index: i + 1, command: spec.commandText, reason: error), at: range)
-            }
-        }
-        return reports
+        guard inputDims != nil else { throw Diagnostic(.noInput, at: range) }
+        return network.reports
     }
 
     /// The summary table's data.
@@ -72,12 +56,12 @@ extension Session {
 
     /// `undo`: the last layer goes; with only the input left, the input goes.
     func undo() -> CommandResult {
-        if let last = layers.popLast() {
+        if let last = network.removeLast() {
             networkDidChange()
-            return .networkChanged(.removedLayer(last.commandText), (try? analyze()) ?? [])
+            return .networkChanged(.removedLayer(last.commandText), network.reports)
         }
         if inputDims != nil {
-            inputDims = nil
+            network.removeAll()
             networkDidChange()
             return .networkChanged(.removedInput, [])
         }
@@ -87,8 +71,7 @@ extension Session {
     /// `clear`, `clear vars`, `clear all`.
     func clear(_ target: ClearTarget) -> CommandResult {
         if target != .vars {
-            inputDims = nil
-            layers = []
+            network.removeAll()
             networkDidChange()
         }
         if target != .network { variables = [:] }
@@ -149,8 +132,7 @@ extension Session {
             }
         }
         guard scratch.inputDims != nil else { throw Diagnostic(.notANetworkFile(origin, line: 1), at: range) }
-        inputDims = scratch.inputDims
-        layers = scratch.layers
+        network = scratch.network
         networkDidChange()
     }
 }

@@ -6,9 +6,11 @@ import ConvCore
 /// it never prints. A failing statement leaves the session as it was.
 public final class Session {
     /// The input layer's dimensions as written (`[39, 39, 3]`), nil before `input`.
-    public internal(set) var inputDims: [Int]?
+    public var inputDims: [Int]? { network.inputDims }
     /// Layers after the input, in order.
-    public internal(set) var layers: [LayerSpec] = []
+    public var layers: [LayerSpec] { network.layers }
+    /// The network with every layer's report, kept up to date layer by layer.
+    var network = AnalyzedNetwork()
     /// Named tensors (`let`, `load`).
     public internal(set) var variables: [String: Tensor] = [:]
     /// Threads the numeric kernels may use.
