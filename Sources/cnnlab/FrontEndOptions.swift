@@ -96,7 +96,35 @@ struct FrontEndOptions: ParsableArguments {
 extension ColorChoice: ExpressibleByArgument {}
 
 
-/// All of standard input as text (invalid UTF-8 is repaired, not fatal).
-func readAllStandardInput() -> String {
-    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+/// All of standard input as text (invalid UTF-8 is repaired, not fatal), at most
+/// `ScriptRunner.maxScriptBytes`: more (`run - < /dev/zero`) is an error and exit status 1,
+/// not a read until memory runs out.
+func readAllStandardInput(_ language: Language) throws -> String {
+    try readScript(name: language.pick("standard input", "a entrada padrão"), language) { () throws(BoundedRead.Failure) in
+        try BoundedRead.all(fileDescriptor: 0, limit: ScriptRunner.maxScriptBytes)
+    }
+}
+
+/// The script file at `path` as text, bounded as standard input is.
+func readScriptFile(_ path: String, _ language: Language) throws -> String {
+    try readScript(name: path, language) { () throws(BoundedRead.Failure) in
+        try BoundedRead.all(path: path, limit: ScriptRunner.maxScriptBytes)
+    }
+}
+
+private func readScript(name: String, _ language: Language, _ read: () throws(BoundedRead.Failure) -> [UInt8]) throws -> String {
+    do {
+        return String(decoding: try read(), as: UTF8.self)
+    } catch {
+        switch error {
+        case .tooLarge(let limit):
+            let size = MemorySize(bytes: limit).text(in: language)
+            writeError(language.pick(
+                "error: \(name) holds more than \(size), the most cnnlab reads as a script\n",
+                "erro: \(name) tem mais de \(size), o máximo que o cnnlab lê como script\n"))
+        case .unreadable(let reason):
+            writeError(language.pick("error: cannot read \(name): \(reason)\n", "erro: não foi possível ler \(name): \(reason)\n"))
+        }
+        throw ExitCode(1)
+    }
 }

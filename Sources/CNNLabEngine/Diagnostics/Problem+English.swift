@@ -6,6 +6,7 @@ extension Problem {
         case .unexpectedCharacter(let c): return "unexpected character '\(visible(c))'"
         case .unterminatedString: return "unterminated string"
         case .numberTooLarge(let s): return "number \(s) is too large"
+        case .statementTooLong(let n): return "this statement is longer than \(groupedDigits(n, in: .en)) characters, the most cnnlab reads"
         case .unknownCommand(let w, _): return "unknown command '\(w)'"
         case .expected(let what, let found):
             let f = found.map { "'\($0)'" } ?? "the end of the line"
@@ -55,6 +56,7 @@ extension Problem {
         case .dataset(let d): return d.message(in: .en)
         case .fileUnreadable(let p, let r): return "cannot read \(p): \(r)"
         case .fileUnwritable(let p, let r): return "cannot write \(p): \(r)"
+        case .fileTooLarge(let p, let limit): return "\(p) is larger than \(MemorySize(bytes: limit)), the most cnnlab reads for it"
         case .npyMalformed(let p, let r): return "\(p) is not a valid .npy file: \(r)"
         case .npyUnsupported(let p, let r): return "\(p): unsupported .npy contents: \(r)"
         }
@@ -84,6 +86,7 @@ extension Problem {
         case .tensor(let f, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` shows its arguments and an example"
         case .argumentCount(let f, _, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` shows its arguments and an example"
         case .notAnInteger: return "write a whole number between −10⁹ and 10⁹, e.g. 2"
+        case .statementTooLong: return "split it into several statements (a newline or ';' ends one), or load a big tensor from a .npy file"
         case .fileNotFound: return "paths are relative to the directory cnnlab was started in"
         case .fileOutsideLesson(_, let folder, let w):
             return w ? "a lesson writes only under its output folder \(folder), with relative paths" : "a lesson reads only files in its own folder \(folder), with relative paths"

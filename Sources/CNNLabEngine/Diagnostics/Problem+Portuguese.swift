@@ -6,6 +6,7 @@ extension Problem {
         case .unexpectedCharacter(let c): return "caractere inesperado '\(visible(c))'"
         case .unterminatedString: return "texto entre aspas sem fechamento"
         case .numberTooLarge(let s): return "o número \(s) é grande demais"
+        case .statementTooLong(let n): return "este comando tem mais de \(groupedDigits(n, in: .ptBR)) caracteres, o máximo que o cnnlab lê"
         case .unknownCommand(let w, _): return "comando desconhecido '\(w)'"
         case .expected(let what, let found):
             let f = found.map { "'\($0)'" } ?? "o fim da linha"
@@ -55,6 +56,7 @@ extension Problem {
         case .dataset(let d): return d.message(in: .ptBR)
         case .fileUnreadable(let p, let r): return "não foi possível ler \(p): \(r)"
         case .fileUnwritable(let p, let r): return "não foi possível gravar \(p): \(r)"
+        case .fileTooLarge(let p, let limit): return "\(p) é maior que \(MemorySize(bytes: limit).text(in: .ptBR)), o máximo que o cnnlab lê para ele"
         case .npyMalformed(let p, let r): return "\(p) não é um arquivo .npy válido: \(r)"
         case .npyUnsupported(let p, let r): return "\(p): conteúdo .npy não suportado: \(r)"
         }
@@ -84,6 +86,7 @@ extension Problem {
         case .tensor(let f, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` mostra os argumentos e um exemplo"
         case .argumentCount(let f, _, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` mostra os argumentos e um exemplo"
         case .notAnInteger: return "escreva um número inteiro entre −10⁹ e 10⁹, por exemplo 2"
+        case .statementTooLong: return "divida-o em vários comandos (uma quebra de linha ou ';' encerra um), ou carregue um tensor grande de um arquivo .npy"
         case .fileNotFound: return "os caminhos são relativos ao diretório onde o cnnlab foi iniciado"
         case .fileOutsideLesson(_, let folder, let w):
             return w ? "uma lição grava só dentro da sua pasta de saída \(folder), com caminhos relativos" : "uma lição lê só arquivos da sua própria pasta \(folder), com caminhos relativos"

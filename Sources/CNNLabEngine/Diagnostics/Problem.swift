@@ -9,6 +9,8 @@ public enum Problem: Sendable, Equatable {
     case unexpectedCharacter(Character)
     case unterminatedString
     case numberTooLarge(String)
+    /// A statement longer than ``Lexer/maxStatementLength`` characters.
+    case statementTooLong(Int)
     case unknownCommand(String, suggestion: String?)
     case expected(Expectation, found: String?)
     case unknownOption(command: String, option: String, allowed: [String])
@@ -57,6 +59,8 @@ public enum Problem: Sendable, Equatable {
     case fileNotFound(String)
     case fileUnreadable(String, reason: String)
     case fileUnwritable(String, reason: String)
+    /// A file larger than cnnlab reads for its purpose (`limit` bytes).
+    case fileTooLarge(String, limit: Int)
     case npyMalformed(String, reason: String)
     case npyUnsupported(String, reason: String)
     /// A lesson's command named a file outside the folder it may use.

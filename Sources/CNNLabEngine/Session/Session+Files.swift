@@ -3,7 +3,7 @@ import ConvCore
 /// `load` and `save`.
 extension Session {
     func loadTensor(_ path: String, at range: SourceRange) throws(Diagnostic) -> Tensor {
-        let bytes = try FileStore.read(path, access: fileAccess, at: range)
+        let bytes = try FileStore.read(path, access: fileAccess, limit: NPYFormat.maxFileBytes, at: range)
         do {
             return try NPYFormat.decode(bytes)
         } catch {

@@ -98,7 +98,7 @@ extension Session {
             try FileStore.writeAtomically(Array(networkScript.utf8), to: path, access: fileAccess, at: range)
             return .networkSaved(path: path)
         case .load(let path):
-            let bytes = try FileStore.read(path, access: fileAccess, at: range)
+            let bytes = try FileStore.read(path, access: fileAccess, limit: ScriptRunner.maxScriptBytes, at: range)
             try replaceNetwork(with: String(decoding: bytes, as: UTF8.self), origin: path, at: range)
             return .networkChanged(.loaded(path: path), try analyze(at: range))
         case .export(let framework):
