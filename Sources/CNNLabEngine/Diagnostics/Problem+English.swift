@@ -49,6 +49,9 @@ extension Problem {
         case .tupleArity(let e, let g): return "the right side gives \(g) value(s) but \(e) name(s) are on the left"
         case .tupleNotAllowed: return "this gives several values: assign them with `let a, b, c = ...`"
         case .notAnInteger(let s): return "\(s) must be a whole number"
+        case .integerTooLarge(let s): return "\(s) is too large: a whole number here may be at most 2⁵³ = 9,007,199,254,740,992 in magnitude"
+        case .inexactInteger(let s):
+            return "\(s) is computed with tensor values, which are Float32 and hold every whole number only below 2²⁴ = 16,777,216; this one may have been rounded"
         case .tensor(let op, let err): return "\(op): \(err.english)"
         case .fileNotFound(let p): return "no such file: \(p)"
         case .fileOutsideLesson(let p, _, let w): return w ? "a lesson may not write \(p)" : "a lesson may not read \(p)"
@@ -85,8 +88,10 @@ extension Problem {
         case .tensor(_, .shapeMismatch): return "`shape NAME` shows a tensor's shape"
         case .tensor(let f, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` shows its arguments and an example"
         case .argumentCount(let f, _, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` shows its arguments and an example"
-        case .notAnInteger: return "write a whole number between −10⁹ and 10⁹, e.g. 2"
+        case .notAnInteger: return "write a whole number, e.g. 2"
         case .statementTooLong: return "split it into several statements (a newline or ';' ends one), or load a big tensor from a .npy file"
+        case .integerTooLarge: return "write a smaller whole number, e.g. 2"
+        case .inexactInteger: return "write it with whole numbers only, e.g. 16777217 or 2 * n with `let n = 8388609`"
         case .fileNotFound: return "paths are relative to the directory cnnlab was started in"
         case .fileOutsideLesson(_, let folder, let w):
             return w ? "a lesson writes only under its output folder \(folder), with relative paths" : "a lesson reads only files in its own folder \(folder), with relative paths"

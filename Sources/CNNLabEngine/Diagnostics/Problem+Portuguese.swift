@@ -49,6 +49,9 @@ extension Problem {
         case .tupleArity(let e, let g): return "o lado direito dá \(g) valor(es), mas há \(e) nome(s) à esquerda"
         case .tupleNotAllowed: return "isto dá vários valores: atribua-os com `let a, b, c = ...`"
         case .notAnInteger(let s): return "\(s) precisa ser um número inteiro"
+        case .integerTooLarge(let s): return "\(s) é grande demais: um número inteiro aqui pode ter no máximo 2⁵³ = 9.007.199.254.740.992 em valor absoluto"
+        case .inexactInteger(let s):
+            return "\(s) é calculado com valores de tensores, que são Float32 e só representam todos os inteiros abaixo de 2²⁴ = 16.777.216; este pode ter sido arredondado"
         case .tensor(let op, let err): return "\(op): \(err.portuguese)"
         case .fileNotFound(let p): return "arquivo não encontrado: \(p)"
         case .fileOutsideLesson(let p, _, let w): return w ? "uma lição não pode gravar \(p)" : "uma lição não pode ler \(p)"
@@ -85,8 +88,10 @@ extension Problem {
         case .tensor(_, .shapeMismatch): return "`shape NOME` mostra o formato de um tensor"
         case .tensor(let f, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` mostra os argumentos e um exemplo"
         case .argumentCount(let f, _, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` mostra os argumentos e um exemplo"
-        case .notAnInteger: return "escreva um número inteiro entre −10⁹ e 10⁹, por exemplo 2"
+        case .notAnInteger: return "escreva um número inteiro, por exemplo 2"
         case .statementTooLong: return "divida-o em vários comandos (uma quebra de linha ou ';' encerra um), ou carregue um tensor grande de um arquivo .npy"
+        case .integerTooLarge: return "escreva um número inteiro menor, por exemplo 2"
+        case .inexactInteger: return "escreva-o só com números inteiros, por exemplo 16777217 ou 2 * n com `let n = 8388609`"
         case .fileNotFound: return "os caminhos são relativos ao diretório onde o cnnlab foi iniciado"
         case .fileOutsideLesson(_, let folder, let w):
             return w ? "uma lição grava só dentro da sua pasta de saída \(folder), com caminhos relativos" : "uma lição lê só arquivos da sua própria pasta \(folder), com caminhos relativos"

@@ -53,6 +53,11 @@ public enum Problem: Sendable, Equatable {
     case tupleArity(expected: Int, got: Int)
     case tupleNotAllowed
     case notAnInteger(String)
+    /// A whole-number argument past 2⁵³ in magnitude.
+    case integerTooLarge(String)
+    /// A whole-number argument computed with Float32 tensor values at or past 2²⁴, which may
+    /// have been rounded to a whole number.
+    case inexactInteger(String)
     case tensor(operation: String, TensorError)
 
     // Files

@@ -79,7 +79,7 @@ extension Parser {
         guard let t = peek else { throw Diagnostic(.expected(.expression, found: nil), at: endRange) }
         position += 1
         switch t.kind {
-        case .integer(let n): return .number(Double(n), t.range)
+        case .integer(let n): return .integer(n, t.range)
         case .real(let d): return .number(d, t.range)
         case .identifier(let name):
             if let open = peek, open.kind == .symbol("(") {

@@ -202,6 +202,11 @@ extension Session {
     private func arange(_ a: CallArguments, at range: SourceRange) throws(Diagnostic) -> Tensor {
         func number(_ name: String) throws(Diagnostic) -> Double? {
             guard let arg = a[name] else { return nil }
+            // A whole number is exact (up to 2⁵³ as a Double), so range(16777217) has 16777217 values.
+            if case .integer(let n) = try evaluate(arg.value) {
+                guard n.magnitude <= UInt(Self.integerArgumentLimit) else { throw Diagnostic(.integerTooLarge(name), at: arg.range) }
+                return Double(n)
+            }
             let t = try evaluateTensor(arg.value)
             guard t.rank == 0, let v = t.storage.first, v.isFinite else { throw Diagnostic(.notAnInteger(name), at: arg.range) }
             return Double(v)
@@ -217,7 +222,9 @@ extension Session {
         let count = ((stop ?? 0) - start) / step
         guard count > 0 else { throw Diagnostic(.tensor(operation: "range", .invalidShape([0])), at: range) }
         guard count <= Double(Tensor.maxElementCount) else {
-            throw Diagnostic(.tensor(operation: "range", .tooLarge(shape: [Int(count)], limit: Tensor.maxElementCount)), at: range)
+            // count may be past Int.max (range(0, 1e30)): the shape shown is clamped, not converted.
+            let shown = count < 0x1p62 ? Int(count.rounded(.up)) : Int.max
+            throw Diagnostic(.tensor(operation: "range", .tooLarge(shape: [shown], limit: Tensor.maxElementCount)), at: range)
         }
         let n = Int(count.rounded(.up))
         do {

@@ -74,7 +74,7 @@ extension Session {
             network.removeAll()
             networkDidChange()
         }
-        if target != .network { variables = [:] }
+        if target != .network { unbindAllVariables() }
         return target == .network ? .networkChanged(.cleared, []) : .cleared(target)
     }
 

@@ -13,6 +13,8 @@ public final class Session {
     var network = AnalyzedNetwork()
     /// Named tensors (`let`, `load`).
     public internal(set) var variables: [String: Tensor] = [:]
+    /// The exact whole numbers that variables bound with `let` stand for (``bind(_:_:exact:)``).
+    var exactIntegers: [String: Int] = [:]
     /// Threads the numeric kernels may use.
     public var threads: Int
     /// Directory that relative file paths are resolved against.
@@ -84,7 +86,7 @@ public final class Session {
             return .shown(NamedTensor(name: expressionName(expression), tensor: try evaluateTensor(expression)))
         case .load(let name, let path):
             let tensor = try loadTensor(path, at: statement.range)
-            variables[name] = tensor
+            bind(name, tensor)
             return .loaded(NamedTensor(name: name, tensor: tensor), path: path)
         case .save(let expression, let path):
             let named = NamedTensor(name: expressionName(expression), tensor: try evaluateTensor(expression))
@@ -102,11 +104,11 @@ public final class Session {
             return .forwarded(try forward(try evaluateTensor(expression), at: expression.range))
         case .filter(let name, let size, let binding):
             let kernel = try FilterPresets.kernel(name, size: size, at: statement.range)
-            variables[binding] = kernel
+            bind(binding, kernel)
             return .preset(NamedTensor(name: binding, tensor: kernel), preset: name)
         case .image(let source, let options, let binding):
             let tensor = try loadImage(source, options: options, at: statement.range)
-            variables[binding] = tensor
+            bind(binding, tensor)
             return .image(NamedTensor(name: binding, tensor: tensor), source: source)
         case .seed(let s):
             numpyRandom = NumpyRandom(seed: s)
@@ -164,7 +166,7 @@ public final class Session {
         switch e {
         case .variable(let name, _): return name
         case .index(.variable(let name, _), let components, _) where components.count == 1:
-            if case .single(.number(let n, _)) = components[0], n == n.rounded(), abs(n) < 1e6 { return "\(name)[\(Int(n))]" }
+            if case .single(.integer(let n, _)) = components[0] { return "\(name)[\(n)]" }
             return "result"
         default: return "result"
         }
