@@ -56,7 +56,7 @@ public enum JSONRenderer {
         case .seeded(let seed):
             fields.append(("seed", .int(Int(seed))))
         case .variables(let vars):
-            fields.append(("variables", .array(vars.map { .object([("name", .string($0.name)), ("shape", ints($0.shape))]) })))
+            fields.append(("variables", .array(vars.map { .object([("name", .string($0.name)), ("shape", ints($0.shape)), ("bytes", count($0.bytes))]) })))
         case .shape(let s):
             fields += [("name", .string(s.name)), ("shape", ints(s.shape))]
         case .stats(let name, let s):

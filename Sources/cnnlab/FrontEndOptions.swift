@@ -26,6 +26,14 @@ struct FrontEndOptions: ParsableArguments {
     var threads: Int = 1
 
     @Option(
+        help: ArgumentHelp(
+            CommandLineLanguage.pick(
+                "The most memory the session's tensors may hold, e.g. 512M or 2G (default: half the machine's memory).",
+                "O máximo de memória que os tensores da sessão podem ocupar, por exemplo 512M ou 2G (padrão: metade da memória da máquina)."),
+            valueName: CommandLineLanguage.pick("size", "tamanho")))
+    var memoryLimit: String?
+
+    @Option(
         help: CommandLineLanguage.help(
             "A folder of .lesson files to use instead of the lessons shipped with cnnlab.",
             "Uma pasta de arquivos .lesson a usar no lugar das lições que vêm com o cnnlab."),
@@ -38,6 +46,11 @@ struct FrontEndOptions: ParsableArguments {
         }
         guard (1...256).contains(threads) else {
             throw ValidationError(language.pick("--threads must be between 1 and 256", "--threads deve estar entre 1 e 256"))
+        }
+        if let memoryLimit, MemorySize(parsing: memoryLimit) == nil {
+            throw ValidationError(language.pick(
+                "--memory-limit '\(memoryLimit)' is not a size: write bytes, or a number with K, M, G or T (e.g. 512M, 2G)",
+                "--memory-limit '\(memoryLimit)' não é um tamanho: escreva bytes, ou um número com K, M, G ou T (por exemplo 512M, 2G)"))
         }
     }
 
@@ -64,6 +77,7 @@ struct FrontEndOptions: ParsableArguments {
         let directory = FileManager.default.currentDirectoryPath
         let session = Session(threads: threads, workingDirectory: directory)
         session.language = language
+        if let limit = memoryLimit.flatMap(MemorySize.init(parsing:)) { session.memoryLimit = limit.bytes }
         let environment = ProcessInfo.processInfo.environment
         let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
         let folder = lessons.map { ($0 as NSString).expandingTildeInPath }

@@ -53,6 +53,10 @@ extension Problem {
         case .inexactInteger(let s):
             return "\(s) is computed with tensor values, which are Float32 and hold every whole number only below 2²⁴ = 16,777,216; this one may have been rounded"
         case .tensor(let op, let err): return "\(op): \(err.english)"
+        case .outOfMemory(let op, let needed, let inUse, let limit, let biggest):
+            let holders = biggest.map { "\($0.name) \(MemorySize(bytes: $0.bytes))" }.joined(separator: ", ")
+            return "not enough memory for \(op): it needs \(MemorySize(bytes: needed)) more, and the session holds \(MemorySize(bytes: inUse)) of its \(MemorySize(bytes: limit)) limit"
+                + (holders.isEmpty ? "" : " (the most: \(holders))")
         case .fileNotFound(let p): return "no such file: \(p)"
         case .fileOutsideLesson(let p, _, let w): return w ? "a lesson may not write \(p)" : "a lesson may not read \(p)"
         case .activity(let a): return a.message(in: .en)
@@ -89,6 +93,7 @@ extension Problem {
         case .tensor(let f, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` shows its arguments and an example"
         case .argumentCount(let f, _, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` shows its arguments and an example"
         case .notAnInteger: return "write a whole number, e.g. 2"
+        case .outOfMemory: return "free memory with `let NAME = 0` on a big variable or with `clear vars`, or start cnnlab with a larger --memory-limit (e.g. 8G)"
         case .statementTooLong: return "split it into several statements (a newline or ';' ends one), or load a big tensor from a .npy file"
         case .integerTooLarge: return "write a smaller whole number, e.g. 2"
         case .inexactInteger: return "write it with whole numbers only, e.g. 16777217 or 2 * n with `let n = 8388609`"

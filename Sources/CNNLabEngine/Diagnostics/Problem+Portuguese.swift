@@ -53,6 +53,10 @@ extension Problem {
         case .inexactInteger(let s):
             return "\(s) é calculado com valores de tensores, que são Float32 e só representam todos os inteiros abaixo de 2²⁴ = 16.777.216; este pode ter sido arredondado"
         case .tensor(let op, let err): return "\(op): \(err.portuguese)"
+        case .outOfMemory(let op, let needed, let inUse, let limit, let biggest):
+            let holders = biggest.map { "\($0.name) \(MemorySize(bytes: $0.bytes).text(in: .ptBR))" }.joined(separator: ", ")
+            return "memória insuficiente para \(op): precisa de mais \(MemorySize(bytes: needed).text(in: .ptBR)), e a sessão já ocupa \(MemorySize(bytes: inUse).text(in: .ptBR)) do limite de \(MemorySize(bytes: limit).text(in: .ptBR))"
+                + (holders.isEmpty ? "" : " (os maiores: \(holders))")
         case .fileNotFound(let p): return "arquivo não encontrado: \(p)"
         case .fileOutsideLesson(let p, _, let w): return w ? "uma lição não pode gravar \(p)" : "uma lição não pode ler \(p)"
         case .activity(let a): return a.message(in: .ptBR)
@@ -89,6 +93,7 @@ extension Problem {
         case .tensor(let f, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` mostra os argumentos e um exemplo"
         case .argumentCount(let f, _, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` mostra os argumentos e um exemplo"
         case .notAnInteger: return "escreva um número inteiro, por exemplo 2"
+        case .outOfMemory: return "libere memória com `let NOME = 0` numa variável grande ou com `clear vars`, ou inicie o cnnlab com um --memory-limit maior (por exemplo 8G)"
         case .statementTooLong: return "divida-o em vários comandos (uma quebra de linha ou ';' encerra um), ou carregue um tensor grande de um arquivo .npy"
         case .integerTooLarge: return "escreva um número inteiro menor, por exemplo 2"
         case .inexactInteger: return "escreva-o só com números inteiros, por exemplo 16777217 ou 2 * n com `let n = 8388609`"

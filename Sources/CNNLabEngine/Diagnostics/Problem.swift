@@ -59,6 +59,9 @@ public enum Problem: Sendable, Equatable {
     /// have been rounded to a whole number.
     case inexactInteger(String)
     case tensor(operation: String, TensorError)
+    /// `operation` needs `needed` bytes more than the session may hold: it holds `inUse` of
+    /// its `limit`, the most in `biggest`.
+    case outOfMemory(operation: String, needed: Int, inUse: Int, limit: Int, biggest: [MemoryHolder])
 
     // Files
     case fileNotFound(String)

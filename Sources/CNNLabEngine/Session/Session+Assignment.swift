@@ -39,6 +39,9 @@ extension Session {
         case 3: shape = [ph, pw, c]
         default: shape = [ph, pw]
         }
+        if let count = Tensor.elementCount(shape), count <= Tensor.maxElementCount {
+            try reserve(elements: count, for: op, at: a.range)
+        }
         var out: [Float]
         do {
             out = [Float](repeating: 0, count: try Tensor.checkedCount(shape))
@@ -97,6 +100,7 @@ extension Session {
             }
             largest = Swift.max(largest, v)
         }
+        try reserve(elements: x.count, for: a.function, at: a.range)
         return x.map { $0 == largest ? 1 : 0 }
     }
 
@@ -136,6 +140,9 @@ extension Session {
                 at: size.range)
         }
         let shape = sizes.map(\.value)
+        if let count = Tensor.elementCount(shape), count <= Tensor.maxElementCount {
+            try reserve(elements: count, for: op, at: a.range)
+        }
         do {
             // Both sizes are now ≥ 1 and their product within the tensor limit.
             let count = try Tensor.checkedCount(shape)

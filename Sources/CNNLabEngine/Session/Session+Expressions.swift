@@ -30,7 +30,19 @@ extension Session {
         }
     }
 
+    /// The value of `expression`. What its subexpressions computed is freed once it has its
+    /// value, so the statement then holds only that value (``pendingBytes``); a variable's
+    /// tensor is the session's already.
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
+        let mark = pendingBytes
+        let value = try evaluateNode(expression)
+        let held: Int
+        if case .variable = expression { held = 0 } else { held = heldBytes(value) }
+        pendingBytes = CheckedCount.sum([mark, held]) ?? Int.max
+        return value
+    }
+
+    private func evaluateNode(_ expression: Expression) throws(Diagnostic) -> Value {
         switch expression {
         case .integer(let n, _):
             return .integer(n)
@@ -55,8 +67,10 @@ extension Session {
                 if n != 0 && !overflow { return .integer(negated) }
             }
             let t = try tensor(value, at: operand.range)
+            guard op == "-" else { return .tensor(t) }
+            try reserve(elements: t.count, for: "-", at: expression.range)
             // Negation, not 0 − x: −(0.0) is −0.0, as in numpy (so 1/−0.0 is −inf).
-            return .tensor(op == "-" ? t.map { -$0 } : t)
+            return .tensor(t.map { -$0 })
         case .binary:
             // `a + b + c + …` nests to the left as long as it is written: walk the chain with a
             // loop, so ten thousand terms need no deeper stack than two.
@@ -66,6 +80,7 @@ extension Session {
                 chain.append((op, rhs, r))
                 node = lhs
             }
+            let mark = pendingBytes
             var value = try evaluate(node)
             for (op, rhs, r) in chain.reversed() {
                 let right = try evaluate(rhs)
@@ -74,6 +89,8 @@ extension Session {
                 } else {
                     value = .tensor(try binary(op, try tensor(value, at: r), try tensor(right, at: rhs.range), at: r))
                 }
+                // The previous partial sum and the right operand are freed: only the new sum is held.
+                pendingBytes = CheckedCount.sum([mark, heldBytes(value)]) ?? Int.max
             }
             return value
         case .call(let name, let args, let r):
@@ -119,6 +136,7 @@ extension Session {
     }
 
     func elementwise(_ a: Tensor, _ b: Tensor, _ op: ElementwiseOperator, at range: SourceRange) throws(Diagnostic) -> Tensor {
+        if let shape = Tensor.broadcastShape(a.shape, b.shape) { try reserve(shape: shape, for: String(op.rawValue), at: range) }
         do {
             return try a.combined(with: b, op)
         } catch {

@@ -22,6 +22,7 @@ extension Session {
         } else {
             throw Diagnostic(.forwardInputShape(expected: expected, got: x.shape), at: range)
         }
+        try reserveForward(reports, examples: batched ? x.shape[0] : 1, at: range)
         do {
             if model == nil { model = try NetworkModel(reports: reports, seed: weightSeed, threads: threads) }
             guard let model else { throw Diagnostic(.noInput, at: range) }
@@ -46,5 +47,18 @@ extension Session {
         } catch {
             throw Diagnostic(.tensor(operation: "forward", .invalidShape(x.shape)), at: range)
         }
+    }
+
+    /// Refuses a forward pass whose a[l] and z[l] (and weights, when not drawn yet) would take
+    /// the session past its memory limit. The last pass's activations are replaced, so they
+    /// do not count.
+    private func reserveForward(_ reports: [LayerReport], examples m: Int, at range: SourceRange) throws(Diagnostic) {
+        let perExample = CheckedCount.sum(reports.lazy.map(\.activations))
+        let values = perExample.flatMap { CheckedCount.product($0, 2) }.flatMap { CheckedCount.product($0, m) }
+        let weights = model == nil ? CheckedCount.sum(reports.lazy.map(\.params)) : 0
+        let saved = activations
+        activations = nil
+        defer { activations = saved }
+        try reserve(elements: values.flatMap { v in weights.flatMap { CheckedCount.sum([v, $0]) } }, for: "forward", at: range)
     }
 }

@@ -15,6 +15,12 @@ public final class Session {
     public internal(set) var variables: [String: Tensor] = [:]
     /// The exact whole numbers that variables bound with `let` stand for (``bind(_:_:exact:)``).
     var exactIntegers: [String: Int] = [:]
+    /// The most memory the session's tensors may hold, in bytes: an operation whose result
+    /// would take it past this is refused before it runs, with what holds the memory
+    /// (``memoryHolders()``). Half the machine's memory unless set (`--memory-limit`).
+    public var memoryLimit = PhysicalMemory.defaultLimit
+    /// Bytes of results that the statement being evaluated still holds (``reserve(_:for:at:)``).
+    var pendingBytes = 0
     /// Threads the numeric kernels may use.
     public var threads: Int
     /// Directory that relative file paths are resolved against.
@@ -68,6 +74,8 @@ public final class Session {
 
     /// Evaluates one statement.
     public func run(_ statement: Statement) throws(Diagnostic) -> CommandResult {
+        pendingBytes = 0
+        defer { pendingBytes = 0 }
         if lessonSandbox != nil, statement.command.isActivityCommand {
             throw Diagnostic(.activity(.notInsideLesson(statement.command.word)), at: statement.range)
         }
