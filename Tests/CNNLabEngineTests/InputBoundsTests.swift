@@ -35,9 +35,16 @@ import Testing
     }
 
     @Test func aStatementJustUnderTheLimitRuns() throws {
-        let source = "show " + String(repeating: "1+", count: 400_000) + "1"
+        let source = "show sum([" + String(repeating: "1,", count: 300_000) + "1])"
         guard case .shown(let n)? = try run(source).last else { Issue.record("no result"); return }
-        #expect(n.tensor.storage == [400_001])
+        #expect(n.tensor.storage == [300_001])
+    }
+
+    /// `1+1+…` nests one level per `+`: freeing a tree of 100,000 levels overflowed the stack.
+    @Test func aHundredThousandTermsAreAnErrorNotAStackOverflow() {
+        let d = diagnostic("show " + String(repeating: "1+", count: 100_000) + "1")
+        #expect(d?.problem == .tooManyOperators(10_000))
+        #expect(d?.range?.column == 5 + 2 * 10_001)  // the 10,001st +
     }
 
     @Test func aLongStatementInsideBracketsIsCutToo() {

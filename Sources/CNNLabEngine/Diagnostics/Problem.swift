@@ -45,6 +45,8 @@ public enum Problem: Sendable, Equatable {
     case literalTooDeep(Int)
     /// Brackets, parentheses, calls or signs nested deeper than the limit.
     case expressionTooDeep(Int)
+    /// More binary operators in one statement than the limit.
+    case tooManyOperators(Int)
     case emptyLiteral
     case mixedLiteral
     case nonFiniteLiteral
