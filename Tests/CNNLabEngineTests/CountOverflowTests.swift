@@ -1,5 +1,6 @@
 import CNNLabEngine
 import ConvCore
+import Foundation
 import Testing
 
 /// Totals of counts that do not fit in `Int` (issue 14): each layer of these networks fits,
@@ -52,5 +53,15 @@ import Testing
         #expect(bytes == 44950 * 4)
         let share = summary.paramShare(of: summary.layers[1])
         #expect(share == 280 / 44950.0)
+    }
+
+    @Test func aQuizRateFromHugeCountsInTheStatsFileStaysARate() throws {
+        var stats = QuizStats()
+        let topic = try #require(QuizTopic.allCases.first)
+        stats.history[topic] = [
+            .init(date: Date(), right: Int.max, total: Int.max), .init(date: Date(), right: 0, total: Int.max),
+        ]
+        let rate = stats.recentRate(topic)
+        #expect(rate == 0.5)
     }
 }
