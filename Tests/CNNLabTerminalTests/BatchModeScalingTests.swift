@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func fourTimesTheErrorsTakeAboutFourTimesAsLong() {
-        let n = 3_000
+        let n = 1_500
         let small = seconds(n)
         let large = seconds(4 * n)
         #expect(large < 10 * small, "\(n) errors: \(small) s, \(4 * n) errors: \(large) s")
