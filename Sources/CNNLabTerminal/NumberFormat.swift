@@ -4,14 +4,7 @@ import CNNLabEngine
 public enum NumberFormat {
     /// `62,958` in English, `62.958` in Portuguese.
     public static func grouped(_ n: Int, _ language: Language) -> String {
-        let digits = String(n.magnitude)
-        let separator: Character = language == .en ? "," : "."
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(separator) }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
+        language.grouped(n)
     }
 
     /// A total that may be too large to count (nil: past `Int.max`): `62,958`, or

@@ -6,7 +6,7 @@ extension Problem {
         case .unexpectedCharacter(let c): return "unexpected character '\(visible(c))'"
         case .unterminatedString: return "unterminated string"
         case .numberTooLarge(let s): return "number \(s) is too large"
-        case .statementTooLong(let n): return "this statement is longer than \(groupedDigits(n, in: .en)) characters, the most cnnlab reads"
+        case .statementTooLong(let n): return "this statement is longer than \(Language.en.grouped(n)) characters, the most cnnlab reads"
         case .unknownCommand(let w, _): return "unknown command '\(w)'"
         case .expected(let what, let found):
             let f = found.map { "'\($0)'" } ?? "the end of the line"
@@ -39,7 +39,7 @@ extension Problem {
         case .undefinedVariable(let n, _): return "'\(n)' is not defined"
         case .unknownFunction(let n, _): return "unknown function '\(n)'"
         case .raggedLiteral(let e, let g): return "ragged literal: this row has \(g) elements, the first row has \(e)"
-        case .tooManyOperators(let n): return "a statement may have at most \(groupedDigits(n, in: .en)) operators (+ − * · /)"
+        case .tooManyOperators(let n): return "a statement may have at most \(Language.en.grouped(n)) operators (+ − * · /)"
         case .expressionTooDeep(let n): return "expressions may nest at most \(n) levels of brackets, parentheses, calls and signs"
         case .literalTooDeep(let d): return "a literal may nest at most 4 levels (rank 4); this one nests \(d)"
         case .emptyLiteral: return "empty literal []: a tensor needs at least one element"

@@ -16,18 +16,6 @@ extension Problem {
     }
 }
 
-/// `1,000,000` (English) or `1.000.000` (Portuguese), for counts in messages.
-func groupedDigits(_ n: Int, in language: Language) -> String {
-    let digits = String(n.magnitude)
-    let separator: Character = language == .en ? "," : "."
-    var out = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(separator) }
-        out.append(c)
-    }
-    return n < 0 ? "-" + out : out
-}
-
 /// Formats a shape as the lecture writes it: `39×39×3`.
 func shapeText(_ shape: [Int]) -> String {
     shape.isEmpty ? "scalar" : shape.map(String.init).joined(separator: "×")

@@ -6,7 +6,7 @@ extension Problem {
         case .unexpectedCharacter(let c): return "caractere inesperado '\(visible(c))'"
         case .unterminatedString: return "texto entre aspas sem fechamento"
         case .numberTooLarge(let s): return "o número \(s) é grande demais"
-        case .statementTooLong(let n): return "este comando tem mais de \(groupedDigits(n, in: .ptBR)) caracteres, o máximo que o cnnlab lê"
+        case .statementTooLong(let n): return "este comando tem mais de \(Language.ptBR.grouped(n)) caracteres, o máximo que o cnnlab lê"
         case .unknownCommand(let w, _): return "comando desconhecido '\(w)'"
         case .expected(let what, let found):
             let f = found.map { "'\($0)'" } ?? "o fim da linha"
@@ -39,7 +39,7 @@ extension Problem {
         case .undefinedVariable(let n, _): return "'\(n)' não está definido"
         case .unknownFunction(let n, _): return "função desconhecida '\(n)'"
         case .raggedLiteral(let e, let g): return "literal irregular: esta linha tem \(g) elementos, a primeira tem \(e)"
-        case .tooManyOperators(let n): return "um comando pode ter no máximo \(groupedDigits(n, in: .ptBR)) operadores (+ − * · /)"
+        case .tooManyOperators(let n): return "um comando pode ter no máximo \(Language.ptBR.grouped(n)) operadores (+ − * · /)"
         case .expressionTooDeep(let n): return "expressões podem aninhar no máximo \(n) níveis de colchetes, parênteses, chamadas e sinais"
         case .literalTooDeep(let d): return "um literal pode ter no máximo 4 níveis (posto 4); este tem \(d)"
         case .emptyLiteral: return "literal vazio []: um tensor precisa de pelo menos um elemento"

@@ -15,10 +15,20 @@ public enum CheckedCount {
         return total
     }
 
+    /// `values` multiplied together, or nil if the product does not fit in `Int`.
+    public static func product(_ values: some Sequence<Int>) -> Int? {
+        var total = 1
+        for value in values {
+            let (p, overflow) = total.multipliedReportingOverflow(by: value)
+            if overflow { return nil }
+            total = p
+        }
+        return total
+    }
+
     /// `a · b`, or nil if the product does not fit in `Int`.
     public static func product(_ a: Int, _ b: Int) -> Int? {
-        let (p, overflow) = a.multipliedReportingOverflow(by: b)
-        return overflow ? nil : p
+        product([a, b])
     }
 
     /// The bytes of `count` Float32 values, or nil if they do not fit in `Int`.
