@@ -33,6 +33,7 @@ public struct BatchMode {
     @discardableResult
     public func run(_ source: String, session: Session, output: (String) -> Void, errors: (String) -> Void) -> Outcome {
         var quit = false
+        var lines: SourceLines?
         let ok = ScriptRunner.run(source, in: session, keepGoing: keepGoing) { outcome in
             if case .success(.quit) = outcome.result { quit = true }
             switch (outcome.result, format) {
@@ -41,7 +42,10 @@ public struct BatchMode {
             case (.success(let r), .json):
                 output(JSONRenderer.render(r) + "\n")
             case (.failure(let d), .text):
-                errors(DiagnosticRenderer.render(d, source: source, language: language, style: style))
+                // Split once, at the first error: each later one finds its line without a pass over the script.
+                let split = lines ?? SourceLines(source)
+                lines = split
+                errors(DiagnosticRenderer.render(d, lines: split, language: language, style: style))
             case (.failure(let d), .json):
                 errors(JSONRenderer.render(d, language: language) + "\n")
             }

@@ -13,15 +13,19 @@ import CNNLabEngine
 /// ```
 public enum DiagnosticRenderer {
     public static func render(_ d: Diagnostic, source: String, language: Language, style: TextStyle = .plain) -> String {
+        render(d, lines: SourceLines(source), language: language, style: style)
+    }
+
+    /// The same, with the source already split into lines (once for a whole script).
+    public static func render(_ d: Diagnostic, lines: SourceLines, language: Language, style: TextStyle = .plain) -> String {
         let label = language.pick("error", "erro")
         var out = style.red(label + ":") + " " + style.bold(d.message(in: language)) + "\n"
         if let r = d.range {
-            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
             let where_ = language.pick("line \(r.line), column \(r.column)", "linha \(r.line), coluna \(r.column)")
             let gutter = String(repeating: " ", count: String(r.line).count)
             out += "\(gutter)--> \(where_)\n"
-            if r.line >= 1 && r.line <= lines.count {
-                let text = String(lines[r.line - 1])
+            if let line = lines[r.line] {
+                let text = String(line)
                 out += "\(gutter) |\n"
                 out += "\(r.line) | \(text)\n"
                 // Tabs in the prefix are kept so the caret lines up under the token.

@@ -17,12 +17,12 @@ public enum JSONRenderer {
         case .summary(let s):
             fields += [
                 ("layers", .array(s.layers.map(layer))),
-                ("total_params", .int(s.totalParams)),
-                ("total_mult_adds", .int(s.totalMultiplyAdds)),
-                ("input_bytes", .int(s.inputBytes)),
-                ("activation_bytes", .int(s.activationBytes)),
-                ("param_bytes", .int(s.paramBytes)),
-                ("total_bytes", .int(s.totalBytes)),
+                ("total_params", count(s.totalParams)),
+                ("total_mult_adds", count(s.totalMultiplyAdds)),
+                ("input_bytes", count(s.inputBytes)),
+                ("activation_bytes", count(s.activationBytes)),
+                ("param_bytes", count(s.paramBytes)),
+                ("total_bytes", count(s.totalBytes)),
             ]
         case .explanation(let reports):
             fields.append(("layers", .array(reports.map(layer))))
@@ -60,7 +60,7 @@ public enum JSONRenderer {
         case .seeded(let seed):
             fields.append(("seed", .int(Int(seed))))
         case .variables(let vars):
-            fields.append(("variables", .array(vars.map { .object([("name", .string($0.name)), ("shape", ints($0.shape))]) })))
+            fields.append(("variables", .array(vars.map { .object([("name", .string($0.name)), ("shape", ints($0.shape)), ("bytes", count($0.bytes))]) })))
         case .shape(let s):
             fields += [("name", .string(s.name)), ("shape", ints(s.shape))]
         case .stats(let name, let s):
@@ -182,6 +182,9 @@ public enum JSONRenderer {
             ("data", .array(n.tensor.storage.map { .float($0) })),
         ])
     }
+
+    /// A total, or null when it is too large to count (past `Int.max`).
+    static func count(_ n: Int?) -> JSONValue { n.map { .int($0) } ?? .null }
 
     static func ints(_ xs: [Int]) -> JSONValue { .array(xs.map { .int($0) }) }
 

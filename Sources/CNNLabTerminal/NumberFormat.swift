@@ -4,14 +4,23 @@ import CNNLabEngine
 public enum NumberFormat {
     /// `62,958` in English, `62.958` in Portuguese.
     public static func grouped(_ n: Int, _ language: Language) -> String {
-        let digits = String(n.magnitude)
-        let separator: Character = language == .en ? "," : "."
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(separator) }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
+        language.grouped(n)
+    }
+
+    /// A total that may be too large to count (nil: past `Int.max`): `62,958`, or
+    /// ``tooLarge(_:)``.
+    public static func grouped(_ n: Int?, _ language: Language) -> String {
+        n.map { grouped($0, language) } ?? tooLarge(language)
+    }
+
+    /// Bytes of a total that may be too large to count (nil: past `Int.max`).
+    public static func bytes(_ n: Int?, _ language: Language) -> String {
+        n.map { bytes($0, language) } ?? tooLarge(language)
+    }
+
+    /// What a count past `Int.max` (2⁶³ − 1) is shown as, instead of a wrapped number.
+    public static func tooLarge(_ language: Language) -> String {
+        language.pick("too large to count (over 2⁶³ − 1)", "grande demais para contar (mais de 2⁶³ − 1)")
     }
 
     /// Bytes in decimal units as torchinfo prints them: `12.29 kB`, `1.57 MB` (1 kB = 1000 B).

@@ -62,7 +62,12 @@ public enum ResultRenderer {
         case .variables(let vars):
             if vars.isEmpty { return L.pick("no variables\n", "nenhuma variável\n") }
             let width = vars.map { DisplayWidth.of($0.name) }.max() ?? 0
-            return vars.map { DisplayWidth.padRight(style.bold($0.name), to: width) + "  " + shapeText($0.shape, language: L) }.joined(separator: "\n") + "\n"
+            let shapes = vars.map { shapeText($0.shape, language: L) }
+            let shapeWidth = shapes.map(DisplayWidth.of).max() ?? 0
+            return zip(vars, shapes).map { v, shape in
+                let size = v.bytes.map { MemorySize(bytes: $0).text(in: L) } ?? NumberFormat.tooLarge(L)
+                return DisplayWidth.padRight(style.bold(v.name), to: width) + "  " + DisplayWidth.padRight(shape, to: shapeWidth) + "  " + size
+            }.joined(separator: "\n") + "\n"
         case .shape(let s):
             return "\(s.name): \(shapeText(s.shape, language: L))\n"
         case .stats(let name, let s):

@@ -195,8 +195,12 @@ public enum Conv2D {
                 operation: "conv2d", name: "filter", value: f,
                 reason: "larger than the padded input \(x.shape[1]) × \(x.shape[2]) with padding \(padding)")
         }
+        // A stride past the last window start gives one window per axis whatever it is, but the
+        // kernels size their slack (mr·s·n_c floats) by it: s = 2⁵³ asked for exabytes. The
+        // smallest stride with the same output is used instead (n + 2p fits: outputSize said so).
+        let span = max(x.shape[1], x.shape[2]) + 2 * padding - f + 1
         let g = ConvGeometry(
-            height: x.shape[1], width: x.shape[2], channels: x.shape[3], filter: f, stride: stride,
+            height: x.shape[1], width: x.shape[2], channels: x.shape[3], filter: f, stride: min(stride, span),
             padding: padding, outHeight: oh, outWidth: ow, outChannels: weights.shape[3])
         return (x.shape[0], g)
     }

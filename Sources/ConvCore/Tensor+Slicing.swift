@@ -13,6 +13,32 @@ extension Tensor {
     /// - Throws: `indexOutOfRange` for a position outside its dimension or too many indices;
     ///   `invalidShape` for an empty slice (cnnlab tensors have no zero-length dimensions).
     public func sliced(_ indices: [TensorIndex]) throws(TensorError) -> Tensor {
+        let (ranges, keep) = try selection(indices)
+        let outShape = zip(ranges, keep).filter { $0.1 }.map { $0.0.count }
+        var out: [Float] = []
+        out.reserveCapacity(ranges.reduce(1) { $0 * $1.count })
+        let st = strides
+        func copy(_ d: Int, _ offset: Int) {
+            if d == rank {
+                out.append(storage[offset])
+                return
+            }
+            for i in ranges[d] { copy(d + 1, offset + i * st[d]) }
+        }
+        copy(0, 0)
+        return Tensor(validShape: outShape, storage: out)
+    }
+
+    /// The shape `sliced(indices)` has, found without copying anything (so a caller can tell
+    /// how much memory the slice takes before making it).
+    /// - Throws: as `sliced`.
+    public func slicedShape(_ indices: [TensorIndex]) throws(TensorError) -> [Int] {
+        let (ranges, keep) = try selection(indices)
+        return zip(ranges, keep).filter { $0.1 }.map { $0.0.count }
+    }
+
+    /// The positions `indices` select along each dimension, and whether it is kept.
+    private func selection(_ indices: [TensorIndex]) throws(TensorError) -> ([Range<Int>], [Bool]) {
         guard indices.count <= rank else { throw .indexOutOfRange(index: indices.map { _ in 0 }, shape: shape) }
         var ranges: [Range<Int>] = []
         var keep: [Bool] = []
@@ -36,18 +62,6 @@ extension Tensor {
                 keep.append(true)
             }
         }
-        let outShape = zip(ranges, keep).filter { $0.1 }.map { $0.0.count }
-        var out: [Float] = []
-        out.reserveCapacity(ranges.reduce(1) { $0 * $1.count })
-        let st = strides
-        func copy(_ d: Int, _ offset: Int) {
-            if d == rank {
-                out.append(storage[offset])
-                return
-            }
-            for i in ranges[d] { copy(d + 1, offset + i * st[d]) }
-        }
-        copy(0, 0)
-        return Tensor(validShape: outShape, storage: out)
+        return (ranges, keep)
     }
 }

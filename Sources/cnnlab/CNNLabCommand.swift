@@ -69,7 +69,7 @@ struct CNNLabCommand: ParsableCommand {
         }
         let term = ProcessInfo.processInfo.environment["TERM"]
         switch defaultFrontEnd(stdinIsTTY: isatty(0) != 0, stdoutIsTTY: isatty(1) != 0, term: term) {
-        case .batch: try options.runBatch(readAllStandardInput())
+        case .batch: try options.runBatch(try readAllStandardInput(options.language))
         case .tui: try runTUI(options)
         case .repl: Repl.start(options: options)
         }

@@ -26,6 +26,14 @@ struct FrontEndOptions: ParsableArguments {
     var threads: Int = 1
 
     @Option(
+        help: ArgumentHelp(
+            CommandLineLanguage.pick(
+                "The most memory the session's tensors may hold, e.g. 512M or 2G (default: half the machine's memory).",
+                "O máximo de memória que os tensores da sessão podem ocupar, por exemplo 512M ou 2G (padrão: metade da memória da máquina)."),
+            valueName: CommandLineLanguage.pick("size", "tamanho")))
+    var memoryLimit: String?
+
+    @Option(
         help: CommandLineLanguage.help(
             "A folder of .lesson files to use instead of the lessons shipped with cnnlab.",
             "Uma pasta de arquivos .lesson a usar no lugar das lições que vêm com o cnnlab."),
@@ -38,6 +46,11 @@ struct FrontEndOptions: ParsableArguments {
         }
         guard (1...256).contains(threads) else {
             throw ValidationError(language.pick("--threads must be between 1 and 256", "--threads deve estar entre 1 e 256"))
+        }
+        if let memoryLimit, MemorySize(parsing: memoryLimit) == nil {
+            throw ValidationError(language.pick(
+                "--memory-limit '\(memoryLimit)' is not a size: write bytes, or a number with K, M, G or T (e.g. 512M, 2G)",
+                "--memory-limit '\(memoryLimit)' não é um tamanho: escreva bytes, ou um número com K, M, G ou T (por exemplo 512M, 2G)"))
         }
     }
 
@@ -64,6 +77,7 @@ struct FrontEndOptions: ParsableArguments {
         let directory = FileManager.default.currentDirectoryPath
         let session = Session(threads: threads, workingDirectory: directory)
         session.language = language
+        if let limit = memoryLimit.flatMap(MemorySize.init(parsing:)) { session.memoryLimit = limit.bytes }
         let environment = ProcessInfo.processInfo.environment
         let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
         let folder = lessons.map { ($0 as NSString).expandingTildeInPath }
@@ -96,7 +110,35 @@ struct FrontEndOptions: ParsableArguments {
 extension ColorChoice: ExpressibleByArgument {}
 
 
-/// All of standard input as text (invalid UTF-8 is repaired, not fatal).
-func readAllStandardInput() -> String {
-    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+/// All of standard input as text (invalid UTF-8 is repaired, not fatal), at most
+/// `ScriptRunner.maxScriptBytes`: more (`run - < /dev/zero`) is an error and exit status 1,
+/// not a read until memory runs out.
+func readAllStandardInput(_ language: Language) throws -> String {
+    try readScript(name: language.pick("standard input", "a entrada padrão"), language) { () throws(BoundedRead.Failure) in
+        try BoundedRead.all(fileDescriptor: 0, limit: ScriptRunner.maxScriptBytes)
+    }
+}
+
+/// The script file at `path` as text, bounded as standard input is.
+func readScriptFile(_ path: String, _ language: Language) throws -> String {
+    try readScript(name: path, language) { () throws(BoundedRead.Failure) in
+        try BoundedRead.all(path: path, limit: ScriptRunner.maxScriptBytes)
+    }
+}
+
+private func readScript(name: String, _ language: Language, _ read: () throws(BoundedRead.Failure) -> [UInt8]) throws -> String {
+    do {
+        return String(decoding: try read(), as: UTF8.self)
+    } catch {
+        switch error {
+        case .tooLarge(let limit):
+            let size = MemorySize(bytes: limit).text(in: language)
+            writeError(language.pick(
+                "error: \(name) holds more than \(size), the most cnnlab reads as a script\n",
+                "erro: \(name) tem mais de \(size), o máximo que o cnnlab lê como script\n"))
+        case .unreadable(let reason):
+            writeError(language.pick("error: cannot read \(name): \(reason)\n", "erro: não foi possível ler \(name): \(reason)\n"))
+        }
+        throw ExitCode(1)
+    }
 }

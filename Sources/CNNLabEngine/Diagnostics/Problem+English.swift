@@ -6,6 +6,7 @@ extension Problem {
         case .unexpectedCharacter(let c): return "unexpected character '\(visible(c))'"
         case .unterminatedString: return "unterminated string"
         case .numberTooLarge(let s): return "number \(s) is too large"
+        case .statementTooLong(let n): return "this statement is longer than \(Language.en.grouped(n)) characters, the most cnnlab reads"
         case .unknownCommand(let w, _): return "unknown command '\(w)'"
         case .expected(let what, let found):
             let f = found.map { "'\($0)'" } ?? "the end of the line"
@@ -40,6 +41,7 @@ extension Problem {
         case .undefinedVariable(let n, _): return "'\(n)' is not defined"
         case .unknownFunction(let n, _): return "unknown function '\(n)'"
         case .raggedLiteral(let e, let g): return "ragged literal: this row has \(g) elements, the first row has \(e)"
+        case .tooManyOperators(let n): return "a statement may have at most \(Language.en.grouped(n)) operators (+ − * · /)"
         case .expressionTooDeep(let n): return "expressions may nest at most \(n) levels of brackets, parentheses, calls and signs"
         case .literalTooDeep(let d): return "a literal may nest at most 4 levels (rank 4); this one nests \(d)"
         case .emptyLiteral: return "empty literal []: a tensor needs at least one element"
@@ -50,7 +52,14 @@ extension Problem {
         case .tupleArity(let e, let g): return "the right side gives \(g) value(s) but \(e) name(s) are on the left"
         case .tupleNotAllowed: return "this gives several values: assign them with `let a, b, c = ...`"
         case .notAnInteger(let s): return "\(s) must be a whole number"
+        case .integerTooLarge(let s): return "\(s) is too large: a whole number here may be at most 2⁵³ = 9,007,199,254,740,992 in magnitude"
+        case .inexactInteger(let s):
+            return "\(s) is computed with tensor values, which are Float32 and hold every whole number only below 2²⁴ = 16,777,216; this one may have been rounded"
         case .tensor(let op, let err): return "\(op): \(err.english)"
+        case .outOfMemory(let op, let needed, let inUse, let limit, let biggest):
+            let holders = biggest.map { "\($0.name) \(MemorySize(bytes: $0.bytes))" }.joined(separator: ", ")
+            return "not enough memory for \(op): it needs \(MemorySize(bytes: needed)) more, and the session holds \(MemorySize(bytes: inUse)) of its \(MemorySize(bytes: limit)) limit"
+                + (holders.isEmpty ? "" : " (the most: \(holders))")
         case .fileNotFound(let p): return "no such file: \(p)"
         case .fileOutsideLesson(let p, _, let w): return w ? "a lesson may not write \(p)" : "a lesson may not read \(p)"
         case .activity(let a): return a.message(in: .en)
@@ -58,6 +67,7 @@ extension Problem {
         case .modelFile(let m): return m.message(in: .en)
         case .fileUnreadable(let p, let r): return "cannot read \(p): \(r)"
         case .fileUnwritable(let p, let r): return "cannot write \(p): \(r)"
+        case .fileTooLarge(let p, let limit): return "\(p) is larger than \(MemorySize(bytes: limit)), the most cnnlab reads for it"
         case .npyMalformed(let p, let r): return "\(p) is not a valid .npy file: \(r)"
         case .npyUnsupported(let p, let r): return "\(p): unsupported .npy contents: \(r)"
         }
@@ -86,7 +96,12 @@ extension Problem {
         case .tensor(_, .shapeMismatch): return "`shape NAME` shows a tensor's shape"
         case .tensor(let f, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` shows its arguments and an example"
         case .argumentCount(let f, _, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` shows its arguments and an example"
-        case .notAnInteger: return "write a whole number between −10⁹ and 10⁹, e.g. 2"
+        case .notAnInteger: return "write a whole number, e.g. 2"
+        case .outOfMemory: return "free memory with `let NAME = 0` on a big variable or with `clear vars`, or start cnnlab with a larger --memory-limit (e.g. 8G)"
+        case .tooManyOperators: return "compute it in steps with `let`, or add many values with sum(X)"
+        case .statementTooLong: return "split it into several statements (a newline or ';' ends one), or load a big tensor from a .npy file"
+        case .integerTooLarge: return "write a smaller whole number, e.g. 2"
+        case .inexactInteger: return "write it with whole numbers only, e.g. 16777217 or 2 * n with `let n = 8388609`"
         case .fileNotFound: return "paths are relative to the directory cnnlab was started in"
         case .fileOutsideLesson(_, let folder, let w):
             return w ? "a lesson writes only under its output folder \(folder), with relative paths" : "a lesson reads only files in its own folder \(folder), with relative paths"

@@ -6,6 +6,7 @@ extension Problem {
         case .unexpectedCharacter(let c): return "caractere inesperado '\(visible(c))'"
         case .unterminatedString: return "texto entre aspas sem fechamento"
         case .numberTooLarge(let s): return "o número \(s) é grande demais"
+        case .statementTooLong(let n): return "este comando tem mais de \(Language.ptBR.grouped(n)) caracteres, o máximo que o cnnlab lê"
         case .unknownCommand(let w, _): return "comando desconhecido '\(w)'"
         case .expected(let what, let found):
             let f = found.map { "'\($0)'" } ?? "o fim da linha"
@@ -40,6 +41,7 @@ extension Problem {
         case .undefinedVariable(let n, _): return "'\(n)' não está definido"
         case .unknownFunction(let n, _): return "função desconhecida '\(n)'"
         case .raggedLiteral(let e, let g): return "literal irregular: esta linha tem \(g) elementos, a primeira tem \(e)"
+        case .tooManyOperators(let n): return "um comando pode ter no máximo \(Language.ptBR.grouped(n)) operadores (+ − * · /)"
         case .expressionTooDeep(let n): return "expressões podem aninhar no máximo \(n) níveis de colchetes, parênteses, chamadas e sinais"
         case .literalTooDeep(let d): return "um literal pode ter no máximo 4 níveis (posto 4); este tem \(d)"
         case .emptyLiteral: return "literal vazio []: um tensor precisa de pelo menos um elemento"
@@ -50,7 +52,14 @@ extension Problem {
         case .tupleArity(let e, let g): return "o lado direito dá \(g) valor(es), mas há \(e) nome(s) à esquerda"
         case .tupleNotAllowed: return "isto dá vários valores: atribua-os com `let a, b, c = ...`"
         case .notAnInteger(let s): return "\(s) precisa ser um número inteiro"
+        case .integerTooLarge(let s): return "\(s) é grande demais: um número inteiro aqui pode ter no máximo 2⁵³ = 9.007.199.254.740.992 em valor absoluto"
+        case .inexactInteger(let s):
+            return "\(s) é calculado com valores de tensores, que são Float32 e só representam todos os inteiros abaixo de 2²⁴ = 16.777.216; este pode ter sido arredondado"
         case .tensor(let op, let err): return "\(op): \(err.portuguese)"
+        case .outOfMemory(let op, let needed, let inUse, let limit, let biggest):
+            let holders = biggest.map { "\($0.name) \(MemorySize(bytes: $0.bytes).text(in: .ptBR))" }.joined(separator: ", ")
+            return "memória insuficiente para \(op): precisa de mais \(MemorySize(bytes: needed).text(in: .ptBR)), e a sessão já ocupa \(MemorySize(bytes: inUse).text(in: .ptBR)) do limite de \(MemorySize(bytes: limit).text(in: .ptBR))"
+                + (holders.isEmpty ? "" : " (os maiores: \(holders))")
         case .fileNotFound(let p): return "arquivo não encontrado: \(p)"
         case .fileOutsideLesson(let p, _, let w): return w ? "uma lição não pode gravar \(p)" : "uma lição não pode ler \(p)"
         case .activity(let a): return a.message(in: .ptBR)
@@ -58,6 +67,7 @@ extension Problem {
         case .modelFile(let m): return m.message(in: .ptBR)
         case .fileUnreadable(let p, let r): return "não foi possível ler \(p): \(r)"
         case .fileUnwritable(let p, let r): return "não foi possível gravar \(p): \(r)"
+        case .fileTooLarge(let p, let limit): return "\(p) é maior que \(MemorySize(bytes: limit).text(in: .ptBR)), o máximo que o cnnlab lê para ele"
         case .npyMalformed(let p, let r): return "\(p) não é um arquivo .npy válido: \(r)"
         case .npyUnsupported(let p, let r): return "\(p): conteúdo .npy não suportado: \(r)"
         }
@@ -86,7 +96,12 @@ extension Problem {
         case .tensor(_, .shapeMismatch): return "`shape NOME` mostra o formato de um tensor"
         case .tensor(let f, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` mostra os argumentos e um exemplo"
         case .argumentCount(let f, _, _) where HelpCatalog.page(for: f) != nil: return "`help \(f)` mostra os argumentos e um exemplo"
-        case .notAnInteger: return "escreva um número inteiro entre −10⁹ e 10⁹, por exemplo 2"
+        case .notAnInteger: return "escreva um número inteiro, por exemplo 2"
+        case .outOfMemory: return "libere memória com `let NOME = 0` numa variável grande ou com `clear vars`, ou inicie o cnnlab com um --memory-limit maior (por exemplo 8G)"
+        case .tooManyOperators: return "calcule em etapas com `let`, ou some muitos valores com sum(X)"
+        case .statementTooLong: return "divida-o em vários comandos (uma quebra de linha ou ';' encerra um), ou carregue um tensor grande de um arquivo .npy"
+        case .integerTooLarge: return "escreva um número inteiro menor, por exemplo 2"
+        case .inexactInteger: return "escreva-o só com números inteiros, por exemplo 16777217 ou 2 * n com `let n = 8388609`"
         case .fileNotFound: return "os caminhos são relativos ao diretório onde o cnnlab foi iniciado"
         case .fileOutsideLesson(_, let folder, let w):
             return w ? "uma lição grava só dentro da sua pasta de saída \(folder), com caminhos relativos" : "uma lição lê só arquivos da sua própria pasta \(folder), com caminhos relativos"

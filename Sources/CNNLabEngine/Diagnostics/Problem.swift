@@ -9,6 +9,8 @@ public enum Problem: Sendable, Equatable {
     case unexpectedCharacter(Character)
     case unterminatedString
     case numberTooLarge(String)
+    /// A statement longer than ``Lexer/maxStatementLength`` characters.
+    case statementTooLong(Int)
     case unknownCommand(String, suggestion: String?)
     case expected(Expectation, found: String?)
     case unknownOption(command: String, option: String, allowed: [String])
@@ -47,6 +49,8 @@ public enum Problem: Sendable, Equatable {
     case literalTooDeep(Int)
     /// Brackets, parentheses, calls or signs nested deeper than the limit.
     case expressionTooDeep(Int)
+    /// More binary operators in one statement than the limit.
+    case tooManyOperators(Int)
     case emptyLiteral
     case mixedLiteral
     case nonFiniteLiteral
@@ -55,12 +59,22 @@ public enum Problem: Sendable, Equatable {
     case tupleArity(expected: Int, got: Int)
     case tupleNotAllowed
     case notAnInteger(String)
+    /// A whole-number argument past 2⁵³ in magnitude.
+    case integerTooLarge(String)
+    /// A whole-number argument computed with Float32 tensor values at or past 2²⁴, which may
+    /// have been rounded to a whole number.
+    case inexactInteger(String)
     case tensor(operation: String, TensorError)
+    /// `operation` needs `needed` bytes more than the session may hold: it holds `inUse` of
+    /// its `limit`, the most in `biggest`.
+    case outOfMemory(operation: String, needed: Int, inUse: Int, limit: Int, biggest: [MemoryHolder])
 
     // Files
     case fileNotFound(String)
     case fileUnreadable(String, reason: String)
     case fileUnwritable(String, reason: String)
+    /// A file larger than cnnlab reads for its purpose (`limit` bytes).
+    case fileTooLarge(String, limit: Int)
     case npyMalformed(String, reason: String)
     case npyUnsupported(String, reason: String)
     /// A lesson's command named a file outside the folder it may use.

@@ -5,7 +5,9 @@ import Foundation
 /// errors as located diagnostics, writes atomic (a temporary file renamed into place), so
 /// an interrupted save never leaves half a file, and an existing file keeps its mode.
 enum FileStore {
-    static func read(_ path: String, access: FileAccess, at range: SourceRange) throws(Diagnostic) -> [UInt8] {
+    /// The bytes of `path`, refusing a file of more than `limit` bytes (or a device such as
+    /// /dev/zero that never ends) before it fills memory.
+    static func read(_ path: String, access: FileAccess, limit: Int, at range: SourceRange) throws(Diagnostic) -> [UInt8] {
         guard let full = access.readable(path) else {
             throw Diagnostic(.fileOutsideLesson(path, folder: access.allowedFolder(writing: false), writing: false), at: range)
         }
@@ -14,10 +16,14 @@ enum FileStore {
             throw Diagnostic(.fileNotFound(path), at: range)
         }
         guard !isDirectory.boolValue else { throw Diagnostic(.fileUnreadable(path, reason: "it is a directory"), at: range) }
-        guard let data = FileManager.default.contents(atPath: full) else {
-            throw Diagnostic(.fileUnreadable(path, reason: "permission denied or I/O error"), at: range)
+        do {
+            return try BoundedRead.all(path: full, limit: limit)
+        } catch {
+            switch error {
+            case .tooLarge(let limit): throw Diagnostic(.fileTooLarge(path, limit: limit), at: range)
+            case .unreadable(let reason): throw Diagnostic(.fileUnreadable(path, reason: reason), at: range)
+            }
         }
-        return [UInt8](data)
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String, access: FileAccess, at range: SourceRange) throws(Diagnostic) {

@@ -24,14 +24,38 @@ public enum NPYFormat {
 
     static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
 
-    /// Decodes a whole `.npy` file.
-    public static func decode(_ bytes: [UInt8]) throws(DecodeError) -> Tensor {
+    /// The longest header read, in bytes: numpy's own default (`max_header_size` of
+    /// `np.load`), since a longer one is not a header numpy writes. A 100 MB header once took
+    /// 1.8 GB to parse.
+    public static let maxHeaderLength = 10_000
+
+    /// The largest file that can hold a tensor cnnlab accepts: the biggest header, then
+    /// ``Tensor/maxElementCount`` values of the widest type (8 bytes).
+    public static let maxFileBytes = 12 + maxHeaderLength + Tensor.maxElementCount * 8
+
+    /// How many values the file's header announces (read from the header alone, so a caller
+    /// can tell what decoding would allocate).
+    public static func elementCount(_ bytes: [UInt8]) throws(DecodeError) -> Int {
+        try layout(bytes).count
+    }
+
+    /// The header, the data type, where the data starts and the number of values.
+    private static func layout(_ bytes: [UInt8]) throws(DecodeError) -> (header: NPYHeader, dtype: NPYDataType, dataStart: Int, count: Int) {
         let (dict, dataStart) = try header(of: bytes)
         let dtype = try NPYDataType(descr: dict.descr)
         guard let count = dict.shape.isEmpty ? 1 : Tensor.elementCount(dict.shape) else {
             if dict.shape.contains(0) { throw .unsupported("empty array of shape \(dict.shape)") }
             throw .malformed("shape \(dict.shape) is invalid")
         }
+        guard count <= Tensor.maxElementCount else {
+            throw .unsupported("shape \(dict.shape) has \(count) values; cnnlab holds at most \(Tensor.maxElementCount) in one tensor")
+        }
+        return (dict, dtype, dataStart, count)
+    }
+
+    /// Decodes a whole `.npy` file.
+    public static func decode(_ bytes: [UInt8]) throws(DecodeError) -> Tensor {
+        let (dict, dtype, dataStart, count) = try layout(bytes)
         let (needed, overflow) = count.multipliedReportingOverflow(by: dtype.size)
         guard !overflow, needed <= bytes.count - dataStart else {
             throw .malformed("data is truncated: shape \(dict.shape) needs \(overflow ? "too many" : String(needed)) bytes, file has \(bytes.count - dataStart)")
@@ -72,6 +96,9 @@ public enum NPYFormat {
             headerStart = 12
         default:
             throw .unsupported("format version \(major).\(bytes[7])")
+        }
+        guard headerLength <= maxHeaderLength else {
+            throw .malformed("the header is \(headerLength) bytes long; numpy and cnnlab read headers of at most \(maxHeaderLength)")
         }
         guard headerLength <= bytes.count - headerStart else { throw .malformed("header runs past the end of the file") }
         let headerBytes = bytes[headerStart..<(headerStart + headerLength)]

@@ -166,6 +166,10 @@ public enum LayerSelection: Sendable, Equatable {
 
 /// A tensor expression, with the source range of every node for error messages.
 public indirect enum Expression: Sendable, Equatable {
+    /// A whole-number literal, kept exact (not as a Double, which holds integers exactly only
+    /// up to 2⁵³): sizes, indices and counts are read from it without rounding.
+    case integer(Int, SourceRange)
+    /// A literal with a fraction or an exponent.
     case number(Double, SourceRange)
     case variable(String, SourceRange)
     /// A nested list literal; each element is an expression (numbers or nested lists).
@@ -180,7 +184,7 @@ public indirect enum Expression: Sendable, Equatable {
     /// Where the expression was written.
     public var range: SourceRange {
         switch self {
-        case .number(_, let r), .variable(_, let r), .list(_, let r), .unary(_, _, let r),
+        case .integer(_, let r), .number(_, let r), .variable(_, let r), .list(_, let r), .unary(_, _, let r),
             .binary(_, _, _, let r), .call(_, _, let r), .index(_, _, let r):
             return r
         }

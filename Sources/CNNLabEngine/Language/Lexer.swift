@@ -4,16 +4,38 @@
 /// statement, so long tensor literals may span lines. `#` starts a comment that runs to the
 /// end of the line (outside strings). A lexical error spoils only its own statement: the
 /// lexer skips to the next statement boundary and goes on, so `--keep-going` can continue.
+///
+/// The lexer walks the source string itself (no array of characters, which took 16 bytes a
+/// character), and a statement longer than ``maxStatementLength`` characters is an error
+/// before its tokens fill memory: a 10 MB line of `1+1+…` once needed a gigabyte.
 public struct Lexer {
-    private let chars: [Character]
-    private var index = 0
+    /// The longest statement read, in characters (a 300×300 literal fits; a runaway line does not).
+    public static let maxStatementLength = 1_000_000
+
+    private let source: String
+    private var index: String.Index
+    /// Characters read of the statement being lexed.
+    private var statementLength = 0
     private var line = 1
     private var column = 1
     private var depth = 0
 
     public init(_ source: String) {
-        chars = Array(source)
+        self.source = source
+        index = source.startIndex
     }
+
+    /// The character `offset` places after the current one, or nil past the end.
+    private func char(_ offset: Int = 0) -> Character? {
+        var i = index
+        for _ in 0..<offset {
+            guard i < source.endIndex else { return nil }
+            i = source.index(after: i)
+        }
+        return i < source.endIndex ? source[i] : nil
+    }
+
+    private var atEnd: Bool { index >= source.endIndex }
 
     /// All statements of the source, in order; empty statements are dropped.
     public static func statements(in source: String) -> [LexedStatement] {
@@ -27,11 +49,12 @@ public struct Lexer {
 
     /// The next non-empty statement, or nil at the end of the source.
     public mutating func nextStatement() -> LexedStatement? {
-        while index < chars.count {
+        while !atEnd {
             var tokens: [Token] = []
             let startLine = line
             let start = index
             depth = 0
+            statementLength = 0
             do {
                 while let token = try nextToken() {
                     tokens.append(token)
@@ -49,8 +72,10 @@ public struct Lexer {
 
     /// The next token of the current statement, or nil at its end (consuming the separator).
     private mutating func nextToken() throws(Diagnostic) -> Token? {
-        while index < chars.count {
-            let c = chars[index]
+        while let c = char() {
+            guard statementLength <= Self.maxStatementLength else {
+                throw Diagnostic(.statementTooLong(Self.maxStatementLength), at: SourceRange(line: line, column: column, length: 1))
+            }
             if c == "\n" {
                 advance()
                 if depth == 0 { return nil }
@@ -61,7 +86,7 @@ public struct Lexer {
                 return nil
             }
             if c == "#" {
-                while index < chars.count, chars[index] != "\n" { advance() }
+                while let d = char(), d != "\n" { advance() }
                 continue
             }
             if c.isWhitespace {
@@ -82,13 +107,13 @@ public struct Lexer {
         if c.isNumber && c.isASCII {
             return try number(line: startLine, column: startColumn)
         }
-        if c == "." && index + 1 < chars.count && chars[index + 1].isASCII && chars[index + 1].isNumber {
+        if c == ".", let next = char(1), next.isASCII && next.isNumber {
             return try number(line: startLine, column: startColumn)
         }
         if c.isLetter || c == "_" {
             var name = ""
-            while index < chars.count, chars[index].isLetter || chars[index].isNumber || chars[index] == "_" {
-                name.append(chars[index])
+            while let d = char(), d.isLetter || d.isNumber || d == "_" {
+                name.append(d)
                 advance()
             }
             return Token(.identifier(name), range(name.count))
@@ -110,25 +135,28 @@ public struct Lexer {
     private mutating func number(line: Int, column: Int) throws(Diagnostic) -> Token {
         var text = ""
         var isReal = false
-        while index < chars.count, chars[index].isASCII, chars[index].isNumber || chars[index] == "." {
-            if chars[index] == "." { isReal = true }
-            text.append(chars[index])
+        while let c = char(), c.isASCII, c.isNumber || c == "." {
+            if c == "." { isReal = true }
+            text.append(c)
             advance()
         }
-        if index < chars.count, chars[index] == "e" || chars[index] == "E" {
+        if let e = char(), e == "e" || e == "E" {
             // Exponent only when digits follow (optionally signed).
-            var look = index + 1
-            if look < chars.count, chars[look] == "+" || chars[look] == "-" { look += 1 }
-            if look < chars.count, chars[look].isASCII, chars[look].isNumber {
+            var look = 1
+            if let sign = char(look), sign == "+" || sign == "-" { look += 1 }
+            if let digit = char(look), digit.isASCII, digit.isNumber {
                 isReal = true
-                while index < look { text.append(chars[index]); advance() }
-                while index < chars.count, chars[index].isASCII, chars[index].isNumber {
-                    text.append(chars[index])
+                for _ in 0..<look {
+                    if let c = char() { text.append(c) }
+                    advance()
+                }
+                while let c = char(), c.isASCII, c.isNumber {
+                    text.append(c)
                     advance()
                 }
             }
         }
-        if !isReal, isDimensionSeparator(at: index) {
+        if !isReal, isDimensionSeparator() {
             return try dimensions(first: text, line: line, column: column)
         }
         let r = SourceRange(line: line, column: column, length: text.count)
@@ -140,28 +168,29 @@ public struct Lexer {
         return Token(.integer(n), r)
     }
 
-    private func isDimensionSeparator(at i: Int) -> Bool {
-        guard i + 1 < chars.count, chars[i] == "x" || chars[i] == "×" else { return false }
-        return chars[i + 1].isASCII && chars[i + 1].isNumber
+    /// Whether an `x` or `×` followed by a digit comes next.
+    private func isDimensionSeparator() -> Bool {
+        guard let c = char(), c == "x" || c == "×", let next = char(1) else { return false }
+        return next.isASCII && next.isNumber
     }
 
     private mutating func dimensions(first: String, line: Int, column: Int) throws(Diagnostic) -> Token {
         var parts = [first]
         var length = first.count
-        while isDimensionSeparator(at: index) {
+        while isDimensionSeparator() {
             advance()
             length += 1
             var digits = ""
-            while index < chars.count, chars[index].isASCII, chars[index].isNumber {
-                digits.append(chars[index])
+            while let c = char(), c.isASCII, c.isNumber {
+                digits.append(c)
                 advance()
             }
             length += digits.count
             parts.append(digits)
         }
         let r = SourceRange(line: line, column: column, length: length)
-        if index < chars.count, chars[index].isLetter || chars[index] == "." || chars[index] == "_" {
-            throw Diagnostic(.expected(.shape, found: parts.joined(separator: "x") + String(chars[index])), at: r)
+        if let c = char(), c.isLetter || c == "." || c == "_" {
+            throw Diagnostic(.expected(.shape, found: parts.joined(separator: "x") + String(c)), at: r)
         }
         var dims: [Int] = []
         for p in parts {
@@ -175,16 +204,14 @@ public struct Lexer {
         advance()  // opening quote
         var value = ""
         var length = 1
-        while index < chars.count {
-            let c = chars[index]
+        while let c = char() {
             if c == "\n" { break }
             advance()
             length += 1
             if c == "\"" {
                 return Token(.string(value), SourceRange(line: line, column: column, length: length))
             }
-            if c == "\\", index < chars.count, chars[index] != "\n" {
-                let e = chars[index]
+            if c == "\\", let e = char(), e != "\n" {
                 advance()
                 length += 1
                 switch e {
@@ -201,29 +228,30 @@ public struct Lexer {
 
     /// The statement's characters from `start` to here, without surrounding blanks and the
     /// separator (an answer such as `27.000.100` is read from this, not from tokens).
-    private func text(from start: Int) -> String {
-        var slice = chars[start..<index]
+    private func text(from start: String.Index) -> String {
+        var slice = source[start..<index]
         while let last = slice.last, last.isWhitespace || last == ";" { slice = slice.dropLast() }
         while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
         return String(slice)
     }
 
     private mutating func skipToStatementEnd() {
-        while index < chars.count {
-            let c = chars[index]
+        while let c = char() {
             advance()
             if c == "\n" || c == ";" { return }
         }
     }
 
     private mutating func advance() {
-        if chars[index] == "\n" {
+        guard index < source.endIndex else { return }
+        if source[index] == "\n" {
             line += 1
             column = 1
         } else {
             column += 1
         }
-        index += 1
+        statementLength += 1
+        index = source.index(after: index)
     }
 }
 

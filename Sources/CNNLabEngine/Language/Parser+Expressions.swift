@@ -4,6 +4,7 @@ extension Parser {
         var lhs = try term()
         while let t = peek, t.kind == .symbol("+") || t.kind == .symbol("-") {
             position += 1
+            try countOperator(at: t.range)
             let rhs = try term()
             lhs = .binary(t.kind == .symbol("+") ? "+" : "-", lhs, rhs, lhs.range.merged(with: rhs.range))
         }
@@ -14,10 +15,17 @@ extension Parser {
         var lhs = try unary()
         while let t = peek, case .symbol(let c) = t.kind, c == "*" || c == "·" || c == "/" {
             position += 1
+            try countOperator(at: t.range)
             let rhs = try unary()
             lhs = .binary(c, lhs, rhs, lhs.range.merged(with: rhs.range))
         }
         return lhs
+    }
+
+    /// Counts one more binary operator at `range`, refusing more than ``maxOperators``.
+    private mutating func countOperator(at range: SourceRange) throws(Diagnostic) {
+        operators += 1
+        guard operators <= Parser.maxOperators else { throw Diagnostic(.tooManyOperators(Parser.maxOperators), at: range) }
     }
 
     /// Counts one more level of nesting at `range`, refusing more than ``maxNesting``.
@@ -79,7 +87,7 @@ extension Parser {
         guard let t = peek else { throw Diagnostic(.expected(.expression, found: nil), at: endRange) }
         position += 1
         switch t.kind {
-        case .integer(let n): return .number(Double(n), t.range)
+        case .integer(let n): return .integer(n, t.range)
         case .real(let d): return .number(d, t.range)
         case .identifier(let name):
             if let open = peek, open.kind == .symbol("(") {

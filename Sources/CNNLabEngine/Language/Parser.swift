@@ -14,6 +14,12 @@ public struct Parser {
     /// The deepest nesting an expression may have: deep enough for any real expression,
     /// shallow enough that reading and evaluating it can never exhaust the stack.
     static let maxNesting = 128
+    /// The most binary operators one statement may have. A chain `1+1+…` nests one level per
+    /// operator, and freeing a tree of 100,000 levels overflows the stack; ten thousand terms
+    /// are far more than any real expression.
+    static let maxOperators = 10_000
+    /// Binary operators read so far in this statement.
+    var operators = 0
     let statementRange: SourceRange
 
     /// Parses one lexed statement.

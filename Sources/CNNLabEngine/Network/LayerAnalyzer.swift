@@ -187,18 +187,12 @@ public enum LayerAnalyzer {
     }
 
     private static func product(_ factors: [Int]) throws(LayerProblem) -> Int {
-        var r = 1
-        for f in factors {
-            let (p, o) = r.multipliedReportingOverflow(by: f)
-            if o { throw .overflow }
-            r = p
-        }
-        return r
+        guard let p = CheckedCount.product(factors) else { throw .overflow }
+        return p
     }
 
     private static func sum(_ a: Int, _ b: Int) throws(LayerProblem) -> Int {
-        let (s, o) = a.addingReportingOverflow(b)
-        if o { throw .overflow }
+        guard let s = CheckedCount.sum([a, b]) else { throw .overflow }
         return s
     }
 }

@@ -36,8 +36,7 @@ public enum NetworkExporter {
         }
         lines.append(")")
         lines.append("")
-        let total = reports.reduce(0) { $0 + $1.params }
-        lines.append("assert sum(p.numel() for p in model.parameters()) == \(total)")
+        lines.append(parameterCheck(reports) { "assert sum(p.numel() for p in model.parameters()) == \($0)" })
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -71,8 +70,16 @@ public enum NetworkExporter {
         }
         lines.append("])")
         lines.append("")
-        let total = reports.reduce(0) { $0 + $1.params }
-        lines.append("assert model.count_params() == \(total)")
+        lines.append(parameterCheck(reports) { "assert model.count_params() == \($0)" })
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The line that checks the parameter count, or a comment when the total is too large to
+    /// count (past `Int.max`).
+    private static func parameterCheck(_ reports: [LayerReport], _ assertion: (Int) -> String) -> String {
+        guard let total = CheckedCount.sum(reports.lazy.map(\.params)) else {
+            return "# the total parameter count is too large to count (over 2**63 - 1), so it is not checked"
+        }
+        return assertion(total)
     }
 }

@@ -16,24 +16,12 @@ extension QuizGenerator {
 
     /// The product, or nil on overflow.
     static func product(_ xs: Int...) -> Int? {
-        var r = 1
-        for x in xs {
-            let (p, o) = r.multipliedReportingOverflow(by: x)
-            if o { return nil }
-            r = p
-        }
-        return r
+        CheckedCount.product(xs)
     }
 
     /// The sum, or nil on overflow.
     static func sum(_ xs: Int...) -> Int? {
-        var r = 0
-        for x in xs {
-            let (s, o) = r.addingReportingOverflow(x)
-            if o { return nil }
-            r = s
-        }
-        return r
+        CheckedCount.sum(xs)
     }
 
     /// The candidates that exist, differ from the right answer and from those before them.

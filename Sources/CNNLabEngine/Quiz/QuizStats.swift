@@ -42,10 +42,12 @@ public struct QuizStats: Sendable, Equatable, Codable {
     /// The success rate of the last `recentSessions` sessions of `topic`, or nil if never asked.
     public func recentRate(_ topic: QuizTopic) -> Double? {
         let recent = (history[topic] ?? []).suffix(Self.recentSessions)
-        let total = recent.reduce(0) { $0 &+ max(0, $1.total) }
+        // Added in Double: counts read from the stats file may be anything, and an Int sum of
+        // huge ones wrapped to a negative total (or a rate past 100%).
+        let total = recent.reduce(0.0) { $0 + Double(max(0, $1.total)) }
         guard total > 0 else { return nil }
-        let right = recent.reduce(0) { $0 &+ min(max(0, $1.right), max(0, $1.total)) }
-        return Double(right) / Double(total)
+        let right = recent.reduce(0.0) { $0 + Double(min(max(0, $1.right), max(0, $1.total))) }
+        return right / total
     }
 
     /// A weight per topic for `QuizGenerator`: 1 + 3·(1 − recent success rate), so a topic

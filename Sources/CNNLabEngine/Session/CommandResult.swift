@@ -129,6 +129,11 @@ public struct NamedTensor: Sendable, Equatable {
 public struct NamedShape: Sendable, Equatable {
     public var name: String
     public var shape: [Int]
+
+    /// The bytes a Float32 tensor of this shape takes (nil: too large to count).
+    public var bytes: Int? {
+        Tensor.elementCount(shape).flatMap(CheckedCount.float32Bytes)
+    }
 }
 
 /// How a command changed the network.

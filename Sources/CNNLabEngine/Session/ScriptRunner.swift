@@ -1,6 +1,10 @@
 /// Runs a script (statements separated by newlines or `;`) on a session, statement by
 /// statement, handing each outcome to the caller as soon as it is known.
 public enum ScriptRunner {
+    /// The largest script or network file cnnlab reads: 64 MiB, a million layers many times
+    /// over, and still far from what a runaway input (`run - < /dev/zero`) would take.
+    public static let maxScriptBytes = 64 << 20
+
     /// The outcome of one statement.
     public struct Outcome: Sendable {
         /// The line the statement starts on.

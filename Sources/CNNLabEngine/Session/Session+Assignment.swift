@@ -30,7 +30,7 @@ extension Session {
                 .tensor(operation: op, .rankMismatch(operation: op, expected: "m×n_H×n_W×n_C (or n_H×n_W×n_C, or n_H×n_W)", got: x.shape)),
                 at: argumentRange(a, "X"))
         }
-        // pad < 10⁹ (a whole-number argument) and every size ≤ 2²⁸, so these sums cannot overflow;
+        // pad ≤ 2⁵³ (a whole-number argument) and every size ≤ 2²⁸, so these sums cannot overflow;
         // the element count is checked against the tensor limit before anything is allocated.
         let ph = h + 2 * pad, pw = w + 2 * pad
         let shape: [Int]
@@ -38,6 +38,9 @@ extension Session {
         case 4: shape = [m, ph, pw, c]
         case 3: shape = [ph, pw, c]
         default: shape = [ph, pw]
+        }
+        if let count = Tensor.elementCount(shape), count <= Tensor.maxElementCount {
+            try reserve(elements: count, for: op, at: a.range)
         }
         var out: [Float]
         do {
@@ -97,6 +100,7 @@ extension Session {
             }
             largest = Swift.max(largest, v)
         }
+        try reserve(elements: x.count, for: a.function, at: a.range)
         return x.map { $0 == largest ? 1 : 0 }
     }
 
@@ -126,8 +130,7 @@ extension Session {
             }
             var found: [(value: Int, name: String, range: SourceRange)] = []
             for (v, name) in zip(s.storage, ["n_H", "n_W"]) {
-                guard v.rounded() == v, abs(v) < 1e9 else { throw Diagnostic(.notAnInteger(name), at: arg.range) }
-                found.append((Int(v), name, arg.range))
+                found.append((try wholeNumber(v, name: name, at: arg.range), name, arg.range))
             }
             sizes = found
         }
@@ -137,6 +140,9 @@ extension Session {
                 at: size.range)
         }
         let shape = sizes.map(\.value)
+        if let count = Tensor.elementCount(shape), count <= Tensor.maxElementCount {
+            try reserve(elements: count, for: op, at: a.range)
+        }
         do {
             // Both sizes are now ≥ 1 and their product within the tensor limit.
             let count = try Tensor.checkedCount(shape)

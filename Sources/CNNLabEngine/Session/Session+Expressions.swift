@@ -5,7 +5,11 @@ extension Session {
     /// Binds the value of `expression` to `names` (several for a function that returns several).
     func assign(_ names: [String], _ expression: Expression) throws(Diagnostic) -> [NamedTensor] {
         let tensors: [Tensor]
+        var exact: Int?
         switch try evaluate(expression) {
+        case .integer(let n):
+            tensors = [Tensor(scalar: Float(n))]
+            exact = n
         case .tensor(let t): tensors = [t]
         case .tuple(let ts): tensors = ts
         }
@@ -13,23 +17,41 @@ extension Session {
             throw Diagnostic(.tupleArity(expected: names.count, got: tensors.count), at: expression.range)
         }
         let named = zip(names, tensors).map { NamedTensor(name: $0, tensor: $1) }
-        for n in named { variables[n.name] = n.tensor }
+        for n in named { bind(n.name, n.tensor, exact: exact) }
         return named
     }
 
     /// Evaluates an expression that must give exactly one tensor.
     func evaluateTensor(_ expression: Expression) throws(Diagnostic) -> Tensor {
         switch try evaluate(expression) {
+        case .integer(let n): return Tensor(scalar: Float(n))
         case .tensor(let t): return t
         case .tuple: throw Diagnostic(.tupleNotAllowed, at: expression.range)
         }
     }
 
+    /// The value of `expression`. What its subexpressions computed is freed once it has its
+    /// value, so the statement then holds only that value (``pendingBytes``); a variable's
+    /// tensor is the session's already.
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
+        let mark = pendingBytes
+        let value = try evaluateNode(expression)
+        let held: Int
+        if case .variable = expression { held = 0 } else { held = heldBytes(value) }
+        pendingBytes = CheckedCount.sum([mark, held]) ?? Int.max
+        return value
+    }
+
+    private func evaluateNode(_ expression: Expression) throws(Diagnostic) -> Value {
         switch expression {
+        case .integer(let n, _):
+            return .integer(n)
         case .number(let d, let r):
+            // An integral literal such as 2e3 or 16777217.0 is as exact as 2000 or 16777217.
+            if d.rounded() == d, d.magnitude <= Double(Value.exactDoubleLimit) { return .integer(Int(d)) }
             return .tensor(Tensor(scalar: try finiteFloat(d, at: r)))
         case .variable(let name, let r):
+            if let n = exactInteger(named: name) { return .integer(n) }
             guard let t = variables[name] else {
                 throw Diagnostic(.undefinedVariable(name, suggestion: closestWord(to: name, in: Array(variables.keys).sorted())), at: r)
             }
@@ -37,9 +59,18 @@ extension Session {
         case .list(_, let r):
             return .tensor(try literal(expression, at: r))
         case .unary(let op, let operand, _):
-            let t = try evaluateTensor(operand)
+            let value = try evaluate(operand)
+            if case .integer(let n) = value {
+                // −0 is the Float32 −0.0, as −0.0 is (so 1/−0 is −inf); −Int.min does not fit.
+                if op == "+" { return value }
+                let (negated, overflow) = 0.subtractingReportingOverflow(n)
+                if n != 0 && !overflow { return .integer(negated) }
+            }
+            let t = try tensor(value, at: operand.range)
+            guard op == "-" else { return .tensor(t) }
+            try reserve(elements: t.count, for: "-", at: expression.range)
             // Negation, not 0 − x: −(0.0) is −0.0, as in numpy (so 1/−0.0 is −inf).
-            return .tensor(op == "-" ? t.map { -$0 } : t)
+            return .tensor(t.map { -$0 })
         case .binary:
             // `a + b + c + …` nests to the left as long as it is written: walk the chain with a
             // loop, so ten thousand terms need no deeper stack than two.
@@ -49,16 +80,46 @@ extension Session {
                 chain.append((op, rhs, r))
                 node = lhs
             }
-            var value = try evaluateTensor(node)
+            let mark = pendingBytes
+            var value = try evaluate(node)
             for (op, rhs, r) in chain.reversed() {
-                value = try binary(op, value, try evaluateTensor(rhs), at: r)
+                let right = try evaluate(rhs)
+                if case .integer(let a) = value, case .integer(let b) = right, let n = Self.exactly(a, op, b) {
+                    value = .integer(n)
+                } else {
+                    value = .tensor(try binary(op, try tensor(value, at: r), try tensor(right, at: rhs.range), at: r))
+                }
+                // The previous partial sum and the right operand are freed: only the new sum is held.
+                pendingBytes = CheckedCount.sum([mark, heldBytes(value)]) ?? Int.max
             }
-            return .tensor(value)
+            return value
         case .call(let name, let args, let r):
             return try call(name, args, at: r)
         case .index(let base, let components, let r):
             return .tensor(try index(base, components, at: r))
         }
+    }
+
+    /// `value` as one tensor (a whole number as its scalar).
+    private func tensor(_ value: Value, at range: SourceRange) throws(Diagnostic) -> Tensor {
+        switch value {
+        case .integer(let n): return Tensor(scalar: Float(n))
+        case .tensor(let t): return t
+        case .tuple: throw Diagnostic(.tupleNotAllowed, at: range)
+        }
+    }
+
+    /// `a op b` in whole numbers, or nil for a division or a result past `Int` (then the
+    /// operation is done on the Float32 scalars, as for any tensors).
+    private static func exactly(_ a: Int, _ op: Character, _ b: Int) -> Int? {
+        let (n, overflow): (Int, Bool)
+        switch op {
+        case "+": (n, overflow) = a.addingReportingOverflow(b)
+        case "-": (n, overflow) = a.subtractingReportingOverflow(b)
+        case "*", "·": (n, overflow) = a.multipliedReportingOverflow(by: b)
+        default: return nil
+        }
+        return overflow ? nil : n
     }
 
     /// `a op b`: `*` scales when either side is a number and cross-correlates two tensors.
@@ -75,6 +136,7 @@ extension Session {
     }
 
     func elementwise(_ a: Tensor, _ b: Tensor, _ op: ElementwiseOperator, at range: SourceRange) throws(Diagnostic) -> Tensor {
+        if let shape = Tensor.broadcastShape(a.shape, b.shape) { try reserve(shape: shape, for: String(op.rawValue), at: range) }
         do {
             return try a.combined(with: b, op)
         } catch {

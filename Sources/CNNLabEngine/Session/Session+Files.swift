@@ -3,7 +3,12 @@ import ConvCore
 /// `load` and `save`.
 extension Session {
     func loadTensor(_ path: String, at range: SourceRange) throws(Diagnostic) -> Tensor {
-        let bytes = try FileStore.read(path, access: fileAccess, at: range)
+        // The file is read only if it fits in what the session may still hold, and decoded only
+        // if its values do too.
+        let room = max(0, memoryLimit - memoryInUse)
+        let bytes = try FileStore.read(path, access: fileAccess, limit: min(room, NPYFormat.maxFileBytes), at: range)
+        pendingBytes = CheckedCount.sum([pendingBytes, bytes.count]) ?? Int.max
+        if let count = try? NPYFormat.elementCount(bytes) { try reserve(elements: count, for: "load", at: range) }
         do {
             return try NPYFormat.decode(bytes)
         } catch {

@@ -31,6 +31,7 @@ extension Session {
         } else {
             throw Diagnostic(mismatch(expected, x.shape), at: range)
         }
+        try reserveForward(reports, examples: batched ? x.shape[0] : 1, at: range)
         do {
             return (try x.reshaped([batched ? x.shape[0] : 1] + expected), batched)
         } catch {
@@ -77,5 +78,18 @@ extension Session {
         } catch {
             throw Diagnostic(.tensor(operation: "forward", .invalidShape(batch.shape)), at: range)
         }
+    }
+
+    /// Refuses a forward pass whose a[l] and z[l] (and weights, when not drawn yet) would take
+    /// the session past its memory limit. The last pass's activations are replaced, so they
+    /// do not count.
+    private func reserveForward(_ reports: [LayerReport], examples m: Int, at range: SourceRange) throws(Diagnostic) {
+        let perExample = CheckedCount.sum(reports.lazy.map(\.activations))
+        let values = perExample.flatMap { CheckedCount.product($0, 2) }.flatMap { CheckedCount.product($0, m) }
+        let weights = model == nil ? CheckedCount.sum(reports.lazy.map(\.params)) : 0
+        let saved = activations
+        activations = nil
+        defer { activations = saved }
+        try reserve(elements: values.flatMap { v in weights.flatMap { CheckedCount.sum([v, $0]) } }, for: "forward", at: range)
     }
 }

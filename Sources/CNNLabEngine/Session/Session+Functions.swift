@@ -26,7 +26,9 @@ extension Session {
         case "relu", "sigmoid", "tanh":
             let a = try CallArguments(function: name, args, parameters: ["Z"], required: 1, range: range)
             let act = Activation(rawValue: name) ?? .relu
-            return .tensor(act.forward(try argumentTensor(a, "Z")))
+            let z = try argumentTensor(a, "Z")
+            try reserve(elements: z.count, for: name, at: range)
+            return .tensor(act.forward(z))
         case "conv_backward":
             let a = try CallArguments(function: name, args, parameters: ["dZ", "A", "W", "s", "p"], required: 3, range: range)
             let w = try argumentTensor(a, "W")
@@ -41,6 +43,11 @@ extension Session {
             return .tensor(try poolBackward(try argumentTensor(a, "dP"), try argumentTensor(a, "A"), kind: kind, f: f, s: s, at: range))
         case "zeros", "ones", "randn", "rand":
             let dims = try dimensions(name, args, at: range)
+            // randn and rand draw Doubles first (numpy's values), then keep them as Float32.
+            let perElement = name.hasPrefix("rand") ? 3 : 1
+            if let count = Tensor.elementCount(dims), count <= Tensor.maxElementCount {
+                try reserve(elements: count * perElement, for: name, at: range)
+            }
             do {
                 switch name {
                 case "zeros": return .tensor(try Tensor(shape: dims, repeating: 0))
@@ -68,6 +75,7 @@ extension Session {
         case "softmax":
             let a = try CallArguments(function: name, args, parameters: ["Z"], required: 1, range: range)
             let z = try argumentTensor(a, "Z")
+            try reserve(elements: z.count * 2, for: name, at: range)
             do {
                 // Row-wise over the last axis: a vector is one row.
                 let rows = z.rank <= 1 ? try z.reshaped([1, z.count]) : try z.reshaped([z.count / (z.shape.last ?? 1), z.shape.last ?? 1])
@@ -87,7 +95,9 @@ extension Session {
             return .tensor(try distributeValue(a))
         case "log", "exp":
             let a = try CallArguments(function: name, args, parameters: ["X"], required: 1, range: range)
-            return .tensor(logarithmOrExponential(try argumentTensor(a, "X"), logarithm: name == "log"))
+            let x = try argumentTensor(a, "X")
+            try reserve(elements: x.count, for: name, at: range)
+            return .tensor(logarithmOrExponential(x, logarithm: name == "log"))
         case "sum", "mean":
             let a = try CallArguments(function: name, args, parameters: ["X"], required: 1, range: range)
             return .tensor(reduction(try argumentTensor(a, "X"), mean: name == "mean"))
@@ -102,6 +112,7 @@ extension Session {
 
     /// Cross-correlation of `x` with `w` (ranks 2–4 each), returned at `x`'s rank.
     func convolve(_ x: Tensor, _ w: Tensor, bias: Tensor?, stride: Int, padding: Int, at range: SourceRange) throws(Diagnostic) -> Tensor {
+        try reserveConvolution(x.shape, w.shape, stride: stride, padding: padding, for: "conv", at: range)
         do {
             let x4 = try asBatch(x, operation: "conv")
             let w4 = try asFilters(w)
@@ -124,6 +135,9 @@ extension Session {
     }
 
     func convBackward(_ dZ: Tensor, _ x: Tensor, _ w: Tensor, stride: Int, padding: Int, at range: SourceRange) throws(Diagnostic) -> [Tensor] {
+        // dA, dW and db, and the kernels' copies of the padded input and of dZ.
+        try reserveConvolution(x.shape, w.shape, stride: stride, padding: padding, for: "conv_backward", at: range)
+        try reserve(elements: CheckedCount.sum([x.count, w.count, dZ.count]), for: "conv_backward", at: range)
         do {
             let x4 = try asBatch(x, operation: "conv_backward")
             let w4 = try asFilters(w)
@@ -137,6 +151,12 @@ extension Session {
 
     func pool(_ x: Tensor, kind: PoolKind, f: Int, s: Int, at range: SourceRange) throws(Diagnostic) -> Tensor {
         let op = kind == .max ? "maxpool" : "avgpool"
+        if x.rank >= 2, let oh = Conv2D.outputSize(x.shape[x.rank >= 3 ? x.rank - 3 : 0], filter: f, stride: s, padding: 0),
+            let ow = Conv2D.outputSize(x.shape[x.rank >= 3 ? x.rank - 2 : 1], filter: f, stride: s, padding: 0)
+        {
+            let others = x.rank >= 3 ? x.count / (x.shape[x.rank - 3] * x.shape[x.rank - 2]) : 1
+            try reserve(elements: CheckedCount.product(oh, ow).flatMap { CheckedCount.product($0, others) }, for: op, at: range)
+        }
         do {
             let p = try Pool2D.forward(try asBatch(x, operation: op), kind: kind, size: f, stride: s)
             switch x.rank {
@@ -151,6 +171,7 @@ extension Session {
 
     func poolBackward(_ dP: Tensor, _ x: Tensor, kind: PoolKind, f: Int, s: Int, at range: SourceRange) throws(Diagnostic) -> Tensor {
         let op = kind == .max ? "maxpool_backward" : "avgpool_backward"
+        try reserve(elements: x.count, for: op, at: range)
         do {
             let x4 = try asBatch(x, operation: op)
             let dP4 = try asBatch(dP, operation: op, channels: x4.shape[3])
@@ -202,6 +223,11 @@ extension Session {
     private func arange(_ a: CallArguments, at range: SourceRange) throws(Diagnostic) -> Tensor {
         func number(_ name: String) throws(Diagnostic) -> Double? {
             guard let arg = a[name] else { return nil }
+            // A whole number is exact (up to 2⁵³ as a Double), so range(16777217) has 16777217 values.
+            if case .integer(let n) = try evaluate(arg.value) {
+                guard n.magnitude <= UInt(Self.integerArgumentLimit) else { throw Diagnostic(.integerTooLarge(name), at: arg.range) }
+                return Double(n)
+            }
             let t = try evaluateTensor(arg.value)
             guard t.rank == 0, let v = t.storage.first, v.isFinite else { throw Diagnostic(.notAnInteger(name), at: arg.range) }
             return Double(v)
@@ -217,9 +243,12 @@ extension Session {
         let count = ((stop ?? 0) - start) / step
         guard count > 0 else { throw Diagnostic(.tensor(operation: "range", .invalidShape([0])), at: range) }
         guard count <= Double(Tensor.maxElementCount) else {
-            throw Diagnostic(.tensor(operation: "range", .tooLarge(shape: [Int(count)], limit: Tensor.maxElementCount)), at: range)
+            // count may be past Int.max (range(0, 1e30)): the shape shown is clamped, not converted.
+            let shown = count < 0x1p62 ? Int(count.rounded(.up)) : Int.max
+            throw Diagnostic(.tensor(operation: "range", .tooLarge(shape: [shown], limit: Tensor.maxElementCount)), at: range)
         }
         let n = Int(count.rounded(.up))
+        try reserve(elements: n, for: "range", at: range)
         do {
             return try Tensor(shape: [n], storage: (0..<n).map { Float(start + Double($0) * step) })
         } catch {

@@ -8,7 +8,7 @@ extension Session {
             var image: Image
             switch source {
             case .file(let path):
-                image = try ImageCodec.decode(try FileStore.read(path, access: fileAccess, at: range))
+                image = try ImageCodec.decode(try FileStore.read(path, access: fileAccess, limit: ImageCodec.maxFileBytes, at: range))
             case .sample(let name, let digit):
                 image = try SampleImages.image(named: name, digit: digit)
             }

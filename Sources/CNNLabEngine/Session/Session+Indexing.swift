@@ -20,6 +20,7 @@ extension Session {
                 indices.append(.range(lo, hi))
             }
         }
+        if let shape = try? tensor.slicedShape(indices) { try reserve(shape: shape, for: "index", at: range) }
         do {
             return try tensor.sliced(indices)
         } catch {

@@ -26,7 +26,9 @@ extension Session {
     /// that key, weights for the current network. Everything is checked before anything
     /// changes, so a bad file leaves the session as it was.
     func loadModel(from path: String, at range: SourceRange) throws(Diagnostic) -> CommandResult {
-        let file = try NetworkWeightsFile(try FileStore.read(path, access: fileAccess, at: range), path: path, at: range)
+        // Read only if it fits in what the session may still hold (its weights are loaded whole).
+        let room = max(0, memoryLimit - memoryInUse)
+        let file = try NetworkWeightsFile(try FileStore.read(path, access: fileAccess, limit: room, at: range), path: path, at: range)
         guard let script = file.script else {
             guard inputDims != nil else { throw Diagnostic(.modelFile(.noNetwork(path: path)), at: range) }
             let reports = try analyze(at: range)

@@ -3,9 +3,7 @@ extension Session {
     /// Starts a new network at `input`, dropping the previous layers.
     func setInput(_ dims: [Int], at range: SourceRange) throws(Diagnostic) -> LayerReport {
         do {
-            let report = try LayerAnalyzer.input(dims)
-            inputDims = dims
-            layers = []
+            let report = try network.start(dims)
             networkDidChange()
             return report
         } catch {
@@ -13,37 +11,23 @@ extension Session {
         }
     }
 
-    /// Appends a layer if it fits the network so far.
+    /// Appends a layer if it fits the network so far (analysing that layer only).
     func append(_ spec: LayerSpec, at range: SourceRange) throws(Diagnostic) -> LayerReport {
-        let reports = try analyze(at: range)
-        guard let last = reports.last else { throw Diagnostic(.noInput, at: range) }
+        let report: LayerReport?
         do {
-            let report = try LayerAnalyzer.analyze(spec, index: reports.count, input: last.output)
-            layers.append(spec)
-            networkDidChange()
-            return report
+            report = try network.append(spec)
         } catch {
-            throw Diagnostic(.layer(index: reports.count, command: spec.commandText, reason: error), at: range)
+            throw Diagnostic(.layer(index: network.reports.count, command: spec.commandText, reason: error), at: range)
         }
+        guard let report else { throw Diagnostic(.noInput, at: range) }
+        networkDidChange()
+        return report
     }
 
-    /// Reports for the input and every layer.
+    /// Reports for the input and every layer (kept as the layers are added: this costs nothing).
     public func analyze(at range: SourceRange? = nil) throws(Diagnostic) -> [LayerReport] {
-        guard let dims = inputDims else { throw Diagnostic(.noInput, at: range) }
-        var reports: [LayerReport] = []
-        do {
-            reports.append(try LayerAnalyzer.input(dims))
-        } catch {
-            throw Diagnostic(.layer(index: 0, command: "input", reason: error), at: range)
-        }
-        for (i, spec) in layers.enumerated() {
-            do {
-                reports.append(try LayerAnalyzer.analyze(spec, index: i + 1, input: reports[i].output))
-            } catch {
-                throw Diagnostic(.layer(index: i + 1, command: spec.commandText, reason: error), at: range)
-            }
-        }
-        return reports
+        guard inputDims != nil else { throw Diagnostic(.noInput, at: range) }
+        return network.reports
     }
 
     /// The summary table's data.
@@ -73,12 +57,12 @@ extension Session {
 
     /// `undo`: the last layer goes; with only the input left, the input goes.
     func undo() -> CommandResult {
-        if let last = layers.popLast() {
+        if let last = network.removeLast() {
             networkDidChange()
-            return .networkChanged(.removedLayer(last.commandText), (try? analyze()) ?? [])
+            return .networkChanged(.removedLayer(last.commandText), network.reports)
         }
         if inputDims != nil {
-            inputDims = nil
+            network.removeAll()
             networkDidChange()
             return .networkChanged(.removedInput, [])
         }
@@ -88,11 +72,10 @@ extension Session {
     /// `clear`, `clear vars`, `clear all`.
     func clear(_ target: ClearTarget) -> CommandResult {
         if target != .vars {
-            inputDims = nil
-            layers = []
+            network.removeAll()
             networkDidChange()
         }
-        if target != .network { variables = [:] }
+        if target != .network { unbindAllVariables() }
         return target == .network ? .networkChanged(.cleared, []) : .cleared(target)
     }
 
@@ -121,7 +104,7 @@ extension Session {
         case .load(let path) where Self.isModelFile(path):
             return try loadModel(from: path, at: range)
         case .load(let path):
-            let bytes = try FileStore.read(path, access: fileAccess, at: range)
+            let bytes = try FileStore.read(path, access: fileAccess, limit: ScriptRunner.maxScriptBytes, at: range)
             try replaceNetwork(with: String(decoding: bytes, as: UTF8.self), origin: path, at: range)
             return .networkChanged(.loaded(path: path), try analyze(at: range))
         case .export(let framework):
@@ -136,8 +119,7 @@ extension Session {
 
     /// Takes the network (not the weights) of `scratch`.
     func adoptNetwork(of scratch: Session) {
-        inputDims = scratch.inputDims
-        layers = scratch.layers
+        network = scratch.network
         networkDidChange()
     }
 

@@ -72,7 +72,7 @@ extension Session {
     public func makeQuiz(_ options: QuizOptions, at range: SourceRange? = nil) throws(Diagnostic) -> [QuizItem] {
         let range = range ?? SourceRange(line: 1, column: 1, length: 1)
         if let file = options.file {
-            let bytes = try FileStore.read(file, access: fileAccess, at: range)
+            let bytes = try FileStore.read(file, access: fileAccess, limit: ScriptRunner.maxScriptBytes, at: range)
             let directory = ((fileAccess.readable(file) ?? file) as NSString).deletingLastPathComponent
             let lesson = LessonParser.parse(String(decoding: bytes, as: UTF8.self), path: file, directory: directory).lesson
             return lesson.steps.compactMap(\.question).map(QuizItem.fixed)

@@ -6,11 +6,21 @@ import ConvCore
 /// it never prints. A failing statement leaves the session as it was.
 public final class Session {
     /// The input layer's dimensions as written (`[39, 39, 3]`), nil before `input`.
-    public internal(set) var inputDims: [Int]?
+    public var inputDims: [Int]? { network.inputDims }
     /// Layers after the input, in order.
-    public internal(set) var layers: [LayerSpec] = []
+    public var layers: [LayerSpec] { network.layers }
+    /// The network with every layer's report, kept up to date layer by layer.
+    var network = AnalyzedNetwork()
     /// Named tensors (`let`, `load`).
     public internal(set) var variables: [String: Tensor] = [:]
+    /// The exact whole numbers that variables bound with `let` stand for (``bind(_:_:exact:)``).
+    var exactIntegers: [String: Int] = [:]
+    /// The most memory the session's tensors may hold, in bytes: an operation whose result
+    /// would take it past this is refused before it runs, with what holds the memory
+    /// (``memoryHolders()``). Half the machine's memory unless set (`--memory-limit`).
+    public var memoryLimit = PhysicalMemory.defaultLimit
+    /// Bytes of results that the statement being evaluated still holds (``reserve(_:for:at:)``).
+    var pendingBytes = 0
     /// Threads the numeric kernels may use.
     public var threads: Int
     /// Directory that relative file paths are resolved against.
@@ -71,6 +81,8 @@ public final class Session {
 
     /// Evaluates one statement.
     public func run(_ statement: Statement) throws(Diagnostic) -> CommandResult {
+        pendingBytes = 0
+        defer { pendingBytes = 0 }
         if lessonSandbox != nil, statement.command.isActivityCommand {
             throw Diagnostic(.activity(.notInsideLesson(statement.command.word)), at: statement.range)
         }
@@ -89,7 +101,7 @@ public final class Session {
             return .shown(NamedTensor(name: expressionName(expression), tensor: try evaluateTensor(expression)))
         case .load(let name, let path):
             let tensor = try loadTensor(path, at: statement.range)
-            variables[name] = tensor
+            bind(name, tensor)
             return .loaded(NamedTensor(name: name, tensor: tensor), path: path)
         case .save(let expression, let path):
             let named = NamedTensor(name: expressionName(expression), tensor: try evaluateTensor(expression))
@@ -109,11 +121,11 @@ public final class Session {
             return .predicted(try predict(try evaluateTensor(expression), at: expression.range))
         case .filter(let name, let size, let binding):
             let kernel = try FilterPresets.kernel(name, size: size, at: statement.range)
-            variables[binding] = kernel
+            bind(binding, kernel)
             return .preset(NamedTensor(name: binding, tensor: kernel), preset: name)
         case .image(let source, let options, let binding):
             let tensor = try loadImage(source, options: options, at: statement.range)
-            variables[binding] = tensor
+            bind(binding, tensor)
             return .image(NamedTensor(name: binding, tensor: tensor), source: source)
         case .seed(let s):
             numpyRandom = NumpyRandom(seed: s)
@@ -171,7 +183,7 @@ public final class Session {
         switch e {
         case .variable(let name, _): return name
         case .index(.variable(let name, _), let components, _) where components.count == 1:
-            if case .single(.number(let n, _)) = components[0], n == n.rounded(), abs(n) < 1e6 { return "\(name)[\(Int(n))]" }
+            if case .single(.integer(let n, _)) = components[0] { return "\(name)[\(n)]" }
             return "result"
         default: return "result"
         }

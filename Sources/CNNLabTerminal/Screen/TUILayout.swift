@@ -103,8 +103,9 @@ public enum TUILayout {
 
     private static func drawNetwork(_ state: TUIState, _ rect: Rect, _ theme: TUITheme, _ grid: inout CellGrid) {
         let language = state.language
-        let total = state.reports.isEmpty ? nil : state.reports.reduce(0) { $0 + $1.params }
-        grid.box(rect, title: TUIText.networkTitle(params: total, in: language), border(.network, state, theme), theme.title, unicode: state.unicode)
+        let total = CheckedCount.sum(state.reports.lazy.map(\.params))
+        let title = TUIText.networkTitle(hasLayers: !state.reports.isEmpty, params: total, in: language)
+        grid.box(rect, title: title, border(.network, state, theme), theme.title, unicode: state.unicode)
         let inner = rect.inner
         guard !state.reports.isEmpty else {
             let hint = TUIText.noNetwork(in: language)

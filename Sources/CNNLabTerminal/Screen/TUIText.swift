@@ -18,9 +18,11 @@ enum TUIText {
 
     // MARK: Network
 
-    /// `Network`, or `Network · 280 params` once it has layers.
-    static func networkTitle(params: Int?, in language: Language) -> String {
-        guard let params else { return language.pick("Network", "Rede") }
+    /// `Network`, or `Network · 280 params` once it has layers (`params` nil: a total too
+    /// large to count).
+    static func networkTitle(hasLayers: Bool, params: Int?, in language: Language) -> String {
+        guard hasLayers else { return language.pick("Network", "Rede") }
+        guard let params else { return language.pick("Network · too many params to count", "Rede · parâmetros demais para contar") }
         return language.pick("Network · \(params) params", "Rede · \(params) parâmetros")
     }
 

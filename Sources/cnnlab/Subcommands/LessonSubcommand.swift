@@ -46,7 +46,7 @@ struct LessonSubcommand: ParsableCommand {
             // does not stop the rest.
             var batch = options
             batch.keepGoing = true
-            try batch.runBatch(open + "\n" + readAllStandardInput())
+            try batch.runBatch(open + "\n" + (try readAllStandardInput(options.language)))
         }
     }
 

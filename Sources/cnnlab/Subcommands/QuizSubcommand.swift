@@ -102,7 +102,7 @@ struct QuizSubcommand: ParsableCommand {
     private func answerFromStandardInput() throws {
         let session = options.makeSession()
         let context = options.renderContext
-        var answers = readAllStandardInput().split(separator: "\n", omittingEmptySubsequences: false).map {
+        var answers = try readAllStandardInput(options.language).split(separator: "\n", omittingEmptySubsequences: false).map {
             String($0.hasSuffix("\r") ? $0.dropLast() : $0)
         }
         let start = Statement(command: .quiz(.start(quizOptions)), range: SourceRange(line: 1, column: 1, length: 1))

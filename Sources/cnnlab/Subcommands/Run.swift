@@ -15,16 +15,7 @@ struct Run: ParsableCommand {
     @OptionGroup var options: FrontEndOptions
 
     func run() throws {
-        let source: String
-        if file == "-" {
-            source = readAllStandardInput()
-        } else {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                writeError(options.language.pick("error: cannot read \(file)\n", "erro: não foi possível ler \(file)\n"))
-                throw ExitCode(1)
-            }
-            source = String(decoding: data, as: UTF8.self)
-        }
+        let source = file == "-" ? try readAllStandardInput(options.language) : try readScriptFile(file, options.language)
         try options.runBatch(source)
     }
 }

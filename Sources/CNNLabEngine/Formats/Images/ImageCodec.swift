@@ -5,6 +5,9 @@ import ConvCore
 /// The format is recognised by the file's first bytes, never by its name: a `.png` that is
 /// really a JPEG still loads, and a text file renamed `.png` is `.unrecognized`.
 public enum ImageCodec {
+    /// The largest image file read: 256 MiB (a photograph is a few MB).
+    public static let maxFileBytes = 256 << 20
+
     /// Formats that are recognised only to name them in the error.
     private static let otherFormats: [(magic: [UInt8], name: String)] = [
         (Array("GIF8".utf8), "GIF"), (Array("BM".utf8), "BMP"), (Array("RIFF".utf8), "RIFF (WebP?)"),
