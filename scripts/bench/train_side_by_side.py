@@ -13,7 +13,12 @@ and side, the median over the rounds of:
   * accuracy    the final test accuracy on the held-out split;
   * to target   the first epoch whose test accuracy reaches --target (default 0.95) and the
                 seconds until then (the sum of the epochs' seconds, evaluation included);
-  * wall        the whole process from outside, start-up and loading included.
+  * wall        the whole process from outside, start-up and loading included;
+  * others busy the most CPUs other processes kept busy during one of the row's runs (from
+                /proc/stat less the runs' own CPU time): on a shared machine, PyTorch's
+                two-thread runs slow down by 10-50x while another process takes a CPU.
+Before each run it waits (at most --wait seconds) until other processes use at most
+--max-busy CPUs.
 
 The cases
   mnist5k  `--net convnetjs-mnist` (ConvNetJS's MNIST demo net, 24×24 input): conv 8 f=5 p=2,
@@ -76,6 +81,7 @@ import argparse
 import json
 import math
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -496,12 +502,52 @@ def torch_python(args):
 
 
 def loadavg():
-    """The 1-minute load average (other work on the machine skews the figures, threads most)."""
+    """The 1-minute load average, for the table's heading."""
     try:
         with open("/proc/loadavg") as f:
             return f.read().split()[0]
     except OSError:
         return "?"
+
+
+def busy_cpu_seconds():
+    """CPU seconds the whole machine has spent busy since boot (/proc/stat), or None."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(v) for v in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    busy = sum(fields[:8]) - idle                             # guest time is inside user time
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds():
+    """CPU seconds of this process and its finished children."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def others_busy(seconds):
+    """How many CPUs other processes keep busy, measured over `seconds`."""
+    b0, o0, t0 = busy_cpu_seconds(), own_cpu_seconds(), time.perf_counter()
+    time.sleep(seconds)
+    b1, o1, t1 = busy_cpu_seconds(), own_cpu_seconds(), time.perf_counter()
+    if b0 is None or b1 is None:
+        return 0.0
+    return max(0.0, (b1 - b0) - (o1 - o0)) / (t1 - t0)
+
+
+def wait_until_quiet(args):
+    """Waits (at most --wait seconds) until other processes use less than --max-busy CPUs;
+    returns what they used in the last second looked at."""
+    deadline = time.monotonic() + args.wait
+    while True:
+        busy = others_busy(1.0)
+        if args.max_busy is None or busy <= args.max_busy or time.monotonic() >= deadline:
+            return busy
+        print(f"  waiting: other processes use {busy:.1f} CPUs", file=sys.stderr, flush=True)
+        time.sleep(4)
 
 
 def common_flags(args):
@@ -515,13 +561,19 @@ def common_flags(args):
 
 
 def run_json(cmd, cpus):
+    """Runs `cmd`, returning its `train` JSON object with the process's wall seconds and how
+    many CPUs other processes kept busy meanwhile (the machine's busy time less this run's)."""
     from side_by_side import pinned
+    b0, o0 = busy_cpu_seconds(), own_cpu_seconds()
     start = time.perf_counter()
     out = subprocess.run(pinned(cmd, cpus), check=True, capture_output=True, text=True, cwd=ROOT).stdout
     wall = time.perf_counter() - start
+    b1, o1 = busy_cpu_seconds(), own_cpu_seconds()
     objs = [json.loads(line) for line in out.splitlines() if line.strip().startswith("{")]
     result = [o for o in objs if o.get("command") == "train"][-1]
     result["wall_seconds"] = wall
+    result["cpu_seconds"] = o1 - o0
+    result["others_busy_cpus"] = None if b0 is None or b1 is None else max(0.0, (b1 - b0) - (o1 - o0)) / wall
     return result
 
 
@@ -585,11 +637,18 @@ def main():
     parser.add_argument("--json-out", help="write every run's JSON, one per line, to FILE")
     parser.add_argument("--no-pin", dest="pin", action="store_false",
                         help="do not pin runs of fewer threads than CPUs to the same CPUs")
+    parser.add_argument("--max-busy", type=float, default=0.3,
+                        help="before each run, wait until other processes use at most this many CPUs (default "
+                             "0.3; a negative value: never wait)")
+    parser.add_argument("--wait", type=float, default=600,
+                        help="the longest wait for that, in seconds, before running anyway (default 600)")
     parser.add_argument("--check", action="store_true",
                         help="only check that PyTorch starts from cnnlab's weights (a forward pass of each case)")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.cases = [c for c in args.cases.split(",") if c]
+    if args.max_busy is not None and args.max_busy < 0:
+        args.max_busy = None
     for c in args.cases:
         if c not in CASES:
             parser.error(f"unknown case {c!r}: one of {', '.join(CASES)}")
@@ -620,13 +679,15 @@ def main():
                 order = ["cnnlab", "torch"] if r % 2 == 0 else ["torch", "cnnlab"]
                 got = {}
                 for side in order:
+                    quiet = wait_until_quiet(args)
                     got[side] = run_cnnlab(args, case, t, cpus) if side == "cnnlab" else run_torch(args, python, case, t, cpus)
-                    got[side].update(case=case, side=side, threads=t, round=r + 1, cpus=cpus, loadavg=loadavg())
+                    got[side].update(case=case, side=side, threads=t, round=r + 1, cpus=cpus, others_before=quiet)
                     hit = time_to(got[side], args.target)
                     print(f"{case} t{t} round {r + 1} {side:6}: {got[side]['seconds']:7.2f} s, "
                           f"{got[side]['examples_per_s']:9.0f} ex/s, acc {got[side]['test_accuracy']:.4f}, "
                           f"to {args.target:.0%}: {'—' if hit is None else f'{hit[1]:.2f} s (epoch {hit[0]})'}, "
-                          f"wall {got[side]['wall_seconds']:.2f} s", file=sys.stderr, flush=True)
+                          f"wall {got[side]['wall_seconds']:.2f} s, others busy {quiet:.1f} before, "
+                          f"{got[side]['others_busy_cpus'] or 0:.1f} during", file=sys.stderr, flush=True)
                 split_ok &= check_split(got["cnnlab"], got["torch"], case)
                 for side in ("cnnlab", "torch"):
                     results.setdefault((case, t, side), []).append(got[side])
@@ -643,8 +704,8 @@ def main():
           f"before, {loadavg()} after.")
     print()
     target = f"to {args.target:.0%}"
-    print(f"| case | threads | side | seconds | examples/s | final accuracy | {target} (epoch) | wall s |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(f"| case | threads | side | seconds | examples/s | final accuracy | {target} (epoch) | wall s | others busy |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for case in args.cases:
         for t in threads:
             for side in ("cnnlab", "torch"):
@@ -664,8 +725,9 @@ def main():
                 accs = sorted(o["test_accuracy"] for o in runs)
                 acc = f"{statistics.median(accs):.4f}" + (f" ({accs[0]:.4f}–{accs[-1]:.4f})" if accs[0] != accs[-1] else "")
                 name = "cnnlab" if side == "cnnlab" else "PyTorch"
+                others = max(o["others_busy_cpus"] or 0 for o in runs)
                 print(f"| {case} | {t} | {name} | {med('seconds'):.2f} | {med('examples_per_s'):,.0f} | {acc} | "
-                      f"{to_target} | {med('wall_seconds'):.2f} |")
+                      f"{to_target} | {med('wall_seconds'):.2f} | ≤ {others:.1f} CPUs |")
 
 
 if __name__ == "__main__":
