@@ -27,7 +27,7 @@ The cases
            test images the centre crop (cnnlab's default for MNIST).
   digits   cnnlab's default network for 8×8 input (DefaultNetwork.swift): conv 16 f=3 p=same,
            relu, pool max 2, flatten, fc 64, relu, softmax 10. No augmentation (cnnlab's
-           default for digits).
+           default for digits; --augment: shifts of up to 2 pixels, zeros filling in).
 
 What is the same on both sides
   * The data: Data/NAME-images.npy scaled to 0…1 (÷255 for mnist5k, ÷16 for digits).
@@ -226,9 +226,10 @@ def split_indices(count, seed, test_fraction=0.2):
     return order[test_count:], order[:test_count]
 
 
-def epoch_plans(count, batch, seed, epochs, image_hw, crop_hw, random_crops):
+def epoch_plans(count, seed, epochs, image_hw, crop_hw, augment, max_shift=0):
     """Per epoch, MiniBatches' (order, tops, lefts): the examples in the order they are batched
-    and each one's crop window. Without random crops the window is centred."""
+    and where each one's crop window starts (it may start outside the image by up to `max_shift`
+    pixels, whose pixels are then 0). Without augmentation the window is centred."""
     h, w = image_hw
     ch, cw = crop_hw
     rng = SeededGenerator(seed)
@@ -238,9 +239,14 @@ def epoch_plans(count, batch, seed, epochs, image_hw, crop_hw, random_crops):
         rng.shuffle(order)
         tops, lefts = [], []
         for _ in range(count):
-            if random_crops:
-                tops.append(rng.integer_below(h - ch + 1))
-                lefts.append(rng.integer_below(w - cw + 1))
+            if augment:
+                top = rng.integer_below(h - ch + 1)
+                left = rng.integer_below(w - cw + 1)
+                if max_shift > 0:
+                    top += rng.integer_below(2 * max_shift + 1) - max_shift
+                    left += rng.integer_below(2 * max_shift + 1) - max_shift
+                tops.append(top)
+                lefts.append(left)
             else:
                 tops.append((h - ch) // 2)
                 lefts.append((w - cw) // 2)
@@ -366,20 +372,26 @@ def worker(args):
     n, h, w = images.shape
     ch, cw = layers[0][1], layers[0][2]
     train_idx, test_idx = split_indices(n, args.seed)
-    train_images = torch.from_numpy(np.ascontiguousarray(images[train_idx])).reshape(len(train_idx), -1)
+    # cnnlab's augmentation for the data (DatasetLibrary.augmentation): random crops of MNIST
+    # without shifts; shifts of up to 2 pixels for digits (off unless --augment).
+    augment = args.augment if args.augment is not None else dataset == "mnist5k"
+    shift = 2 if dataset == "digits" else 0
+    # Zeros around the training images, so a shifted window reads 0 outside the image.
+    padded = np.pad(images[train_idx], ((0, 0), (shift, shift), (shift, shift)))
+    train_images = torch.from_numpy(np.ascontiguousarray(padded)).reshape(len(train_idx), -1)
     train_labels = torch.from_numpy(labels[train_idx])
     t0, l0 = (h - ch) // 2, (w - cw) // 2
     test_images = torch.from_numpy(np.ascontiguousarray(
         images[test_idx][:, t0:t0 + ch, l0:l0 + cw])).unsqueeze(1)
     test_labels = torch.from_numpy(labels[test_idx])
-    random_crops = args.augment if args.augment is not None else dataset == "mnist5k"
-    # The window grid of one crop, offsets into a flattened h×w image.
-    window = (torch.arange(ch).unsqueeze(1) * w + torch.arange(cw).unsqueeze(0)).unsqueeze(0)
+    ph, pw = h + 2 * shift, w + 2 * shift
+    # The window grid of one crop, offsets into a flattened padded image.
+    window = (torch.arange(ch).unsqueeze(1) * pw + torch.arange(cw).unsqueeze(0)).unsqueeze(0)
     plans = []
-    for order, tops, lefts in epoch_plans(len(train_idx), args.batch, args.seed, args.epochs,
-                                          (h, w), (ch, cw), random_crops):
+    for order, tops, lefts in epoch_plans(len(train_idx), args.seed, args.epochs, (h, w), (ch, cw),
+                                          augment, shift):
         order_t = torch.tensor(order)
-        base = order_t * (h * w) + torch.tensor(tops) * w + torch.tensor(lefts)
+        base = order_t * (ph * pw) + (torch.tensor(tops) + shift) * pw + (torch.tensor(lefts) + shift)
         plans.append((order_t, base))
     model = torch_model(layers, args.init, args.seed)
     opt = torch_optimizer(args, model.parameters())
