@@ -6,6 +6,7 @@ import CNNLabEngine
 public func fuzzLanguage(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let script = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let session = Session(threads: 1, workingDirectory: FuzzSandbox.directory)
+    session.memoryLimit = FuzzSandbox.memoryLimit
     ScriptRunner.run(script, in: session, keepGoing: true) { _ in }
     return 0
 }

@@ -8,6 +8,7 @@ public func fuzzNetworkFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let path = FuzzSandbox.directory + "/input.cnn"
     guard FileManager.default.createFile(atPath: path, contents: Data(bytes: data, count: size)) else { return 0 }
     let session = Session(threads: 1, workingDirectory: FuzzSandbox.directory)
+    session.memoryLimit = FuzzSandbox.memoryLimit
     ScriptRunner.run("input 8x8x1; conv 2 f=3\nnet load \"input.cnn\"\nsummary", in: session, keepGoing: true) { _ in }
     return 0
 }
