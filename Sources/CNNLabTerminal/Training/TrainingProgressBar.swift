@@ -2,7 +2,7 @@ import CNNLabEngine
 import Foundation
 
 /// The one-line progress bar `train` redraws on a terminal's standard error:
-/// `epoch 3/10 [██████░░░░░░] 45% loss 0.3120 · 4.2 s, 5.1 s left`.
+/// `epoch 3/10 [██████░░░░░░] 45% loss 0.3120 · 4.2 s, 5.1 s left · 9,302 ex/s`.
 public enum TrainingProgressBar {
     /// Returns to the start of the line and erases it.
     public static let clear = "\r\u{1B}[K"
@@ -19,6 +19,7 @@ public enum TrainingProgressBar {
         return clear + L.pick("epoch", "época") + " \(p.epoch)/\(total) [\(bar)] \(percent)% "
             + L.pick("loss ", "perda ") + TrainingRenderer.decimal(p.loss, 4, L) + " · "
             + TrainingRenderer.decimal(p.seconds, 1, L) + " s, " + TrainingRenderer.decimal(left, 1, L) + L.pick(" s left", " s restantes")
+            + (p.examplesPerSecond > 0 ? " · " + TrainingRenderer.grouped(Int(p.examplesPerSecond.rounded()), L) + " ex/s" : "")
     }
 
     /// What a line-oriented front end (the REPL, batch mode, `cnnlab train`) hands the session
