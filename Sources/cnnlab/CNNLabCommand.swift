@@ -48,7 +48,9 @@ struct CNNLabCommand: ParsableCommand {
             StandardStreams.finish(language: CommandLineLanguage.current)
         } catch {
             let code = exitCode(for: error)
-            var message = fullMessage(for: error)
+            // The parser's messages quote the arguments, which a shell glob may have filled
+            // with hostile file names: shown escaped.
+            var message = VisibleText.escapedLines(fullMessage(for: error))
             if CommandLineLanguage.current == .ptBR { message = ArgumentParserText.portuguese(message) }
             if !message.isEmpty {
                 if code.isSuccess {

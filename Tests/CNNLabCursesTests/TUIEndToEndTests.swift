@@ -126,6 +126,21 @@ struct TUIEndToEndTests {
         #expect(!text.contains("Network"), "the alternate screen was left:\n\(text)")
     }
 
+    /// Issue 14: a file's bytes are drawn as visible escapes in the output pane.
+    @Test func anNPYHeaderWithControlSequencesNeitherClearsTheScreenNorSetsTheTitle() throws {
+        let tmux = try startTUI()
+        defer { tmux.close() }
+        let file = tmux.directory + "/x.npy"
+        try HostileFiles.npyWithControlSequences.write(to: URL(fileURLWithPath: file))
+        #expect(tmux.waitForText("cnn>"))
+        let title = tmux.format("#{pane_title}")
+        tmux.type("load A \"\(file)\"")
+        tmux.press("Enter")
+        #expect(tmux.waitForText("\\e[2J\\e]0;pwned\\x07"), "\(tmux.screen)")
+        #expect(tmux.screen.contains("Network"), "the screen was cleared:\n\(tmux.screen)")
+        #expect(tmux.format("#{pane_title}") == title)
+    }
+
     @Test func monochromeWithNoColor() throws {
         let tmux = try startTUI(environment: "TERM=tmux-256color LANG=C.UTF-8 NO_COLOR=1")
         #expect(tmux.waitForText("Network"))

@@ -7,9 +7,9 @@ private func makeHome() throws -> String {
     try TestEnvironment.makeDirectory(prefix: "cnnlab-home")
 }
 
-/// `cnnlab repl` in a real terminal, with `home` as its home and data directory.
+/// `cnnlab repl` in a real terminal, with `home` as its home, data and working directory.
 private func startRepl(home: String) throws -> TmuxSession {
-    let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' XDG_DATA_HOME='\(home)' '\(TestEnvironment.cnnlab ?? "cnnlab")' repl"
+    let command = "cd '\(home)' && env TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' XDG_DATA_HOME='\(home)' '\(TestEnvironment.cnnlab ?? "cnnlab")' repl"
     let session = try TmuxSession(command: command)
     #expect(session.waitForLastLine("cnnlab>"), "no prompt:\n\(session.screen)")
     return session
@@ -111,6 +111,23 @@ struct ReplEndToEndTests {
         #expect(repl.waitForText("[exit 0]"), "\(repl.screen)")
         let screen = try #require(repl.wait { $0.screen.contains("icanon") })
         #expect(terminalIsSane(screen), "\(screen)")
+    }
+
+    /// Issue 14: a file's bytes are shown escaped; before, they cleared the screen and set the title.
+    @Test func anNPYHeaderWithControlSequencesNeitherClearsTheScreenNorSetsTheTitle() throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try HostileFiles.npyWithControlSequences.write(to: URL(fileURLWithPath: home + "/x.npy"))
+        let repl = try startRepl(home: home)
+        defer { repl.close() }
+        let title = repl.format("#{pane_title}")
+        repl.type("load A \"x.npy\"")
+        repl.press("Enter")
+        #expect(repl.waitForText("dtype '\\e[2J\\e]0;pwned\\x07\\e]52;c;aGk=\\x07'"), "\(repl.screen)")
+        #expect(repl.waitForLastLine("cnnlab>"))
+        #expect(repl.screen.contains("cnnlab: try"), "the screen was cleared:\n\(repl.screen)")
+        #expect(repl.format("#{pane_title}") == title)
+        #expect(!repl.format("#{pane_title}").contains("pwned"))
     }
 
     @Test func upArrowRecallsHistoryAlsoAfterARestart() throws {

@@ -152,9 +152,10 @@ public final class TUIController {
     }
 
     /// Runs `source` on the session: results and errors go to the output area (when `echo`),
-    /// and the panes follow (network, derivation, viewer, stepper, lesson).
+    /// and the panes follow (network, derivation, viewer, stepper, lesson). The echoed line is
+    /// escaped (``VisibleText``): it may be a recalled or pasted line holding control characters.
     public func execute(_ source: String, echo: Bool = true) {
-        if echo { state.output.append(.init(source, .command)) }
+        if echo { state.output.append(.init(VisibleText.escaped(source), .command)) }
         Interruption.clear()
         ScriptRunner.run(source, in: session, keepGoing: false, reportNetwork: true) { outcome in
             if let network = outcome.network { state.reports = network }
@@ -178,7 +179,7 @@ public final class TUIController {
                 for nested in outcome.results {
                     switch nested {
                     case .success(let r): appendOutput(r)
-                    case .failure(let d): appendError(d, source: VisibleText.escaped(outcome.source))
+                    case .failure(let d): appendError(d, source: outcome.source)
                     }
                 }
             }

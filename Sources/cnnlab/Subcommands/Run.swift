@@ -20,7 +20,8 @@ struct Run: ParsableCommand {
             source = readAllStandardInput()
         } else {
             guard let data = FileManager.default.contents(atPath: file) else {
-                writeError(options.language.pick("error: cannot read \(file)\n", "erro: não foi possível ler \(file)\n"))
+                let name = VisibleText.escaped(file)
+                writeError(options.language.pick("error: cannot read \(name)\n", "erro: não foi possível ler \(name)\n"))
                 throw ExitCode(1)
             }
             source = String(decoding: data, as: UTF8.self)
