@@ -22,7 +22,7 @@ public enum DiagnosticRenderer {
         let label = language.pick("error", "erro")
         var out = style.red(label + ":") + " " + style.bold(VisibleText.escaped(d.message(in: language))) + "\n"
         if let r = d.range {
-            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
             let where_ = language.pick("line \(r.line), column \(r.column)", "linha \(r.line), coluna \(r.column)")
             let gutter = String(repeating: " ", count: String(r.line).count)
             out += "\(gutter)--> \(where_)\n"

@@ -59,6 +59,16 @@ private func caretAndToken(_ errors: String, token: String) -> (caret: Int?, tok
         #expect(!hasControl(stray), "\(stray)")
     }
 
+    @Test func aScriptWithCRLFLineEndsReadsLineByLine() {
+        let session = Session()
+        let repl = ReplSession(session: session, language: .en, style: .plain, unicode: true)
+        let reply = repl.handle("input 5x5x1\r\ncnv 3\r\n")
+        #expect(reply.errors.contains(" --> line 2, column 1"), "\(reply.errors)")
+        #expect(reply.errors.contains("2 | cnv 3\n  | ^^^\n"), "\(reply.errors)")
+        #expect(!hasControl(reply.errors))
+        #expect(session.inputDims == [5, 5, 1])
+    }
+
     @Test func anNPYHeaderWithControlSequencesIsShownEscaped() throws {
         let dir = try makeFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -11,8 +11,10 @@ public struct Lexer {
     private var column = 1
     private var depth = 0
 
+    /// A lexer over `source`. A CRLF line end (one character in Swift) counts as a newline, so
+    /// a script saved on Windows reads line by line like any other.
     public init(_ source: String) {
-        chars = Array(source)
+        chars = source.map { $0 == "\r\n" ? "\n" : $0 }
     }
 
     /// All statements of the source, in order; empty statements are dropped.
