@@ -126,6 +126,20 @@ struct TUIEndToEndTests {
         #expect(!text.contains("Network"), "the alternate screen was left:\n\(text)")
     }
 
+    /// Issue 14: a 12,000-character paste is taken in one go (a frame per key took a minute).
+    @Test func aLongPasteIsTakenInOneGoAndTheTerminalStaysUsable() throws {
+        let tmux = try startTUI()
+        #expect(tmux.waitForText("cnn>"))
+        let literal = "let P = [" + Array(repeating: "1", count: 4000).joined(separator: ", ") + "]"
+        tmux.paste(literal)
+        tmux.press("Enter")
+        #expect(tmux.wait(timeout: 20) { $0.screen.contains("P: 4000") } != nil, "\(tmux.screen)")
+        tmux.press("Escape")
+        tmux.press("q")
+        #expect(tmux.waitForText("[exit 0]"))
+        #expect(tmux.terminalProblem() == nil)
+    }
+
     /// Issue 14: a file's bytes are drawn as visible escapes in the output pane.
     @Test func anNPYHeaderWithControlSequencesNeitherClearsTheScreenNorSetsTheTitle() throws {
         let tmux = try startTUI()

@@ -60,11 +60,16 @@ public final class TUIController {
     }
 
     /// Draws, then handles events until the user quits or the driver has no more events.
+    ///
+    /// Events already waiting (the keys of a paste) are all handled before the next frame, so
+    /// a paste of n characters costs one redraw rather than n: each frame lays out the whole
+    /// command line, and a frame per key made a 12,000-character paste take minutes.
     public func run() {
         startLine()
         redraw()
         while !isFinished, let event = driver.nextEvent(timeout: nil) {
             handle(event)
+            while !isFinished, let waiting = driver.nextEvent(timeout: .zero) { handle(waiting) }
             redraw()
         }
         editor.endCallback()
@@ -72,6 +77,7 @@ public final class TUIController {
 
     /// Draws the current state at the driver's size.
     public func redraw() {
+        syncCommandLine()
         if let scroll = state.lesson?.scroll {
             let limit = TUILayout.lessonScrollLimit(state, width: driver.size.width, height: driver.size.height)
             state.lesson?.scroll = min(scroll, limit)
@@ -130,11 +136,11 @@ public final class TUIController {
         switch key {
         case .escape:
             state.focus = state.stepper != nil ? .viewer : .network
-        case .character(":") where editor.buffer.isEmpty:
+        case .character(":") where editor.isEmpty:
             break
         default:
+            // The line is copied into the state when the frame is drawn, not after every key.
             for byte in Self.bytes(for: key) { editor.feed(byte) }
-            syncCommandLine()
         }
     }
 
