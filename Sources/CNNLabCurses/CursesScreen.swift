@@ -35,7 +35,7 @@ public final class CursesScreen: ScreenDriver {
         if setlocale(LC_ALL, "") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
         TerminalRestore.install()
         guard initscr() != nil, let screen = cnn_stdscr() else { throw .noTerminal }
-        TerminalRestore.active = 1
+        TerminalRestore.started()
         cbreak()
         noecho()
         nonl()

@@ -42,6 +42,7 @@ struct CNNLabCommand: ParsableCommand {
     /// words in pt-BR when that is the command line's language, `ArgumentParserText`) and exits
     /// with its status, as `ParsableCommand.main()` does.
     static func main() {
+        QuitSignal.install()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -113,6 +113,25 @@ struct ReplEndToEndTests {
         #expect(terminalIsSane(screen), "\(screen)")
     }
 
+    /// Issue 14: Ctrl-\ quits with status 131, at the prompt and during a command, instead of
+    /// the runtime's crash report (which filled the screen and waited for a key).
+    @Test(arguments: [false, true])
+    func ctrlBackslashQuitsWithStatus131(duringACommand: Bool) throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let repl = try startRepl(home: home)
+        defer { repl.close() }
+        if duringACommand {
+            repl.type("net example convnetjs-cifar10; forward randn(3000,32,32,3)")
+            repl.press("Enter")
+            #expect(repl.waitForText("softmax 10"), "\(repl.screen)")
+        }
+        repl.press("C-\\")
+        #expect(repl.waitForText("[exit 131]"), "\(repl.screen)")
+        #expect(!repl.capture(scrollback: true).contains("Program crashed"))
+        #expect(repl.terminalProblem() == nil)
+    }
+
     /// Issue 14: a file's bytes are shown escaped; before, they cleared the screen and set the title.
     @Test func anNPYHeaderWithControlSequencesNeitherClearsTheScreenNorSetsTheTitle() throws {
         let home = try makeHome()

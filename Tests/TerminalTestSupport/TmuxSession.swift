@@ -49,10 +49,11 @@ public final class TmuxSession {
     }
 
     /// The visible screen as text (tmux trims trailing blanks of each line); with `escapes`,
-    /// including the SGR colour sequences.
-    public func capture(escapes: Bool = false) -> String {
+    /// including the SGR colour sequences; with `scrollback`, the lines scrolled off too.
+    public func capture(escapes: Bool = false, scrollback: Bool = false) -> String {
         let file = directory + "/screen.txt"
-        Spawn.run(["tmux", "-S", socket, "capture-pane", "-p", "-t", "t"] + (escapes ? ["-e"] : []), output: file)
+        let options = (escapes ? ["-e"] : []) + (scrollback ? ["-S", "-"] : [])
+        Spawn.run(["tmux", "-S", socket, "capture-pane", "-p", "-t", "t"] + options, output: file)
         return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
     }
 
