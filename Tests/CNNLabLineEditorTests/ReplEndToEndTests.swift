@@ -113,6 +113,39 @@ struct ReplEndToEndTests {
         #expect(terminalIsSane(screen), "\(screen)")
     }
 
+    /// Issue 14: history that cannot be kept is said once, before the banner, in the user's
+    /// language (it used to be dropped without a word).
+    @Test(arguments: [
+        ("en", "symlink", "warning: the history file "), ("pt-BR", "symlink", "aviso: o arquivo de histórico "),
+        ("en", "folder", "warning: history cannot be kept in "), ("pt-BR", "folder", "aviso: não é possível guardar o histórico em "),
+    ])
+    func historyThatCannotBeKeptIsSaidOnce(language: String, kind: String, warning: String) throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        var data = home
+        if kind == "symlink" {
+            try FileManager.default.createDirectory(atPath: home + "/cnnlab", withIntermediateDirectories: true)
+            try Data("x\n".utf8).write(to: URL(fileURLWithPath: home + "/elsewhere"))
+            try FileManager.default.createSymbolicLink(atPath: home + "/cnnlab/history", withDestinationPath: home + "/elsewhere")
+        } else {
+            try Data().write(to: URL(fileURLWithPath: home + "/file"))
+            data = home + "/file"  // history would go in file/cnnlab/history
+        }
+        let command = "cd '\(home)' && env TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' XDG_DATA_HOME='\(data)' '\(TestEnvironment.cnnlab ?? "cnnlab")' repl --lang \(language)"
+        let repl = try TmuxSession(command: command)
+        defer { repl.close() }
+        #expect(repl.waitForText("cnnlab>"), "\(repl.screen)")
+        let screen = repl.screen
+        #expect(screen.hasPrefix(warning), "\(screen)")
+        #expect(screen.components(separatedBy: warning).count == 2, "\(screen)")
+        repl.type("input 5x5x1")
+        repl.press("Enter")
+        #expect(repl.waitForLastLine("cnnlab [5×5×1]>"), "\(repl.screen)")
+        #expect(repl.screen.components(separatedBy: warning).count == 2, "said again:\n\(repl.screen)")
+        let elsewhere = try? String(contentsOfFile: home + "/elsewhere", encoding: .utf8)
+        #expect(kind != "symlink" || elsewhere == "x\n")
+    }
+
     /// Issue 14: Ctrl-\ quits with status 131, at the prompt and during a command, instead of
     /// the runtime's crash report (which filled the screen and waited for a key).
     @Test(arguments: [false, true])

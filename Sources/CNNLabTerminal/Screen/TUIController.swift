@@ -55,7 +55,13 @@ public final class TUIController {
     /// Shows a list of completion candidates in the output pane (readline's Tab-Tab listing,
     /// which must not write to the terminal behind curses' back).
     public func showCompletions(_ matches: [String]) {
-        state.output.append(.init(matches.joined(separator: "  "), .info))
+        inform(matches.joined(separator: "  "))
+    }
+
+    /// Shows a line of information from the front end in the output pane (the history
+    /// warning), escaped (``VisibleText``).
+    public func inform(_ line: String) {
+        state.output.append(.init(VisibleText.escaped(line), .info))
         state.outputScroll = 0
     }
 
