@@ -71,7 +71,8 @@ let package = Package(
             name: "CNNLabEngineTests", dependencies: ["CNNLabEngine", "ConvCore", "AllocationCounter"], exclude: ["Fixtures"]),
         // Counts the heap allocations of a thread (the training loop's "no allocation" check).
         .target(name: "AllocationCounter", path: "Tests/AllocationCounter"),
-        .testTarget(name: "CNNLabTerminalTests", dependencies: ["CNNLabTerminal", "CNNLabEngine", "ConvCore"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "CNNLabTerminalTests", dependencies: ["CNNLabTerminal", "CNNLabEngine", "ConvCore", "TerminalTestSupport"], exclude: ["Snapshots"]),
         // Drives the real binary in tmux for the end-to-end tests of the REPL and the TUI.
         .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
         .testTarget(name: "CNNLabLineEditorTests", dependencies: ["CNNLabLineEditor", "TerminalTestSupport"]),

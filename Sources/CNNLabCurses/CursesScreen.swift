@@ -35,7 +35,7 @@ public final class CursesScreen: ScreenDriver {
         if setlocale(LC_ALL, "") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
         TerminalRestore.install()
         guard initscr() != nil, let screen = cnn_stdscr() else { throw .noTerminal }
-        TerminalRestore.active = 1
+        TerminalRestore.started()
         cbreak()
         noecho()
         nonl()
@@ -118,13 +118,15 @@ public final class CursesScreen: ScreenDriver {
         return pairs.pair(for: ColorPairs.Colors(foreground: a.foreground, background: a.background))
     }
 
+    /// The next key, resize or Ctrl-C. Waits in steps of at most 100 ms (so Ctrl-C is seen
+    /// promptly); a zero `timeout` only takes what the terminal has already sent.
     public func nextEvent(timeout: Duration?) -> ScreenEvent? {
         guard let screen = cnn_stdscr() else { return nil }
         let clock = ContinuousClock()
         let deadline = timeout.map { clock.now.advanced(by: $0) }
-        wtimeout(screen, 100)
         while true {
             if TerminalRestore.takeInterrupt() { return .interrupt }
+            wtimeout(screen, deadline.map { Self.milliseconds(clock.now.duration(to: $0)) } ?? 100)
             var character: wint_t = 0
             let status = wget_wch(screen, &character)
             if status == KEY_CODE_YES {
@@ -139,5 +141,12 @@ public final class CursesScreen: ScreenDriver {
                 return nil
             }
         }
+    }
+
+    /// `wait` in whole milliseconds for `wtimeout`, within 0…100.
+    private static func milliseconds(_ wait: Duration) -> Int32 {
+        let (seconds, attoseconds) = wait.components
+        guard seconds == 0 else { return seconds > 0 ? 100 : 0 }
+        return Int32(max(0, min(100, attoseconds / 1_000_000_000_000_000)))
     }
 }

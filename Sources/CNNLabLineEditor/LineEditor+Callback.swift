@@ -34,6 +34,9 @@ extension LineEditor {
         rl_line_buffer.map { String(cString: $0) } ?? ""
     }
 
+    /// Whether the line being edited is empty (`rl_end` is 0), without copying it.
+    public var isEmpty: Bool { rl_end == 0 }
+
     /// The cursor as a character offset into ``buffer`` (readline's `rl_point` counts bytes).
     public var cursor: Int {
         guard let lineBuffer = rl_line_buffer else { return 0 }

@@ -32,12 +32,17 @@ public final class LineEditor {
 
     let history: HistoryStore
 
-    /// Loads history from `historyFile` (created with mode 0600 if missing; parent directories
-    /// created), keeps at most `historyLimit` entries. With no file, history lives in memory only.
+    /// Loads history from `historyFile` (created with mode 0600 if missing, made 0600 if others
+    /// could read it; parent directories created), keeps at most `historyLimit` entries. With
+    /// no file, or one that is refused (see ``historyProblem``), history lives in memory only.
     public init(historyFile: String?, historyLimit: Int = 1000) {
         history = HistoryStore(path: historyFile, limit: max(1, historyLimit))
         history.load()
     }
+
+    /// Why history is not kept in its file (a symbolic link, a folder that cannot be made...),
+    /// for the front end to say once; nil when it is kept, or when there is no file.
+    public var historyProblem: HistoryProblem? { history.problem }
 
     /// The readline library's version, e.g. 0x0802 for 8.2.
     public static var libraryVersion: Int { Int(RL_READLINE_VERSION) }

@@ -11,7 +11,13 @@ import CNNLabEngine
 ///   | ^^^
 ///   = hint: did you mean 'conv'?
 /// ```
+///
+/// Everything shown is escaped with ``VisibleText`` — the message and hint (which quote file
+/// names and file contents) and the source line (which may come from a file) — so a
+/// diagnostic never sends a control character to the terminal. The caret is placed by the
+/// display width of the escaped text before the token, so it stays under the token.
 public enum DiagnosticRenderer {
+    /// `d` in `language`, quoting its line of `source` (the whole script the range refers to).
     public static func render(_ d: Diagnostic, source: String, language: Language, style: TextStyle = .plain) -> String {
         render(d, lines: SourceLines(source), language: language, style: style)
     }
@@ -19,23 +25,24 @@ public enum DiagnosticRenderer {
     /// The same, with the source already split into lines (once for a whole script).
     public static func render(_ d: Diagnostic, lines: SourceLines, language: Language, style: TextStyle = .plain) -> String {
         let label = language.pick("error", "erro")
-        var out = style.red(label + ":") + " " + style.bold(d.message(in: language)) + "\n"
+        var out = style.red(label + ":") + " " + style.bold(VisibleText.escaped(d.message(in: language))) + "\n"
         if let r = d.range {
             let where_ = language.pick("line \(r.line), column \(r.column)", "linha \(r.line), coluna \(r.column)")
             let gutter = String(repeating: " ", count: String(r.line).count)
             out += "\(gutter)--> \(where_)\n"
             if let line = lines[r.line] {
-                let text = String(line)
+                let text = Array(line)
+                let start = min(max(0, r.column - 1), text.count)
+                let end = min(text.count, start + r.length)
+                let indent = DisplayWidth.of(VisibleText.escaped(String(text[..<start])))
+                let carets = max(1, DisplayWidth.of(VisibleText.escaped(String(text[start..<end]))))
                 out += "\(gutter) |\n"
-                out += "\(r.line) | \(text)\n"
-                // Tabs in the prefix are kept so the caret lines up under the token.
-                let prefix = text.prefix(max(0, r.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-                let available = max(1, min(r.length, text.count - (r.column - 1)))
-                out += "\(gutter) | " + prefix + style.red(String(repeating: "^", count: available)) + "\n"
+                out += "\(r.line) | \(VisibleText.escaped(String(text)))\n"
+                out += "\(gutter) | " + String(repeating: " ", count: indent) + style.red(String(repeating: "^", count: carets)) + "\n"
             }
         }
         if let hint = d.hint(in: language) {
-            out += "  = " + language.pick("hint", "dica") + ": " + hint + "\n"
+            out += "  = " + language.pick("hint", "dica") + ": " + VisibleText.escaped(hint) + "\n"
         }
         return out
     }

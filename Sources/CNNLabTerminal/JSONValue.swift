@@ -63,7 +63,9 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 {
+                // C0 controls must be escaped; DEL and the C1 controls (U+009B is a one-character
+                // CSI) are escaped too, so JSON printed on a terminal cannot drive it.
+                if u.value < 0x20 || (0x7F..<0xA0).contains(u.value) {
                     let hex = String(u.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

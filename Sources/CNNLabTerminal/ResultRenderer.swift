@@ -2,7 +2,8 @@ import CNNLabEngine
 import ConvCore
 import Foundation
 
-/// Renders a command's result as the text batch mode and the REPL print.
+/// Renders a command's result as the text batch mode and the REPL print. File names are shown
+/// escaped (``VisibleText``): a file named with control characters cannot reach the terminal.
 public enum ResultRenderer {
     /// Shorthand for a context with the given language, style and width.
     public static func render(_ result: CommandResult, language: Language, style: TextStyle = .plain, width: Int = 100) -> String {
@@ -24,9 +25,9 @@ public enum ResultRenderer {
         case .shown(let n):
             return lines(TensorGrid.render(n.tensor, name: n.name, maxWidth: c.width, language: L))
         case .loaded(let n, let path):
-            return L.pick("loaded", "carregado") + " \(style.bold(n.name)): \(shapeText(n.tensor.shape, language: L)) " + L.pick("from", "de") + " \(path)\n"
+            return L.pick("loaded", "carregado") + " \(style.bold(n.name)): \(shapeText(n.tensor.shape, language: L)) " + L.pick("from", "de") + " \(VisibleText.escaped(path))\n"
         case .saved(let n, let path, let scale):
-            var text = L.pick("saved", "gravado") + " \(n.name) (\(shapeText(n.tensor.shape, language: L))) " + L.pick("to", "em") + " \(path)"
+            var text = L.pick("saved", "gravado") + " \(n.name) (\(shapeText(n.tensor.shape, language: L))) " + L.pick("to", "em") + " \(VisibleText.escaped(path))"
             if let scale {
                 text += L.pick(" as a gray PNG: ", " como PNG em cinza: ") + "\(number(scale.lowerBound)) → 0, \(number(scale.upperBound)) → 255"
             }
@@ -38,9 +39,9 @@ public enum ResultRenderer {
         case .layers(let reports):
             return NetworkChangeRenderer.layers(reports, context: c)
         case .networkSaved(let path):
-            return L.pick("network saved to ", "rede gravada em ") + path + "\n"
+            return L.pick("network saved to ", "rede gravada em ") + VisibleText.escaped(path) + "\n"
         case .modelSaved(let path, let arrays):
-            return L.pick("network and weights saved to ", "rede e pesos gravados em ") + path + ": " + arrays.joined(separator: " ") + "\n"
+            return L.pick("network and weights saved to ", "rede e pesos gravados em ") + VisibleText.escaped(path) + ": " + arrays.joined(separator: " ") + "\n"
         case .exported(_, let code):
             return code
         case .forwarded(let records):
@@ -52,7 +53,7 @@ public enum ResultRenderer {
         case .image(let n, let source):
             let origin: String
             switch source {
-            case .file(let p): origin = p
+            case .file(let p): origin = VisibleText.escaped(p)
             case .sample(let name, let digit): origin = "sample " + name + (digit.map { " \($0)" } ?? "")
             }
             let s = TensorStats(n.tensor)

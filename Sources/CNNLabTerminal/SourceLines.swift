@@ -4,7 +4,7 @@ public struct SourceLines: Sendable {
     private let lines: [Substring]
 
     public init(_ source: String) {
-        lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }  // CRLF is one Character
     }
 
     /// Line `number` (1 is the first), or nil past either end.

@@ -19,3 +19,10 @@ static const attr_t cnn_A_UNDERLINE = A_UNDERLINE;
 static inline attr_t cnn_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }
 int wcwidth(wchar_t c);
 int wcswidth(const wchar_t *s, size_t n);
+
+// A terminfo string capability of the terminal curses started on ("rmcup"), or NULL when it
+// has none (tigetstr's (char *)-1 for "not a string capability" included).
+static inline const char *cnn_terminfo_string(const char *name) {
+    char *s = tigetstr(name);
+    return (s == (char *)-1) ? 0 : s;
+}

@@ -42,13 +42,16 @@ struct CNNLabCommand: ParsableCommand {
     /// words in pt-BR when that is the command line's language, `ArgumentParserText`) and exits
     /// with its status, as `ParsableCommand.main()` does.
     static func main() {
+        QuitSignal.install()
         do {
             var command = try parseAsRoot()
             try command.run()
             StandardStreams.finish(language: CommandLineLanguage.current)
         } catch {
             let code = exitCode(for: error)
-            var message = fullMessage(for: error)
+            // The parser's messages quote the arguments, which a shell glob may have filled
+            // with hostile file names: shown escaped.
+            var message = VisibleText.escapedLines(fullMessage(for: error))
             if CommandLineLanguage.current == .ptBR { message = ArgumentParserText.portuguese(message) }
             if !message.isEmpty {
                 if code.isSuccess {

@@ -130,6 +130,7 @@ private func readScript(name: String, _ language: Language, _ read: () throws(Bo
     do {
         return String(decoding: try read(), as: UTF8.self)
     } catch {
+        let name = VisibleText.escaped(name)
         switch error {
         case .tooLarge(let limit):
             let size = MemorySize(bytes: limit).text(in: language)

@@ -27,6 +27,7 @@ final class ReadlineCommandLine: CommandLineEditing {
 
     func feed(_ byte: UInt8) { editor.feed(byte) }
     var buffer: String { editor.buffer }
+    var isEmpty: Bool { editor.isEmpty }
     var cursor: Int { editor.cursor }
     func endCallback() { editor.endCallback() }
 }

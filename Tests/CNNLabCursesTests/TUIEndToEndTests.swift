@@ -10,6 +10,16 @@ private func startTUI(pidFile: String? = nil, environment: String = "TERM=tmux-2
     return try TmuxSession(command: "\(environment) \(exec)")
 }
 
+/// The TUI in tmux and its process id (for sending it signals).
+private func startTUIWithPid(environment: String = "TERM=tmux-256color LANG=C.UTF-8") throws -> (TmuxSession, pid_t) {
+    let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("cnnlab-pid-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: pidFile) }
+    let tmux = try startTUI(pidFile: pidFile.path, environment: environment)
+    #expect(tmux.waitForText("Network"))
+    let pidText = try String(contentsOf: pidFile, encoding: .utf8)
+    return (tmux, try #require(pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines))))
+}
+
 private let edgeImage = "let A = [[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0],[10,10,10,0,0,0]]"
 
 /// Waits for the prompt, then defines the lecture's edge image `A` and vertical filter `K` and
@@ -107,23 +117,72 @@ struct TUIEndToEndTests {
         tmux.press("Escape")
         tmux.press("q")
         #expect(tmux.waitForText("[exit 0]"))
-        let text = tmux.wait { $0.screen.contains("icanon") } ?? tmux.capture()
-        #expect(text.contains(" icanon") && !text.contains("-icanon"), "\(text)")
-        #expect(text.contains(" echo ") && !text.contains("-echo "), "\(text)")
+        #expect(tmux.terminalProblem() == nil)
     }
 
     @Test func sigtermRestoresTheTerminal() throws {
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("cnnlab-pid-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: pidFile) }
-        let tmux = try startTUI(pidFile: pidFile.path)
-        #expect(tmux.waitForText("Network"))
-        let pidText = try String(contentsOf: pidFile, encoding: .utf8)
-        let pid = try #require(pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let (tmux, pid) = try startTUIWithPid()
         kill(pid, SIGTERM)
         #expect(tmux.waitForText("[exit 143]"))
-        let text = tmux.wait { $0.screen.contains("icanon") } ?? tmux.capture()
-        #expect(text.contains(" icanon") && !text.contains("-icanon"), "\(text)")
-        #expect(!text.contains("Network"), "the alternate screen was left:\n\(text)")
+        #expect(tmux.terminalProblem() == nil)
+        #expect(!tmux.capture().contains("Network"), "the alternate screen was left:\n\(tmux.capture())")
+    }
+
+    @Test func sighupRestoresTheTerminal() throws {
+        let (tmux, pid) = try startTUIWithPid()
+        kill(pid, SIGHUP)
+        #expect(tmux.waitForText("[exit 129]"))
+        #expect(tmux.terminalProblem() == nil)
+    }
+
+    /// Issue 14: Ctrl-\ quits (131) instead of the runtime's crash report over the screen.
+    @Test func ctrlBackslashQuitsWithStatus131AndASaneTerminal() throws {
+        let tmux = try startTUI()
+        #expect(tmux.waitForText("cnn>"))
+        tmux.press("C-\\")
+        #expect(tmux.waitForText("[exit 131]"), "\(tmux.screen)")
+        #expect(tmux.terminalProblem() == nil)
+        #expect(!tmux.capture(scrollback: true).contains("Program crashed"))
+    }
+
+    /// Issue 14: a crash (here a signal as a bad pointer or a Swift trap would raise) still
+    /// gets the runtime's report, on a restored terminal, and the signal's exit status.
+    @Test(arguments: [(SIGSEGV, 139), (SIGILL, 132), (SIGTRAP, 133)])
+    func aCrashRestoresTheTerminalAndIsStillReported(signal: Int32, status: Int) throws {
+        let (tmux, pid) = try startTUIWithPid(environment: "TERM=tmux-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no")
+        kill(pid, signal)
+        #expect(tmux.wait(timeout: 30) { $0.screen.contains("[exit \(status)]") } != nil, "\(tmux.screen)")
+        #expect(tmux.terminalProblem() == nil)
+        #expect(tmux.capture(scrollback: true).contains("Program crashed"))
+    }
+
+    /// Issue 14: a 12,000-character paste is taken in one go (a frame per key took a minute).
+    @Test func aLongPasteIsTakenInOneGoAndTheTerminalStaysUsable() throws {
+        let tmux = try startTUI()
+        #expect(tmux.waitForText("cnn>"))
+        let literal = "let P = [" + Array(repeating: "1", count: 4000).joined(separator: ", ") + "]"
+        tmux.paste(literal)
+        tmux.press("Enter")
+        #expect(tmux.wait(timeout: 20) { $0.screen.contains("P: 4000") } != nil, "\(tmux.screen)")
+        tmux.press("Escape")
+        tmux.press("q")
+        #expect(tmux.waitForText("[exit 0]"))
+        #expect(tmux.terminalProblem() == nil)
+    }
+
+    /// Issue 14: a file's bytes are drawn as visible escapes in the output pane.
+    @Test func anNPYHeaderWithControlSequencesNeitherClearsTheScreenNorSetsTheTitle() throws {
+        let tmux = try startTUI()
+        defer { tmux.close() }
+        let file = tmux.directory + "/x.npy"
+        try HostileFiles.npyWithControlSequences.write(to: URL(fileURLWithPath: file))
+        #expect(tmux.waitForText("cnn>"))
+        let title = tmux.format("#{pane_title}")
+        tmux.type("load A \"\(file)\"")
+        tmux.press("Enter")
+        #expect(tmux.waitForText("\\e[2J\\e]0;pwned\\x07"), "\(tmux.screen)")
+        #expect(tmux.screen.contains("Network"), "the screen was cleared:\n\(tmux.screen)")
+        #expect(tmux.format("#{pane_title}") == title)
     }
 
     @Test func monochromeWithNoColor() throws {

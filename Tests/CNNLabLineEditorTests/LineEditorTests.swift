@@ -48,6 +48,70 @@ func temporaryDirectory() throws -> String {
         #expect(saved == "seed 3\nseed 4\nseed 5\n")
     }
 
+    /// Issue 14: a history file others could read stays private.
+    @Test func anExistingHistoryFileOthersCanReadIsMadePrivate() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/history"
+        try Data("summary\n".utf8).write(to: URL(fileURLWithPath: file))
+        chmod(file, 0o666)
+        let editor = LineEditor(historyFile: file)
+        #expect(editor.historyEntries == ["summary"])
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    /// Issue 14: a history file that is a symbolic link is neither read nor written through.
+    @Test func aSymbolicLinkAsTheHistoryFileIsNotFollowed() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let target = dir + "/thesis.txt"
+        try Data("my thesis\n".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: dir + "/history", withDestinationPath: target)
+        let editor = LineEditor(historyFile: dir + "/history")
+        #expect(editor.historyEntries.isEmpty)
+        editor.addHistory("summary")
+        #expect(editor.historyEntries == ["summary"])  // kept in memory
+        #expect((try? String(contentsOfFile: target, encoding: .utf8)) == "my thesis\n")
+        let kind = try FileManager.default.attributesOfItem(atPath: dir + "/history")[.type] as? FileAttributeType
+        #expect(kind == .typeSymbolicLink)
+    }
+
+    /// Issue 14: history that cannot be kept in its folder stays in memory.
+    @Test func aDataFolderThatCannotBeMadeKeepsHistoryInMemory() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data().write(to: URL(fileURLWithPath: dir + "/file"))
+        let editor = LineEditor(historyFile: dir + "/file/cnnlab/history")  // a folder under a file
+        editor.addHistory("summary")
+        #expect(editor.historyEntries == ["summary"])
+        #expect(!FileManager.default.fileExists(atPath: dir + "/file/cnnlab"))
+    }
+
+    @Test func theEditorSaysWhyTheHistoryFileIsNotUsed() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data().write(to: URL(fileURLWithPath: dir + "/file"))
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: dir + "/file")
+        try FileManager.default.createDirectory(atPath: dir + "/folder", withIntermediateDirectories: true)
+        #expect(LineEditor(historyFile: dir + "/link").historyProblem == .symbolicLink(path: dir + "/link"))
+        #expect(LineEditor(historyFile: dir + "/folder").historyProblem == .notAPrivateFile(path: dir + "/folder"))
+        let underAFile = LineEditor(historyFile: dir + "/file/cnnlab/history").historyProblem
+        #expect(underAFile == .unavailable(path: dir + "/file/cnnlab/history", reason: "Not a directory"))
+        #expect(LineEditor(historyFile: dir + "/history").historyProblem == nil)
+        #expect(LineEditor(historyFile: nil).historyProblem == nil)
+    }
+
+    @Test func aHistoryFileLongerThanTheLimitIsCutWhenRead() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data((1...5).map { "seed \($0)\n" }.joined().utf8).write(to: URL(fileURLWithPath: dir + "/history"))
+        let editor = LineEditor(historyFile: dir + "/history", historyLimit: 2)
+        #expect(editor.historyEntries == ["seed 4", "seed 5"])
+        let saved = try String(contentsOfFile: dir + "/history", encoding: .utf8)
+        #expect(saved == "seed 4\nseed 5\n")
+    }
+
     @Test func withoutAFileHistoryStaysInMemory() {
         let editor = LineEditor(historyFile: nil)
         editor.addHistory("summary")

@@ -7,9 +7,9 @@ private func makeHome() throws -> String {
     try TestEnvironment.makeDirectory(prefix: "cnnlab-home")
 }
 
-/// `cnnlab repl` in a real terminal, with `home` as its home and data directory.
+/// `cnnlab repl` in a real terminal, with `home` as its home, data and working directory.
 private func startRepl(home: String) throws -> TmuxSession {
-    let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' XDG_DATA_HOME='\(home)' '\(TestEnvironment.cnnlab ?? "cnnlab")' repl"
+    let command = "cd '\(home)' && env TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' XDG_DATA_HOME='\(home)' '\(TestEnvironment.cnnlab ?? "cnnlab")' repl"
     let session = try TmuxSession(command: command)
     #expect(session.waitForLastLine("cnnlab>"), "no prompt:\n\(session.screen)")
     return session
@@ -111,6 +111,75 @@ struct ReplEndToEndTests {
         #expect(repl.waitForText("[exit 0]"), "\(repl.screen)")
         let screen = try #require(repl.wait { $0.screen.contains("icanon") })
         #expect(terminalIsSane(screen), "\(screen)")
+    }
+
+    /// Issue 14: history that cannot be kept is said once, before the banner, in the user's
+    /// language (it used to be dropped without a word).
+    @Test(arguments: [
+        ("en", "symlink", "warning: the history file "), ("pt-BR", "symlink", "aviso: o arquivo de histórico "),
+        ("en", "folder", "warning: history cannot be kept in "), ("pt-BR", "folder", "aviso: não é possível guardar o histórico em "),
+    ])
+    func historyThatCannotBeKeptIsSaidOnce(language: String, kind: String, warning: String) throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        var data = home
+        if kind == "symlink" {
+            try FileManager.default.createDirectory(atPath: home + "/cnnlab", withIntermediateDirectories: true)
+            try Data("x\n".utf8).write(to: URL(fileURLWithPath: home + "/elsewhere"))
+            try FileManager.default.createSymbolicLink(atPath: home + "/cnnlab/history", withDestinationPath: home + "/elsewhere")
+        } else {
+            try Data().write(to: URL(fileURLWithPath: home + "/file"))
+            data = home + "/file"  // history would go in file/cnnlab/history
+        }
+        let command = "cd '\(home)' && env TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' XDG_DATA_HOME='\(data)' '\(TestEnvironment.cnnlab ?? "cnnlab")' repl --lang \(language)"
+        let repl = try TmuxSession(command: command)
+        defer { repl.close() }
+        #expect(repl.waitForText("cnnlab>"), "\(repl.screen)")
+        let screen = repl.screen
+        #expect(screen.hasPrefix(warning), "\(screen)")
+        #expect(screen.components(separatedBy: warning).count == 2, "\(screen)")
+        repl.type("input 5x5x1")
+        repl.press("Enter")
+        #expect(repl.waitForLastLine("cnnlab [5×5×1]>"), "\(repl.screen)")
+        #expect(repl.screen.components(separatedBy: warning).count == 2, "said again:\n\(repl.screen)")
+        let elsewhere = try? String(contentsOfFile: home + "/elsewhere", encoding: .utf8)
+        #expect(kind != "symlink" || elsewhere == "x\n")
+    }
+
+    /// Issue 14: Ctrl-\ quits with status 131, at the prompt and during a command, instead of
+    /// the runtime's crash report (which filled the screen and waited for a key).
+    @Test(arguments: [false, true])
+    func ctrlBackslashQuitsWithStatus131(duringACommand: Bool) throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let repl = try startRepl(home: home)
+        defer { repl.close() }
+        if duringACommand {
+            repl.type("net example convnetjs-cifar10; forward randn(3000,32,32,3)")
+            repl.press("Enter")
+            #expect(repl.waitForText("softmax 10"), "\(repl.screen)")
+        }
+        repl.press("C-\\")
+        #expect(repl.waitForText("[exit 131]"), "\(repl.screen)")
+        #expect(!repl.capture(scrollback: true).contains("Program crashed"))
+        #expect(repl.terminalProblem() == nil)
+    }
+
+    /// Issue 14: a file's bytes are shown escaped; before, they cleared the screen and set the title.
+    @Test func anNPYHeaderWithControlSequencesNeitherClearsTheScreenNorSetsTheTitle() throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try HostileFiles.npyWithControlSequences.write(to: URL(fileURLWithPath: home + "/x.npy"))
+        let repl = try startRepl(home: home)
+        defer { repl.close() }
+        let title = repl.format("#{pane_title}")
+        repl.type("load A \"x.npy\"")
+        repl.press("Enter")
+        #expect(repl.waitForText("dtype '\\e[2J\\e]0;pwned\\x07\\e]52;c;aGk=\\x07'"), "\(repl.screen)")
+        #expect(repl.waitForLastLine("cnnlab>"))
+        #expect(repl.screen.contains("cnnlab: try"), "the screen was cleared:\n\(repl.screen)")
+        #expect(repl.format("#{pane_title}") == title)
+        #expect(!repl.format("#{pane_title}").contains("pwned"))
     }
 
     @Test func upArrowRecallsHistoryAlsoAfterARestart() throws {

@@ -49,11 +49,43 @@ public final class TmuxSession {
     }
 
     /// The visible screen as text (tmux trims trailing blanks of each line); with `escapes`,
-    /// including the SGR colour sequences.
-    public func capture(escapes: Bool = false) -> String {
+    /// including the SGR colour sequences; with `scrollback`, the lines scrolled off too.
+    public func capture(escapes: Bool = false, scrollback: Bool = false) -> String {
         let file = directory + "/screen.txt"
-        Spawn.run(["tmux", "-S", socket, "capture-pane", "-p", "-t", "t"] + (escapes ? ["-e"] : []), output: file)
+        let options = (escapes ? ["-e"] : []) + (scrollback ? ["-S", "-"] : [])
+        Spawn.run(["tmux", "-S", socket, "capture-pane", "-p", "-t", "t"] + options, output: file)
         return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+    }
+
+    /// Pastes `text` as one burst, as a terminal delivers a paste (`load-buffer` +
+    /// `paste-buffer`), however long it is.
+    public func paste(_ text: String) {
+        let file = directory + "/paste.txt"
+        FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
+        Spawn.run(["tmux", "-S", socket, "load-buffer", "-b", "paste", file])
+        Spawn.run(["tmux", "-S", socket, "paste-buffer", "-d", "-b", "paste", "-t", "t"])
+    }
+
+    /// A tmux format evaluated for the pane: `#{pane_title}`, `#{alternate_on}` (1 in the
+    /// alternate screen), `#{keypad_cursor_flag}` and `#{keypad_flag}` (1 while the program
+    /// has the keypad in application mode).
+    public func format(_ format: String) -> String {
+        let file = directory + "/format.txt"
+        Spawn.run(["tmux", "-S", socket, "display-message", "-p", "-t", "t", format], output: file)
+        return ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").trimmingCharacters(in: .newlines)
+    }
+
+    /// Whether the terminal is back in its normal state once the program has ended: the
+    /// `stty -a` printed after it shows `icanon` and `echo`, the main screen is shown and the
+    /// keypad is in normal mode. Waits for `stty`'s output; a description of what is wrong.
+    public func terminalProblem() -> String? {
+        guard let screen = wait(until: { $0.screen.contains("icanon") }) else { return "no stty output:\n\(self.screen)" }
+        let settings = screen.split(whereSeparator: \.isWhitespace)
+        if !settings.contains("icanon") || settings.contains("-icanon") { return "not in canonical mode:\n\(screen)" }
+        if !settings.contains("echo") || settings.contains("-echo") { return "echo is off:\n\(screen)" }
+        let modes = format("#{alternate_on} #{keypad_cursor_flag} #{keypad_flag}")
+        if modes != "0 0 0" { return "alternate screen, keypad cursor, keypad: \(modes)" }
+        return nil
     }
 
     /// The visible screen as plain text.

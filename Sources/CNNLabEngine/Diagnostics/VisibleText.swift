@@ -18,6 +18,13 @@ public enum VisibleText {
         return out
     }
 
+    /// `text` escaped line by line: its line breaks (`\n`) are kept, every other control
+    /// character is escaped as ``escaped(_:)`` does. For a message of several lines that may
+    /// quote what the user gave (the argument parser's usage errors).
+    public static func escapedLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: "\n")
+    }
+
     private static func hex(_ value: UInt32, digits: Int) -> String {
         let s = String(value, radix: 16)
         return String(repeating: "0", count: max(0, digits - s.count)) + s

@@ -20,6 +20,8 @@ public struct Lexer {
     private var column = 1
     private var depth = 0
 
+    /// A lexer over `source`. A CRLF line end (one character in Swift) counts as a newline, so
+    /// a script saved on Windows reads line by line like any other.
     public init(_ source: String) {
         self.source = source
         index = source.startIndex
@@ -32,7 +34,8 @@ public struct Lexer {
             guard i < source.endIndex else { return nil }
             i = source.index(after: i)
         }
-        return i < source.endIndex ? source[i] : nil
+        guard i < source.endIndex else { return nil }
+        return source[i] == "\r\n" ? "\n" : source[i]
     }
 
     private var atEnd: Bool { index >= source.endIndex }

@@ -9,13 +9,13 @@ public enum LessonRenderer {
     public static func catalog(_ c: LessonCatalog, context: RenderContext) -> String {
         let L = context.language
         var out = ""
-        if let notice = c.notice { out += context.style.yellow(notice.text(in: L)) + "\n" }
+        if let notice = c.notice { out += context.style.yellow(VisibleText.escaped(notice.text(in: L))) + "\n" }
         guard !c.items.isEmpty else {
-            return out + L.pick("no lessons found", "nenhuma lição encontrada") + (c.directory.map { " (\($0))" } ?? "") + "\n"
+            return out + L.pick("no lessons found", "nenhuma lição encontrada") + (c.directory.map { " (\(VisibleText.escaped($0)))" } ?? "") + "\n"
         }
         let header = [L.pick("no.", "nº"), L.pick("name", "nome"), L.pick("title", "título"), L.pick("steps", "passos"), L.pick("progress", "progresso")]
         let rows = c.items.map { item -> [String] in
-            [item.number.map(String.init) ?? "–", item.name, VisibleText.escaped(item.title.text(in: L)), String(item.steps), progressText(item, L)]
+            [item.number.map(String.init) ?? "–", VisibleText.escaped(item.name), VisibleText.escaped(item.title.text(in: L)), String(item.steps), progressText(item, L)]
         }
         let widths = header.indices.map { col in ([header[col]] + rows.map { $0[col] }).map(DisplayWidth.of).max() ?? 0 }
         func line(_ cells: [String]) -> String {
@@ -56,7 +56,7 @@ public enum LessonRenderer {
             for result in outcome.results {
                 switch result {
                 case .success(let r): out += renderResult(r)
-                case .failure(let d): out += DiagnosticRenderer.render(d, source: VisibleText.escaped(outcome.source), language: L, style: s)
+                case .failure(let d): out += DiagnosticRenderer.render(d, source: outcome.source, language: L, style: s)
                 }
             }
         }
@@ -70,7 +70,7 @@ public enum LessonRenderer {
         } else {
             out += s.dim(view.isLast ? L.pick("`next` ends the lesson, `back` goes back", "`next` termina a lição, `back` volta") : L.pick("`next` goes on, `back` goes back", "`next` continua, `back` volta")) + "\n"
         }
-        if let notice = view.notice { out += s.yellow(notice.text(in: L)) + "\n" }
+        if let notice = view.notice { out += s.yellow(VisibleText.escaped(notice.text(in: L))) + "\n" }
         return out
     }
 

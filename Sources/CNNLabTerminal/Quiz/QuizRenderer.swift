@@ -79,14 +79,14 @@ public enum QuizRenderer {
         }
         let made = QuizMistake.allCases.compactMap { mistake in m.score.mistakes[mistake].map { "\(mistake.name(in: L)) ×\($0)" } }
         if !made.isEmpty { out += L.pick("Mistakes: ", "Erros: ") + made.joined(separator: ", ") + "\n" }
-        if let notice = m.notice { out += s.yellow(notice) + "\n" }
+        if let notice = m.notice { out += s.yellow(VisibleText.escaped(notice)) + "\n" }
         return out
     }
 
     /// `quiz stats`: sessions, answers and the recent success rate of every topic asked.
     public static func stats(_ stats: QuizStats, notice: String?, context: RenderContext) -> String {
         let L = context.language
-        var out = notice.map { context.style.yellow($0) + "\n" } ?? ""
+        var out = notice.map { context.style.yellow(VisibleText.escaped($0)) + "\n" } ?? ""
         let rows = QuizTopic.allCases.compactMap { topic -> [String]? in
             guard let sessions = stats.history[topic], !sessions.isEmpty else { return nil }
             let right = sessions.reduce(0) { $0 &+ $1.right }, total = sessions.reduce(0) { $0 &+ $1.total }

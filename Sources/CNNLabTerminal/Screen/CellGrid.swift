@@ -1,3 +1,5 @@
+import CNNLabEngine
+
 /// A row/column position on the screen, 0-based from the top-left.
 public struct CellPosition: Sendable, Equatable {
     public var row: Int
@@ -39,14 +41,24 @@ public struct CellGrid: Sendable, Equatable {
     }
 
     /// Writes `text` from `(row, col)` on one line, at most `limit` columns (and never past the
-    /// right edge). A wide character that does not fit entirely is left out; control and
-    /// zero-width characters are skipped. Returns the columns written.
+    /// right edge). A wide character that does not fit entirely is left out; zero-width
+    /// characters are skipped; a control character is written as its visible escape
+    /// (``VisibleText``: `\e`, `\x07`, `\u009b`), so no text reaches the terminal as a control
+    /// sequence and nothing is silently dropped. Returns the columns written.
     @discardableResult
     public mutating func write(_ text: String, row: Int, col: Int, _ attributes: CellAttributes = .plain, limit: Int? = nil) -> Int {
         guard row >= 0, row < height else { return 0 }
         let end = limit.map { min(width, col + max(0, $0)) } ?? width
         var x = col
         for character in text {
+            if Self.isControl(character) {
+                for shown in VisibleText.escaped(String(character)) {
+                    guard x + 1 <= end else { return max(0, x - col) }
+                    if x >= 0 { put(shown, attributes, row: row, col: x, wide: false) }
+                    x += 1
+                }
+                continue
+            }
             let w = DisplayWidth.of(String(character))
             if w == 0 { continue }
             if x + w > end { break }
@@ -54,6 +66,13 @@ public struct CellGrid: Sendable, Equatable {
             x += w
         }
         return max(0, x - col)
+    }
+
+    /// Whether `character` is (or starts with) a C0 or C1 control character or DEL; a tab
+    /// counts too (``VisibleText`` writes it as a space).
+    private static func isControl(_ character: Character) -> Bool {
+        guard let value = character.unicodeScalars.first?.value else { return false }
+        return value < 0x20 || (0x7F..<0xA0).contains(value)
     }
 
     /// Sets every cell of a rectangle to a space with `attributes` (clipped).

@@ -20,8 +20,15 @@ public protocol CommandLineEditing: AnyObject {
     func feed(_ byte: UInt8)
     /// The line as edited so far.
     var buffer: String { get }
+    /// Whether the line is empty (without copying it, as `buffer` does).
+    var isEmpty: Bool { get }
     /// The cursor as a character offset into `buffer`.
     var cursor: Int { get }
     /// Stops editing (restores whatever `beginCallback` changed).
     func endCallback()
+}
+
+extension CommandLineEditing {
+    /// Whether `buffer` is empty.
+    public var isEmpty: Bool { buffer.isEmpty }
 }

@@ -25,6 +25,7 @@ public final class SimpleLineEditor: CommandLineEditing {
     }
 
     public var buffer: String { String(characters) }
+    public var isEmpty: Bool { characters.isEmpty }
     public var cursor: Int { position }
 
     public func beginCallback(prompt: String, onLine: @escaping (LineInput) -> Void) {

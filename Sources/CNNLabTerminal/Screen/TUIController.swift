@@ -55,16 +55,27 @@ public final class TUIController {
     /// Shows a list of completion candidates in the output pane (readline's Tab-Tab listing,
     /// which must not write to the terminal behind curses' back).
     public func showCompletions(_ matches: [String]) {
-        state.output.append(.init(matches.joined(separator: "  "), .info))
+        inform(matches.joined(separator: "  "))
+    }
+
+    /// Shows a line of information from the front end in the output pane (the history
+    /// warning), escaped (``VisibleText``).
+    public func inform(_ line: String) {
+        state.output.append(.init(VisibleText.escaped(line), .info))
         state.outputScroll = 0
     }
 
     /// Draws, then handles events until the user quits or the driver has no more events.
+    ///
+    /// Events already waiting (the keys of a paste) are all handled before the next frame, so
+    /// a paste of n characters costs one redraw rather than n: each frame lays out the whole
+    /// command line, and a frame per key made a 12,000-character paste take minutes.
     public func run() {
         startLine()
         redraw()
         while !isFinished, let event = driver.nextEvent(timeout: nil) {
             handle(event)
+            while !isFinished, let waiting = driver.nextEvent(timeout: .zero) { handle(waiting) }
             redraw()
         }
         editor.endCallback()
@@ -72,6 +83,7 @@ public final class TUIController {
 
     /// Draws the current state at the driver's size.
     public func redraw() {
+        syncCommandLine()
         if let scroll = state.lesson?.scroll {
             let limit = TUILayout.lessonScrollLimit(state, width: driver.size.width, height: driver.size.height)
             state.lesson?.scroll = min(scroll, limit)
@@ -130,11 +142,11 @@ public final class TUIController {
         switch key {
         case .escape:
             state.focus = state.stepper != nil ? .viewer : .network
-        case .character(":") where editor.buffer.isEmpty:
+        case .character(":") where editor.isEmpty:
             break
         default:
+            // The line is copied into the state when the frame is drawn, not after every key.
             for byte in Self.bytes(for: key) { editor.feed(byte) }
-            syncCommandLine()
         }
     }
 
@@ -152,9 +164,10 @@ public final class TUIController {
     }
 
     /// Runs `source` on the session: results and errors go to the output area (when `echo`),
-    /// and the panes follow (network, derivation, viewer, stepper, lesson).
+    /// and the panes follow (network, derivation, viewer, stepper, lesson). The echoed line is
+    /// escaped (``VisibleText``): it may be a recalled or pasted line holding control characters.
     public func execute(_ source: String, echo: Bool = true) {
-        if echo { state.output.append(.init(source, .command)) }
+        if echo { state.output.append(.init(VisibleText.escaped(source), .command)) }
         Interruption.clear()
         ScriptRunner.run(source, in: session, keepGoing: false, reportNetwork: true) { outcome in
             if let network = outcome.network { state.reports = network }
@@ -178,7 +191,7 @@ public final class TUIController {
                 for nested in outcome.results {
                     switch nested {
                     case .success(let r): appendOutput(r)
-                    case .failure(let d): appendError(d, source: VisibleText.escaped(outcome.source))
+                    case .failure(let d): appendError(d, source: outcome.source)
                     }
                 }
             }

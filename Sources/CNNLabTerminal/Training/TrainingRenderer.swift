@@ -2,14 +2,18 @@ import CNNLabEngine
 import Foundation
 
 /// The text of `train`: one line per epoch (loss, train and test accuracy, seconds,
-/// examples/s), the final test accuracy, and the confusion matrix.
+/// examples/s), the final test accuracy, and the confusion matrix. The dataset's name (a
+/// folder for `mnist:DIR`) and class names (read from CIFAR-10's `batches.meta.txt`) are shown
+/// escaped (``VisibleText``).
 public enum TrainingRenderer {
+    /// The report of a finished (or stopped) `train`.
     public static func render(_ r: TrainingReport, context: RenderContext) -> String {
         let L = context.language
         let s = context.style
+        let dataset = VisibleText.escaped(r.dataset)
         var out = L.pick(
-            "train \(r.dataset): \(r.trainExamples) training and \(r.testExamples) test examples, \(r.optimizer.rawValue)\n",
-            "train \(r.dataset): \(r.trainExamples) exemplos de treino e \(r.testExamples) de teste, \(r.optimizer.rawValue)\n")
+            "train \(dataset): \(r.trainExamples) training and \(r.testExamples) test examples, \(r.optimizer.rawValue)\n",
+            "train \(dataset): \(r.trainExamples) exemplos de treino e \(r.testExamples) de teste, \(r.optimizer.rawValue)\n")
         out += s.bold(header(L)) + "\n"
         for e in r.epochs { out += epochLine(e, L) + "\n" }
         let summary = L.pick("test accuracy ", "acurácia de teste ") + percent(r.testAccuracy, L)
@@ -41,11 +45,12 @@ public enum TrainingRenderer {
     static func confusion(_ r: TrainingReport, _ L: Language) -> String {
         guard !r.confusion.isEmpty, r.confusion.count <= 20 else { return "" }
         let width = max(3, (r.confusion.flatMap { $0 }.map { String($0).count }.max() ?? 1) + 1)
-        let label = max(2, r.classNames.map(\.count).max() ?? 1)
+        let classNames = r.classNames.map(VisibleText.escaped)
+        let label = max(2, classNames.map(DisplayWidth.of).max() ?? 1)
         var out = L.pick("confusion matrix (rows: true class, columns: predicted):\n", "matriz de confusão (linhas: classe verdadeira, colunas: prevista):\n")
-        out += String(repeating: " ", count: label) + r.classNames.map { pad(String($0.prefix(width - 1)), width) }.joined() + "\n"
+        out += String(repeating: " ", count: label) + classNames.map { pad(String($0.prefix(width - 1)), width) }.joined() + "\n"
         for (i, row) in r.confusion.enumerated() {
-            let name = r.classNames.indices.contains(i) ? r.classNames[i] : String(i)
+            let name = classNames.indices.contains(i) ? classNames[i] : String(i)
             out += DisplayWidth.padRight(name, to: label) + row.map { pad(String($0), width) }.joined() + "\n"
         }
         return out

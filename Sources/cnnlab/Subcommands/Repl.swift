@@ -19,6 +19,7 @@ struct Repl: ParsableCommand {
 
     /// The read-print loop: reads lines with readline, hands them to a `ReplSession`, prints
     /// the replies. Ends on `quit`/`exit` or Ctrl-D (exit status 0); Ctrl-C drops the line.
+    /// History that cannot be kept in its file is said once, before the banner.
     /// `first`, when given, runs before the first prompt (`cnnlab lesson 2` opens the lesson).
     static func start(options: FrontEndOptions, first: String? = nil) {
         let environment = ProcessInfo.processInfo.environment
@@ -26,6 +27,7 @@ struct Repl: ParsableCommand {
         let editor = LineEditor(historyFile: HistoryLocation.path(environment: environment))
         editor.completer = { line, wordStart, word in repl.completions(line: line, wordStart: wordStart, word: word) }
 
+        if let problem = editor.historyProblem { writeError(HistoryWarning.text(problem, in: options.language) + "\n") }
         writeOutput(repl.banner)
         if let first, repl.handle(first, output: { writeOutput($0) }, errors: writeError) { return }
         while true {

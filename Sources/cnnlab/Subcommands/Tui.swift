@@ -48,6 +48,7 @@ func runTUI(_ options: FrontEndOptions, first: String? = nil) throws {
         return controller.completer.candidates(line: line, wordStart: wordStart, word: word)
     }
     readline.listMatches = { [weak controller] matches in controller?.showCompletions(matches) }
+    if let problem = readline.historyProblem { controller.inform(HistoryWarning.text(problem, in: options.language)) }
     if let first { controller.execute(first) }
     controller.run()
 }
