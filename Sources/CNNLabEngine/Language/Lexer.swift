@@ -247,7 +247,7 @@ public struct Lexer {
 
     private mutating func advance() {
         guard index < source.endIndex else { return }
-        if source[index] == "\n" {
+        if source[index] == "\n" || source[index] == "\r\n" {
             line += 1
             column = 1
         } else {
