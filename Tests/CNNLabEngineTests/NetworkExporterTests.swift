@@ -17,6 +17,12 @@ import Testing
         code.split(separator: "\n").filter { $0.contains(text) }
     }
 
+    /// The lines of `expected` that are not lines of `code`.
+    func missing(_ expected: [String], in code: String) -> [String] {
+        let all = Set(code.split(separator: "\n").map(String.init))
+        return expected.filter { !all.contains($0) }
+    }
+
     @Test func pyTorchPermutesTheKernelsAndReordersTheFlattenedVolume() throws {
         let torch = try code("net example convnetjs-mnist", "pytorch")
         let expected = [
@@ -34,9 +40,8 @@ import Testing
             "        model[7].weight.copy_(torch.as_tensor(d[\"W7\"]).reshape(4, 4, 16, 10).permute(3, 2, 0, 1).reshape(10, 256))",
             "        model[7].bias.copy_(torch.as_tensor(d[\"b7\"]).reshape(10))",
         ]
-        let all = torch.split(separator: "\n").map(String.init)
-        let missing = expected.filter { !all.contains($0) }
-        #expect(missing == [])
+        let absent = missing(expected, in: torch)
+        #expect(absent == [])
         let starts = torch.hasPrefix("import numpy as np\nimport torch\n")
         #expect(starts)
     }
@@ -101,9 +106,9 @@ import Testing
             "        model.layers[5].set_weights([d[\"W4\"], d[\"b4\"].reshape(-1)])",
             "        model.layers[9].set_weights([d[\"W7\"], d[\"b7\"].reshape(-1)])",
         ]
+        let absent = missing(expected, in: keras)
+        #expect(absent == [])
         let all = keras.split(separator: "\n").map(String.init)
-        let missing = expected.filter { !all.contains($0) }
-        #expect(missing == [])
         // model.layers: ZeroPadding2D, Conv2D, ReLU, MaxPooling2D, ZeroPadding2D, Conv2D, ReLU,
         // MaxPooling2D, Flatten, Dense: index 9 is the 10th layer after the keras.Input line.
         let definition = all.drop { !$0.hasPrefix("    keras.Input") }.dropFirst().prefix { $0 != "])" }

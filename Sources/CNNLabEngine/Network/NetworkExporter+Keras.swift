@@ -52,10 +52,7 @@ extension NetworkExporter {
 
     /// `save_cnnlab_weights(model, path)`: the kernels as they are, the biases reshaped.
     static func kerasSave(_ layers: [FrameworkLayer]) -> [String] {
-        var lines = [
-            "def save_cnnlab_weights(model, path):",
-            "    \"\"\"Writes the model's weights as the .npz that cnnlab's `net load \"path\"` reads into this",
-            "    network: W<l>, b<l> numbered as cnnlab's `summary` numbers the layers, in its shapes.\"\"\"",
+        var lines = saveHeader + [
             "    def weights(i, bias_shape):",
             "        kernel, bias = model.layers[i].get_weights()",
             "        return kernel.astype(np.float32), bias.reshape(bias_shape).astype(np.float32)",
@@ -73,15 +70,9 @@ extension NetworkExporter {
 
     /// `load_cnnlab_weights(model, path)`: each layer's kernel and its bias as a plain vector.
     static func kerasLoad(_ layers: [FrameworkLayer]) -> [String] {
-        let lines = [
-            "def load_cnnlab_weights(model, path):",
-            "    \"\"\"Copies the weights of a cnnlab .npz (`net save \"path\"`, or save_cnnlab_weights) into",
-            "    the model.\"\"\"",
-            "    with np.load(path) as d:",
-        ]
         let copies = layers.indices.compactMap { i in
             layers[i].weights.map { w in "model.layers[\(i)].set_weights([d[\"\(w.weightKey)\"], d[\"\(w.biasKey)\"].reshape(-1)])" }
         }
-        return lines + (copies.isEmpty ? ["pass"] : copies).map { "        " + $0 }
+        return loadHeader + ["    with np.load(path) as d:"] + withBody(copies)
     }
 }

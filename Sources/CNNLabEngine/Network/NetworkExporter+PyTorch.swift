@@ -64,10 +64,7 @@ extension NetworkExporter {
 
     /// `save_cnnlab_weights(model, path)`: every weight layer's `W<l>`, `b<l>` in cnnlab's shapes.
     static func pytorchSave(_ layers: [FrameworkLayer]) -> [String] {
-        var lines = [
-            "def save_cnnlab_weights(model, path):",
-            "    \"\"\"Writes the model's weights as the .npz that cnnlab's `net load \"path\"` reads into this",
-            "    network: W<l>, b<l> numbered as cnnlab's `summary` numbers the layers, in its shapes.\"\"\"",
+        var lines = saveHeader + [
             "    def as_array(t):",
             "        return t.detach().cpu().numpy().astype(np.float32)",
             "",
@@ -93,12 +90,6 @@ extension NetworkExporter {
 
     /// `load_cnnlab_weights(model, path)`: the inverse permutations of ``pytorchSave(_:)``.
     static func pytorchLoad(_ layers: [FrameworkLayer]) -> [String] {
-        let lines = [
-            "def load_cnnlab_weights(model, path):",
-            "    \"\"\"Copies the weights of a cnnlab .npz (`net save \"path\"`, or save_cnnlab_weights) into",
-            "    the model, each in PyTorch's layout.\"\"\"",
-            "    with np.load(path) as d, torch.no_grad():",
-        ]
         var copies: [String] = []
         for (i, layer) in layers.enumerated() {
             guard let w = layer.weights else { continue }
@@ -112,6 +103,6 @@ extension NetworkExporter {
             }
             copies.append("\(module).bias.copy_(torch.as_tensor(d[\"\(w.biasKey)\"]).reshape(\(w.units)))")
         }
-        return lines + (copies.isEmpty ? ["pass"] : copies).map { "        " + $0 }
+        return loadHeader + ["    with np.load(path) as d, torch.no_grad():"] + withBody(copies)
     }
 }

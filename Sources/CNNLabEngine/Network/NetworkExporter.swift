@@ -18,6 +18,25 @@ public enum NetworkExporter {
         return assertion(total)
     }
 
+    /// The `def` line and docstring of `save_cnnlab_weights`, the same for both frameworks.
+    static let saveHeader = [
+        "def save_cnnlab_weights(model, path):",
+        "    \"\"\"Writes the model's weights as the .npz that cnnlab's `net load \"path\"` reads into this",
+        "    network: W<l>, b<l> numbered as cnnlab's `summary` numbers the layers, in its shapes.\"\"\"",
+    ]
+
+    /// The `def` line and docstring of `load_cnnlab_weights`, the same for both frameworks.
+    static let loadHeader = [
+        "def load_cnnlab_weights(model, path):",
+        "    \"\"\"Copies the weights of a cnnlab .npz (`net save \"path\"`, or save_cnnlab_weights) into",
+        "    the model (the inverse of save_cnnlab_weights).\"\"\"",
+    ]
+
+    /// `statements` as the body of a `with` block in a function (`pass` when there are none).
+    static func withBody(_ statements: [String]) -> [String] {
+        (statements.isEmpty ? ["pass"] : statements).map { "        " + $0 }
+    }
+
     /// The shape comment of a cnnlab layer: `→ 24×24×8, 208 params`.
     static func shapeComment(_ report: LayerReport) -> String {
         "→ \(report.output.description), \(report.params) params"
