@@ -74,8 +74,8 @@ public enum HelpCatalog {
         HelpEntry(
             command: "net", synopsis: "net example NAME | net save \"FILE\" | net load \"FILE\" | net export pytorch|keras",
             summary: LocalizedText(
-                "The lecture's networks (one-layer, simple, lenet5, convnetjs-mnist, convnetjs-cifar10); saving and loading a network as commands, or with its weights as a NumPy .npz (W1, b1, … numbered as in summary, and cnnlab_network; a .npz of W/b alone loads into the current network); exporting it as PyTorch or Keras code.",
-                "As redes da aula (one-layer, simple, lenet5, convnetjs-mnist, convnetjs-cifar10); gravar e carregar uma rede como comandos, ou com seus pesos num .npz do NumPy (W1, b1, … numerados como em summary, e cnnlab_network; um .npz só de W/b é carregado na rede atual); exportá-la como código PyTorch ou Keras."),
+                "The lecture's networks (one-layer, simple, lenet5, convnetjs-mnist, convnetjs-cifar10); saving and loading a network as commands, or with its weights as a NumPy .npz (W1, b1, … numbered as in summary, and cnnlab_network; a .npz of W/b alone loads into the current network); exporting it as PyTorch or Keras code, with save_cnnlab_weights(model, path), which writes a trained model's weights as such a .npz, and load_cnnlab_weights(model, path).",
+                "As redes da aula (one-layer, simple, lenet5, convnetjs-mnist, convnetjs-cifar10); gravar e carregar uma rede como comandos, ou com seus pesos num .npz do NumPy (W1, b1, … numerados como em summary, e cnnlab_network; um .npz só de W/b é carregado na rede atual); exportá-la como código PyTorch ou Keras, com save_cnnlab_weights(model, path), que grava os pesos de um modelo treinado num .npz assim, e load_cnnlab_weights(model, path)."),
             examples: ["net example lenet5", "net example simple; net export pytorch"]),
         HelpEntry(
             command: "forward", synopsis: "forward X",
