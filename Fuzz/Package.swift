@@ -10,10 +10,12 @@ let targets = ["language", "network-file", "lesson", "npy", "png", "jpeg", "pnm"
 let package = Package(
     name: "cnnlab-fuzz",
     dependencies: [.package(name: "cnnlab", path: "..")],
-    targets: targets.map { name in
+    targets: [.target(name: "FuzzSupport", path: "Sources/FuzzSupport")] + targets.map { name in
         .executableTarget(
             name: "fuzz-\(name)",
-            dependencies: [.product(name: "CNNLabEngine", package: "cnnlab"), .product(name: "ConvCore", package: "cnnlab")],
+            dependencies: [
+                "FuzzSupport", .product(name: "CNNLabEngine", package: "cnnlab"), .product(name: "ConvCore", package: "cnnlab"),
+            ],
             path: "Sources/\(name)",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     }

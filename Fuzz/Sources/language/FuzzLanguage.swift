@@ -1,4 +1,5 @@
 import CNNLabEngine
+import FuzzSupport
 
 /// The command language: each input is a script, lexed, parsed and run on a fresh session
 /// that keeps going after errors. Any trap is a finding; diagnostics are fine.

@@ -1,4 +1,5 @@
 import CNNLabEngine
+import FuzzSupport
 import Foundation
 
 /// Network files: each input is written to a file that `net load` reads into a session with a

@@ -44,7 +44,8 @@ extension TUILayout {
             let right = prediction.predicted == prediction.label
             let name = snapshot.classNames.indices.contains(prediction.predicted) ? snapshot.classNames[prediction.predicted] : "?"
             let mark = state.unicode ? (right ? "✓" : "✗") : (right ? "+" : "x")
-            let percent = "\(Int((prediction.probability * 100).rounded()))%"
+            // A run that diverged gives NaN probabilities: shown as `?`, never converted to Int.
+            let percent = prediction.probability.isFinite ? "\(Int((prediction.probability * 100).rounded()))%" : "?%"
             grid.write(mark + String(name.prefix(tile - 2)), row: inner.row + pictureHeight, col: col, right ? theme.info : theme.error, limit: tile - 1)
             grid.write(percent, row: inner.row + pictureHeight + 1, col: col, theme.dim, limit: tile - 1)
         }

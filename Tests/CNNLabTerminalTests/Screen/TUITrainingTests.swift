@@ -1,4 +1,4 @@
-import CNNLabEngine
+@testable import CNNLabEngine
 import ConvCore
 import Foundation
 import Testing
@@ -55,5 +55,18 @@ import Testing
         #expect(small.width == 3 && small.cells.count == 1)
         let filter = try #require(Plane(channel: 1, of: try Tensor(shape: [1, 1, 2, 2], storage: [1, -4, 3, 8])))
         #expect(filter.values == [2])  // filter 1's mean over its two input channels: (−4 + 8) / 2
+    }
+
+    @Test func aDivergedRunsNaNProbabilitiesAreDrawnWithoutATrap() throws {
+        var state = TUIState()
+        let image = try Tensor(shape: [4, 4, 1], storage: [Float](repeating: .nan, count: 16))
+        let prediction = TrainingSnapshot.Prediction(image: image, label: 1, predicted: 0, probability: .nan)
+        var view = TUIState.TrainingView()
+        view.snapshot = TrainingSnapshot(
+            filterLayer: 1, filters: try Tensor(shape: [3, 3, 1, 2], storage: [Float](repeating: .nan, count: 18)),
+            activations: image, predictions: [prediction], classNames: ["a", "b"])
+        state.training = view
+        let text = TUILayout.render(state, width: 80, height: 24).plainText
+        #expect(text.contains("?%") && text.contains("✗a"))
     }
 }

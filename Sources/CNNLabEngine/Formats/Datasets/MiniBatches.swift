@@ -35,10 +35,16 @@ public struct MiniBatches: IteratorProtocol, Sendable {
     private var order: [Int]
     private var position = 0
     private var inEpoch = false
-    private var fullImages: Tensor
-    private var fullLabels: [Int]
-    private var tailImages: Tensor
-    private var tailLabels: [Int]
+    /// The reused buffers: a full batch's, then the epoch's last, shorter batch's.
+    private var buffers: [Batch]
+
+    /// One batch's images and labels, written in place batch after batch.
+    private struct Batch: Sendable {
+        var images: Tensor
+        var labels: [Int]
+
+        static let empty = Batch(images: .placeholder, labels: [])
+    }
 
     /// Batches of `batchSize` from `dataset`, shuffled and augmented with randomness from `seed`.
     /// - Throws: `.dataset(.invalidBatchSize)`, or `.dataset(.invalidAugmentation)` when a crop
@@ -60,13 +66,15 @@ public struct MiniBatches: IteratorProtocol, Sendable {
         self.order = Array(0..<dataset.count)
         self.batchShape = [m, out.height, out.width, c]
         do {
-            self.fullImages = try Tensor(shape: batchShape, repeating: 0)
-            self.tailImages = try Tensor(shape: [max(tail, 1), out.height, out.width, c], repeating: 0)
+            self.buffers = [
+                Batch(images: try Tensor(shape: batchShape, repeating: 0), labels: [Int](repeating: 0, count: m)),
+                Batch(
+                    images: try Tensor(shape: [max(tail, 1), out.height, out.width, c], repeating: 0),
+                    labels: [Int](repeating: 0, count: max(tail, 1))),
+            ]
         } catch {
             throw Diagnostic(.tensor(operation: "batch", error))
         }
-        self.fullLabels = [Int](repeating: 0, count: m)
-        self.tailLabels = [Int](repeating: 0, count: max(tail, 1))
     }
 
     /// The number of batches in an epoch.
@@ -86,27 +94,14 @@ public struct MiniBatches: IteratorProtocol, Sendable {
             return nil
         }
         let m = min(batchSize, order.count - position)
-        let full = m == batchSize
-        // Take the buffers out of `self` to write them (swapping with empty ones allocates nothing).
-        var images = Tensor.placeholder
-        var labels: [Int] = []
-        if full {
-            swap(&images, &fullImages)
-            swap(&labels, &fullLabels)
-        } else {
-            swap(&images, &tailImages)
-            swap(&labels, &tailLabels)
-        }
-        fill(&images, &labels, count: m)
-        if full {
-            swap(&images, &fullImages)
-            swap(&labels, &fullLabels)
-        } else {
-            swap(&images, &tailImages)
-            swap(&labels, &tailLabels)
-        }
+        let k = m == batchSize ? 0 : 1
+        // Take the buffer out of `self` to write it (swapping with an empty one allocates nothing).
+        var batch = Batch.empty
+        swap(&batch, &buffers[k])
+        fill(&batch.images, &batch.labels, count: m)
+        swap(&batch, &buffers[k])
         position += m
-        return full ? (fullImages, fullLabels) : (tailImages, tailLabels)
+        return (buffers[k].images, buffers[k].labels)
     }
 
     /// Writes the `count` examples from `position` on, augmented, into `images` and `labels`.
