@@ -34,7 +34,10 @@ public enum JSONRenderer {
             fields += [("name", .string(n.name)), ("shape", ints(n.tensor.shape)), ("path", .string(path))]
         case .saved(let n, let path, let scale):
             fields += [("name", .string(n.name)), ("shape", ints(n.tensor.shape)), ("path", .string(path))]
-            if let scale { fields += [("min", .float(scale.lowerBound)), ("max", .float(scale.upperBound))] }
+            if let scale {
+                fields += [("min", .float(scale.range.lowerBound)), ("max", .float(scale.range.upperBound)),
+                           ("nan_count", .int(scale.notANumber)), ("inf_count", .int(scale.infinite))]
+            }
         case .networkChanged(let change, let reports):
             fields += [("change", .string(changeName(change))), ("layers", .array(reports.map(layer)))]
         case .cleared(let target):

@@ -29,7 +29,8 @@ public enum ResultRenderer {
         case .saved(let n, let path, let scale):
             var text = L.pick("saved", "gravado") + " \(n.name) (\(shapeText(n.tensor.shape, language: L))) " + L.pick("to", "em") + " \(VisibleText.escaped(path))"
             if let scale {
-                text += L.pick(" as a gray PNG: ", " como PNG em cinza: ") + "\(number(scale.lowerBound)) → 0, \(number(scale.upperBound)) → 255"
+                text += L.pick(" as a gray PNG: ", " como PNG em cinza: ") + "\(number(scale.range.lowerBound)) → 0, \(number(scale.range.upperBound)) → 255"
+                if scale.nonFinite > 0 { text += "\n" + style.yellow(nonFiniteWarning(scale, language: L)) }
             }
             return text + "\n"
         case .networkChanged(let change, let reports):
@@ -143,6 +144,15 @@ public enum ResultRenderer {
     static func number(_ v: Float) -> String {
         guard v.isFinite else { return v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
         return v == v.rounded() && abs(v) < 1e7 ? String(Int(v)) : String(v)
+    }
+
+    /// Why a saved PNG may mislead: values with no gray level of their own.
+    static func nonFiniteWarning(_ scale: GrayScale, language L: Language) -> String {
+        var parts: [String] = []
+        if scale.notANumber > 0 { parts.append(L.pick("\(scale.notANumber) NaN drawn black", "\(scale.notANumber) NaN em preto")) }
+        if scale.infinite > 0 { parts.append(L.pick("\(scale.infinite) infinite drawn white (+inf) or black (-inf)", "\(scale.infinite) infinitos em branco (+inf) ou preto (-inf)")) }
+        return L.pick("warning: not every value is a number: ", "aviso: nem todo valor é um número: ")
+            + parts.joined(separator: ", ") + L.pick("; the gray scale uses the finite values only", "; a escala de cinza usa só os valores finitos")
     }
 
     /// Nine significant digits: enough to compare a mean with numpy's printout.

@@ -53,6 +53,28 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["private.npy"])
     }
 
+    @Test func aSaveRemovesTheTemporaryFilesOfKilledSavesOnly() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A process number no process has: what a save killed with -9 leaves behind.
+        let dead = try #require((1..<100_000).lazy.map { pid_t(4_000_000 - $0) }.first { kill($0, 0) != 0 && errno == ESRCH })
+        let live = getppid()
+        for name in [".m.npy.tmp-\(dead)", ".m.npy.tmp-\(live)", ".m.npy.tmp-notes", ".other.npy.tmp-\(dead)"] {
+            FileManager.default.createFile(atPath: dir + "/" + name, contents: Data([1]))
+        }
+        try run("save ones(2) \"m.npy\"", in: Session(workingDirectory: dir))
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(left == [".m.npy.tmp-\(live)", ".m.npy.tmp-notes", ".other.npy.tmp-\(dead)", "m.npy"])
+    }
+
+    @Test func savingNaNAsAnImageCountsIt() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let results = try run("let N = [[0, 1], [2, 3]] / [[0, 1], [1, 0]]; save N \"n.png\"", in: Session(workingDirectory: dir))
+        guard case .saved(_, _, let scale?)? = results.last else { Issue.record("\(results)"); return }
+        #expect(scale == GrayScale(range: 1...2, notANumber: 1, infinite: 1))
+    }
+
     @Test(arguments: ["[", "(", "-", "relu("])
     func deepNestingIsALocatedErrorNotAStackOverflow(_ opener: String) {
         let closer = opener == "[" ? "]" : opener == "-" ? "" : ")"

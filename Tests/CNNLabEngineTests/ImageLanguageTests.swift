@@ -42,7 +42,7 @@ import CNNLabEngine
                 Issue.record("save should report the scale")
                 return
             }
-            #expect(scale == -30...30)
+            #expect(scale == GrayScale(range: -30...30))
             // -30 → 0, 0 → 127.5 (rounded), 15 → 191.25, 30 → 255.
             let r = try #require(s.variables["R"])
             #expect(r.storage.map { $0.rounded() } == [128, 255, 0, 191])

@@ -98,7 +98,7 @@ private func caretAndToken(_ errors: String, token: String) -> (caret: Int?, tok
         let named = NamedTensor(name: "A", tensor: try Tensor(shape: [2], storage: [1, 2]))
         let path = "out/\(attack).npy"
         let results: [CommandResult] = [
-            .loaded(named, path: path), .saved(named, path: path, scale: nil), .saved(named, path: path, scale: 0...1),
+            .loaded(named, path: path), .saved(named, path: path, scale: nil), .saved(named, path: path, scale: GrayScale(range: 0...1)),
             .networkSaved(path: path), .image(named, source: .file(path)),
         ]
         for result in results {

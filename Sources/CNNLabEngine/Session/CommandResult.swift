@@ -14,8 +14,8 @@ public enum CommandResult: Sendable, Equatable {
     case shown(NamedTensor)
     /// `load A "file"`.
     case loaded(NamedTensor, path: String)
-    /// `save X "file"`; `scale` is the value range mapped to 0…255 for images.
-    case saved(NamedTensor, path: String, scale: ClosedRange<Float>?)
+    /// `save X "file"`; for a PNG, `scale` says how values became gray levels.
+    case saved(NamedTensor, path: String, scale: GrayScale?)
     /// `undo`, `clear`, `net example`, `net load`: the network afterwards.
     case networkChanged(NetworkChange, [LayerReport])
     /// `clear vars` / `clear all`.

@@ -16,8 +16,8 @@ extension Session {
         }
     }
 
-    /// Saves as `.npy`, or as a gray `.png` (returning the value range mapped to 0…255).
-    func saveTensor(_ tensor: Tensor, to path: String, at range: SourceRange) throws(Diagnostic) -> ClosedRange<Float>? {
+    /// Saves as `.npy`, or as a gray `.png` (returning how values became gray levels).
+    func saveTensor(_ tensor: Tensor, to path: String, at range: SourceRange) throws(Diagnostic) -> GrayScale? {
         let lower = path.lowercased()
         if lower.hasSuffix(".png") { return try savePNG(tensor, to: path, at: range) }
         guard lower.hasSuffix(".npy") else {

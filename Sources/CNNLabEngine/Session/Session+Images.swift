@@ -29,15 +29,15 @@ extension Session {
     }
 
     /// Writes a 2-D map (or H×W×1) as an 8-bit gray PNG scaled min…max → 0…255.
-    func savePNG(_ tensor: Tensor, to path: String, at range: SourceRange) throws(Diagnostic) -> ClosedRange<Float> {
-        let encoded: (bytes: [UInt8], min: Float, max: Float)
+    func savePNG(_ tensor: Tensor, to path: String, at range: SourceRange) throws(Diagnostic) -> GrayScale {
+        let encoded: (bytes: [UInt8], scale: GrayScale)
         do {
             encoded = try ImageCodec.encodePNG(gray: tensor)
         } catch {
             throw Diagnostic(.image(path, reason: Self.describe(error)), at: range)
         }
         try FileStore.writeAtomically(encoded.bytes, to: path, access: fileAccess, at: range)
-        return encoded.min...max(encoded.min, encoded.max)
+        return encoded.scale
     }
 
     private static func sourceLabel(_ source: ImageSource) -> String {

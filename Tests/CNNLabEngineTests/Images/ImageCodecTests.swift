@@ -16,8 +16,8 @@ import Testing
 
     @Test func aSavedMapReadsBackAsItsMinMaxScaledValues() throws {
         let map = try Tensor(shape: [2, 3], storage: [-1, 0.5, 2, 3, 0, 1])
-        let (bytes, low, high) = try ImageCodec.encodePNG(gray: map)
-        #expect(low == -1 && high == 3)
+        let (bytes, scale) = try ImageCodec.encodePNG(gray: map)
+        #expect(scale == GrayScale(range: -1...3))
         #expect(bytes.starts(with: PNGCodec.signature))
         let image = try ImageCodec.decode(bytes)
         #expect(image.width == 3 && image.height == 2 && image.channels == 1)
@@ -28,16 +28,29 @@ import Testing
     }
 
     @Test func aConstantMapIsMidGray() throws {
-        let (bytes, low, high) = try ImageCodec.encodePNG(gray: Tensor(shape: [3, 4, 1], repeating: 7))
-        #expect(low == 7 && high == 7)
+        let (bytes, scale) = try ImageCodec.encodePNG(gray: Tensor(shape: [3, 4, 1], repeating: 7))
+        #expect(scale == GrayScale(range: 7...7))
         #expect(try ImageCodec.decode(bytes).pixels == [Float](repeating: 128 / 255, count: 12))
     }
 
-    @Test func nonFiniteValuesAreBlackOrWhiteAndDoNotSetTheScale() throws {
-        let map = try Tensor(shape: [1, 5], storage: [.nan, .infinity, -.infinity, 2, 4])
-        let (bytes, low, high) = try ImageCodec.encodePNG(gray: map)
-        #expect(low == 2 && high == 4)
-        #expect(try ImageCodec.decode(bytes).pixels == [0, 1, 0, 0, 1])
+    @Test func nonFiniteValuesAreBlackOrWhiteAreCountedAndDoNotSetTheScale() throws {
+        let map = try Tensor(shape: [1, 6], storage: [.nan, .infinity, -.infinity, 2, 4, .nan])
+        let (bytes, scale) = try ImageCodec.encodePNG(gray: map)
+        #expect(scale == GrayScale(range: 2...4, notANumber: 2, infinite: 2))
+        #expect(scale.nonFinite == 4)
+        #expect(try ImageCodec.decode(bytes).pixels == [0, 1, 0, 0, 1, 0])
+        let (_, none) = try ImageCodec.encodePNG(gray: Tensor(shape: [1, 2], storage: [.nan, .nan]))
+        #expect(none == GrayScale(range: 0...0, notANumber: 2))
+    }
+
+    @Test func aRangeWiderThanFloatCanHoldStillMapsOntoBlackToWhite() throws {
+        // max − min overflows Float to ∞ (and ∞/∞ is NaN, which UInt8() traps on): scaling
+        // happens in Double.
+        let map = try Tensor(shape: [1, 3], storage: [-Float.greatestFiniteMagnitude, 0, .greatestFiniteMagnitude])
+        let (bytes, scale) = try ImageCodec.encodePNG(gray: map)
+        #expect(scale.range == -Float.greatestFiniteMagnitude...Float.greatestFiniteMagnitude)
+        let levels = try ImageCodec.decode(bytes).pixels.map { ($0 * 255).rounded() }
+        #expect(levels == [0, 128, 255])
     }
 
     @Test func onlyOneChannelMapsCanBeSaved() throws {

@@ -29,25 +29,19 @@ public enum ImageCodec {
     /// An 8-bit grayscale PNG of a feature map, for `save`.
     ///
     /// `gray` is H×W or H×W×1. Values are min–max scaled so the smallest becomes 0 (black) and
-    /// the largest 255 (white): a map of any range becomes visible, and the returned `min`/`max`
-    /// let the caller say what black and white mean. A constant map becomes mid-gray (128).
-    /// NaN is drawn black, +∞ white and −∞ black; they do not count towards `min`/`max`
-    /// (which are 0 when no value is finite).
+    /// the largest 255 (white): a map of any range becomes visible, and the returned scale lets
+    /// the caller say what black and white mean. A constant map becomes mid-gray (128).
+    /// NaN is drawn black, +∞ white and −∞ black; they do not count towards the range (which is
+    /// 0…0 when no value is finite) but are counted in the scale, so the caller can warn.
     /// - Throws: `.unsupported` for other shapes, `.tooLarge` past `Image.maxDimension`.
-    public static func encodePNG(gray: Tensor) throws(ImageError) -> (bytes: [UInt8], min: Float, max: Float) {
+    public static func encodePNG(gray: Tensor) throws(ImageError) -> (bytes: [UInt8], scale: GrayScale) {
         guard gray.rank == 2 || (gray.rank == 3 && gray.shape[2] == 1) else {
             throw .unsupported("a tensor of shape \(gray.shape); save writes one H×W map")
         }
         let height = gray.shape[0], width = gray.shape[1]
         _ = try Image.checkedSampleCount(width: width, height: height, channels: 1)
-        let finite = gray.storage.filter(\.isFinite)
-        let low = finite.min() ?? 0, high = finite.max() ?? 0
-        let samples = gray.storage.map { v -> UInt8 in
-            if v.isNaN { return 0 }
-            if v.isInfinite { return v > 0 ? 255 : 0 }
-            if high == low { return 128 }
-            return UInt8(((v - low) / (high - low) * 255).rounded())
-        }
-        return (try PNGCodec.encodeGray(samples, width: width, height: height), low, high)
+        let scale = GrayScale.measuring(gray.storage)
+        let samples = gray.storage.map(scale.level)
+        return (try PNGCodec.encodeGray(samples, width: width, height: height), scale)
     }
 }
