@@ -18,6 +18,8 @@ public enum JSONRenderer {
             fields += [
                 ("layers", .array(s.layers.map(layer))),
                 ("total_params", count(s.totalParams)),
+                ("trainable_params", count(s.trainableParams)),
+                ("non_trainable_params", .int(s.nonTrainableParams)),
                 ("total_mult_adds", count(s.totalMultiplyAdds)),
                 ("input_bytes", count(s.inputBytes)),
                 ("activation_bytes", count(s.activationBytes)),
@@ -129,6 +131,13 @@ public enum JSONRenderer {
         return JSONValue.object([("error", .object(fields))]).serialized()
     }
 
+    /// The weights' shape for conv and fc, [f, f] for pooling, null otherwise.
+    private static func kernelShape(_ r: LayerReport) -> JSONValue {
+        if let w = r.weightShape { return ints(w) }
+        if case .pool(_, let size, _)? = r.spec { return ints([size, size]) }
+        return .null
+    }
+
     static func layer(_ r: LayerReport) -> JSONValue {
         var f: [(String, JSONValue)] = [("index", .int(r.index)), ("type", .string(r.typeName))]
         switch r.spec {
@@ -152,6 +161,19 @@ public enum JSONRenderer {
             ("mult_adds", .int(r.multiplyAdds)),
             ("weight_shape", r.weightShape.map(ints) ?? .null),
             ("bias_shape", r.biasShape.map(ints) ?? .null),
+            ("kernel_shape", kernelShape(r)),
+        ]
+        // r[l] and j[l]: null when every output value sees the whole input (sees_whole_input)
+        // or when they are too large to count.
+        switch r.receptiveField {
+        case .window(let size, let jump):
+            f += [("receptive_field", .int(size)), ("jump", .int(jump)), ("sees_whole_input", .bool(false))]
+        case .wholeInput:
+            f += [("receptive_field", .null), ("jump", .null), ("sees_whole_input", .bool(true))]
+        case .tooLarge:
+            f += [("receptive_field", .null), ("jump", .null), ("sees_whole_input", .bool(false))]
+        }
+        f += [
             ("derivation", .array(r.derivation.map { step in
                 .object([
                     ("quantity", .string(step.quantity)), ("formula", .string(step.formula)),

@@ -17,7 +17,7 @@ public enum ResultRenderer {
         case .layerAdded(let r):
             return LayerRenderer.added(r, language: L, style: style)
         case .summary(let s):
-            return SummaryRenderer.render(s, language: L, style: style)
+            return SummaryRenderer.render(s, language: L, style: style, width: c.width)
         case .explanation(let reports):
             return reports.map { LayerRenderer.explain($0, language: L, style: style) }.joined(separator: "\n")
         case .assigned(let named):

@@ -25,7 +25,7 @@ struct AnalyzedNetwork: Sendable {
     /// - Throws: why `spec` does not fit the last layer's output; the network is unchanged then.
     mutating func append(_ spec: LayerSpec) throws(LayerProblem) -> LayerReport? {
         guard let last = reports.last else { return nil }
-        let report = try LayerAnalyzer.analyze(spec, index: reports.count, input: last.output)
+        let report = try LayerAnalyzer.analyze(spec, after: last)
         layers.append(spec)
         reports.append(report)
         return report

@@ -41,6 +41,8 @@ public enum DerivationNote: Sendable, Equatable {
     case sharedParameters
     /// Each channel is pooled on its own, so n_c is unchanged.
     case perChannel
+    /// What r[l] means: the side of the input window one output value sees.
+    case receptiveField
 
     /// The remark in `language`.
     public func text(in language: Language) -> String {
@@ -67,6 +69,10 @@ public enum DerivationNote: Sendable, Equatable {
             return language.pick(
                 "each channel is pooled on its own, so n_c does not change",
                 "cada canal passa pelo pooling separadamente, então n_c não muda")
+        case .receptiveField:
+            return language.pick(
+                "receptive field: each value of a[l] sees an r[l]×r[l] window of the input; neighbours' windows are j[l] pixels apart",
+                "campo receptivo: cada valor de a[l] vê uma janela r[l]×r[l] da entrada; as janelas de vizinhos ficam a j[l] pixels uma da outra")
         }
     }
 }

@@ -12,30 +12,35 @@ public enum LayerAnalyzer {
         default: shape = .spatial(h: dims[0], w: dims[1], c: dims[2])
         }
         let count = try product(shape.dimensions)
-        let steps = [
+        var steps = [
             DerivationStep("a[0]", shapeFormula(shape), nil, shape.description),
             DerivationStep("activations", shape.dimensions.map(String.init).joined(separator: "·"), nil, String(count)),
         ]
+        if case .spatial = shape { steps += [DerivationStep("r[0]", "1", nil, "1"), DerivationStep("j[0]", "1", nil, "1")] }
         return LayerReport(
             index: 0, spec: nil, input: nil, output: shape, padding: nil, weightShape: nil, biasShape: nil,
-            params: 0, activations: count, multiplyAdds: 0, derivation: steps)
+            params: 0, activations: count, multiplyAdds: 0, receptiveField: .input, derivation: steps)
     }
 
-    /// The report for `spec` as layer `index`, fed by `input`.
-    public static func analyze(_ spec: LayerSpec, index l: Int, input: FeatureShape) throws(LayerProblem) -> LayerReport {
+    /// The report for `spec` as the layer after `previous`, fed by its output.
+    public static func analyze(_ spec: LayerSpec, after previous: LayerReport) throws(LayerProblem) -> LayerReport {
+        let l = previous.index + 1, input = previous.output, field = previous.receptiveField
         switch spec {
         case .conv(let filters, let f, let s, let padding):
-            return try conv(spec, l: l, input: input, filters: filters, f: f, s: s, padding: padding)
+            return try conv(spec, l: l, input: input, field: field, filters: filters, f: f, s: s, padding: padding)
         case .pool(_, let f, let s):
-            return try pool(spec, l: l, input: input, f: f, s: s)
+            return try pool(spec, l: l, input: input, field: field, f: f, s: s)
         case .activation(let a):
-            let steps = [
+            var steps = [
                 DerivationStep("a[\(l)]", "\(a.rawValue)(a[\(l - 1)])", nil, input.description),
                 DerivationStep("params", "0", nil, "0", note: .noParameters),
             ]
+            if case .window(let r, let j) = field {
+                steps += [DerivationStep("r[\(l)]", "r[\(l - 1)]", nil, String(r)), DerivationStep("j[\(l)]", "j[\(l - 1)]", nil, String(j))]
+            }
             return LayerReport(
                 index: l, spec: spec, input: input, output: input, padding: nil, weightShape: nil,
-                biasShape: nil, params: 0, activations: input.count, multiplyAdds: 0, derivation: steps)
+                biasShape: nil, params: 0, activations: input.count, multiplyAdds: 0, receptiveField: field, derivation: steps)
         case .flatten:
             let n = try product(input.dimensions)
             let steps = [
@@ -46,7 +51,7 @@ public enum LayerAnalyzer {
             ]
             return LayerReport(
                 index: l, spec: spec, input: input, output: .flat(n), padding: nil, weightShape: nil,
-                biasShape: nil, params: 0, activations: n, multiplyAdds: 0, derivation: steps)
+                biasShape: nil, params: 0, activations: n, multiplyAdds: 0, receptiveField: .wholeInput, derivation: steps)
         case .fc(let units):
             return try dense(spec, l: l, input: input, units: units, softmax: false)
         case .softmax(let units?):
@@ -58,14 +63,14 @@ public enum LayerAnalyzer {
             steps.append(DerivationStep("params", "0", nil, "0", note: .noParameters))
             return LayerReport(
                 index: l, spec: spec, input: input, output: .flat(n), padding: nil, weightShape: nil,
-                biasShape: nil, params: 0, activations: n, multiplyAdds: 0, derivation: steps)
+                biasShape: nil, params: 0, activations: n, multiplyAdds: 0, receptiveField: .wholeInput, derivation: steps)
         }
     }
 
     // MARK: Layer kinds
 
     private static func conv(
-        _ spec: LayerSpec, l: Int, input: FeatureShape, filters: Int, f: Int, s: Int, padding: LayerSpec.Padding
+        _ spec: LayerSpec, l: Int, input: FeatureShape, field: ReceptiveField, filters: Int, f: Int, s: Int, padding: LayerSpec.Padding
     ) throws(LayerProblem) -> LayerReport {
         guard case .spatial(let h, let w, let c) = input else { throw .needsSpatialInput(shape: input.description) }
         guard filters >= 1 else { throw .notPositive(name: "n_c", value: filters) }
@@ -100,13 +105,16 @@ public enum LayerAnalyzer {
         steps.append(DerivationStep(
             "mult-adds", "n_H[\(l)]·n_W[\(l)]·n_c[\(l)]·f·f·n_c[\(l - 1)]",
             "\(nH)·\(nW)·\(filters)·\(f)·\(f)·\(c)", String(macs)))
+        steps += field.steps(f: f, s: s, l: l)
         return LayerReport(
             index: l, spec: spec, input: input, output: .spatial(h: nH, w: nW, c: filters), padding: p,
             weightShape: [f, f, c, filters], biasShape: [1, 1, 1, filters], params: params,
-            activations: activations, multiplyAdds: macs, derivation: steps)
+            activations: activations, multiplyAdds: macs, receptiveField: field.afterWindow(f: f, s: s), derivation: steps)
     }
 
-    private static func pool(_ spec: LayerSpec, l: Int, input: FeatureShape, f: Int, s: Int) throws(LayerProblem) -> LayerReport {
+    private static func pool(
+        _ spec: LayerSpec, l: Int, input: FeatureShape, field: ReceptiveField, f: Int, s: Int
+    ) throws(LayerProblem) -> LayerReport {
         guard case .spatial(let h, let w, let c) = input else { throw .needsSpatialInput(shape: input.description) }
         guard f >= 1 else { throw .notPositive(name: "f", value: f) }
         guard s >= 1 else { throw .strideTooSmall(s) }
@@ -118,10 +126,11 @@ public enum LayerAnalyzer {
         let activations = try product([nH, nW, c])
         steps.append(DerivationStep(
             "activations", "n_H[\(l)]·n_W[\(l)]·n_c[\(l)]", "\(nH)·\(nW)·\(c)", String(activations)))
+        steps += field.steps(f: f, s: s, l: l)
         return LayerReport(
             index: l, spec: spec, input: input, output: .spatial(h: nH, w: nW, c: c), padding: nil,
             weightShape: nil, biasShape: nil, params: 0, activations: activations, multiplyAdds: 0,
-            derivation: steps)
+            receptiveField: field.afterWindow(f: f, s: s), derivation: steps)
     }
 
     private static func dense(_ spec: LayerSpec, l: Int, input: FeatureShape, units: Int, softmax: Bool) throws(LayerProblem) -> LayerReport {
@@ -141,7 +150,8 @@ public enum LayerAnalyzer {
         }
         return LayerReport(
             index: l, spec: spec, input: input, output: .flat(units), padding: nil, weightShape: [nIn, units],
-            biasShape: [1, units], params: params, activations: units, multiplyAdds: macs, derivation: steps)
+            biasShape: [1, units], params: params, activations: units, multiplyAdds: macs, receptiveField: .wholeInput,
+            derivation: steps)
     }
 
     // MARK: Pieces

@@ -20,6 +20,8 @@ public struct LayerReport: Sendable, Equatable {
     public var activations: Int
     /// Multiply-adds for one example's forward pass.
     public var multiplyAdds: Int
+    /// How much of the input one output value sees (r[l] and j[l]).
+    public var receptiveField: ReceptiveField
     /// The worked derivation of every number above.
     public var derivation: [DerivationStep]
 

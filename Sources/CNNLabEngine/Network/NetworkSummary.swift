@@ -8,6 +8,11 @@ public struct NetworkSummary: Sendable, Equatable {
     public let layers: [LayerReport]
     /// Sum of learnable parameters (nil: too large to count).
     public let totalParams: Int?
+    /// Parameters that training updates: all of them, since cnnlab has no frozen layers and no
+    /// batch-norm statistics (the Keras summary's split, kept so the figures compare).
+    public var trainableParams: Int? { totalParams }
+    /// Parameters that training leaves alone: none (see ``trainableParams``).
+    public var nonTrainableParams: Int { 0 }
     /// Sum of multiply-adds for one example's forward pass (nil: too large to count).
     public let totalMultiplyAdds: Int?
     /// Bytes of one Float32 input example.

@@ -8,8 +8,8 @@ extension QuizGenerator {
               var report = try? LayerAnalyzer.input(input)
         else { return nil }
         var reports = [report]
-        for (i, spec) in layers.enumerated() {
-            guard let r = try? LayerAnalyzer.analyze(spec, index: i + 1, input: report.output) else { return nil }
+        for spec in layers {
+            guard let r = try? LayerAnalyzer.analyze(spec, after: report) else { return nil }
             reports.append(r)
             report = r
         }

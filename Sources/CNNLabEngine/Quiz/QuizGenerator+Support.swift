@@ -4,7 +4,7 @@ extension QuizGenerator {
     static func reports(_ spec: LayerSpec, input: [Int]) -> (input: LayerReport, layer: LayerReport)? {
         guard (1...3).contains(input.count), input.allSatisfy({ $0 >= 1 }),
               let r0 = try? LayerAnalyzer.input(input),
-              let r1 = try? LayerAnalyzer.analyze(spec, index: 1, input: r0.output)
+              let r1 = try? LayerAnalyzer.analyze(spec, after: r0)
         else { return nil }
         return (r0, r1)
     }
