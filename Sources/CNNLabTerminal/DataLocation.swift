@@ -1,5 +1,5 @@
-/// Where cnnlab keeps what it remembers between runs (history, lesson progress, quiz
-/// scores, lessons' output), following the XDG base-directory specification.
+/// Where cnnlab keeps the files lessons write (and, before ``StateLocation``, history,
+/// progress and scores), following the XDG base-directory specification.
 public enum DataLocation {
     /// `$XDG_DATA_HOME/cnnlab` when that variable is an absolute path, otherwise
     /// `$HOME/.local/share/cnnlab`; nil when neither is set (nothing is kept).

@@ -43,6 +43,9 @@ struct CNNLabCommand: ParsableCommand {
     /// with its status, as `ParsableCommand.main()` does.
     static func main() {
         QuitSignal.install()
+        // History, progress and scores lived in the data directory before they moved to the
+        // state directory; they follow once.
+        LegacyFiles.move(StateLocation.moves(environment: ProcessInfo.processInfo.environment))
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -71,8 +71,8 @@ struct FrontEndOptions: ParsableArguments {
 
     /// A new session for these options: threads, the language answers are read in, the
     /// lessons' folder (`--lessons`, or the one shipped with cnnlab), the committed datasets'
-    /// folder (`Data/`, found as the lessons are), and where lesson progress
-    /// and lesson output are kept (the XDG data directory).
+    /// folder (`Data/`, found as the lessons are), where lesson progress and quiz scores are
+    /// kept (the XDG state directory) and where lessons write (the XDG data directory).
     func makeSession() -> Session {
         let directory = FileManager.default.currentDirectoryPath
         let session = Session(threads: threads, workingDirectory: directory)
@@ -88,10 +88,13 @@ struct FrontEndOptions: ParsableArguments {
         if isatty(2) != 0 && !json {
             session.trainingProgress = TrainingProgressBar.reporter(language: language, epochLines: isatty(1) == 0) { writeError($0) }
         }
+        if let progress = StateLocation.file("lesson-progress.json", environment: environment),
+           let scores = StateLocation.file("quiz-stats.json", environment: environment) {
+            session.lessonProgressFile = StateFile(path: progress)
+            session.quizStatsFile = QuizStatsStore(path: scores)
+        }
         if let data = DataLocation.directory(environment: environment) {
-            session.lessonProgressFile = StateFile(path: data + "/lesson-progress.json")
             session.lessonOutputDirectory = data + "/lesson-output"
-            session.quizStatsFile = QuizStatsStore(path: data + "/quiz-stats.json")
         }
         return session
     }

@@ -13,7 +13,7 @@ struct InputBoundsEndToEndTests {
         let dir = try TestEnvironment.makeDirectory(prefix: "cnnlab-bounds")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let output = dir + "/out"
-        let status = Spawn.run(["env", "HOME=\(dir)", "XDG_DATA_HOME=\(dir)", "sh", "-c", "cd '\(dir)' && " + script + " 2>&1"], output: output)
+        let status = Spawn.run(["env", "HOME=\(dir)", "XDG_DATA_HOME=\(dir)", "XDG_STATE_HOME=\(dir)", "sh", "-c", "cd '\(dir)' && " + script + " 2>&1"], output: output)
         return (status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
     }
 

@@ -13,7 +13,7 @@ struct QuizEndToEndTests {
         let home = try TestEnvironment.makeDirectory(prefix: "cnnlab-quiz")
         defer { try? FileManager.default.removeItem(atPath: home) }
         let output = home + "/out"
-        Spawn.run(["env", "HOME=\(home)", "XDG_DATA_HOME=\(home)", "sh", "-c", "cd '\(home)' && " + script], output: output)
+        Spawn.run(["env", "HOME=\(home)", "XDG_DATA_HOME=\(home)", "XDG_STATE_HOME=\(home)", "sh", "-c", "cd '\(home)' && " + script], output: output)
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 

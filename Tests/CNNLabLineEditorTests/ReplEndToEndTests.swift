@@ -7,9 +7,9 @@ private func makeHome() throws -> String {
     try TestEnvironment.makeDirectory(prefix: "cnnlab-home")
 }
 
-/// `cnnlab repl` in a real terminal, with `home` as its home, data and working directory.
+/// `cnnlab repl` in a real terminal, with `home` as its home, state and working directory.
 private func startRepl(home: String) throws -> TmuxSession {
-    let command = "cd '\(home)' && env TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' XDG_DATA_HOME='\(home)' '\(TestEnvironment.cnnlab ?? "cnnlab")' repl"
+    let command = "cd '\(home)' && env TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' XDG_STATE_HOME='\(home)' '\(TestEnvironment.cnnlab ?? "cnnlab")' repl"
     let session = try TmuxSession(command: command)
     #expect(session.waitForLastLine("cnnlab>"), "no prompt:\n\(session.screen)")
     return session
@@ -25,6 +25,23 @@ private func terminalIsSane(_ screen: String) -> Bool {
     .enabled(if: TestEnvironment.cnnlab != nil, "cnnlab is not built next to the tests: run swift build --build-tests"),
     .enabled(if: TestEnvironment.tmuxInstalled, "tmux is not installed (scripts/test.sh installs it)"))
 struct ReplEndToEndTests {
+    /// Issue 15: history moved from the data directory to the state directory, once.
+    @Test func historyInTheOldPlaceMovesToTheStateDirectory() throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let old = home + "/.local/share/cnnlab/history", new = home + "/.local/state/cnnlab/history"
+        try FileManager.default.createDirectory(atPath: home + "/.local/share/cnnlab", withIntermediateDirectories: true)
+        try Data("fc 10\n".utf8).write(to: URL(fileURLWithPath: old))
+        let command = "cd '\(home)' && env -u XDG_STATE_HOME -u XDG_DATA_HOME TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' '\(TestEnvironment.cnnlab ?? "cnnlab")' repl"
+        let repl = try TmuxSession(command: command)
+        defer { repl.close() }
+        #expect(repl.waitForLastLine("cnnlab>"), "\(repl.screen)")
+        repl.press("Up")
+        #expect(repl.waitForLastLine("cnnlab> fc 10"), "\(repl.screen)")
+        #expect(!FileManager.default.fileExists(atPath: old))
+        #expect(FileManager.default.fileExists(atPath: new))
+    }
+
     @Test func promptShowsTheOutputShapeAndCtrlDQuits() throws {
         let home = try makeHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
@@ -131,7 +148,7 @@ struct ReplEndToEndTests {
             try Data().write(to: URL(fileURLWithPath: home + "/file"))
             data = home + "/file"  // history would go in file/cnnlab/history
         }
-        let command = "cd '\(home)' && env TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' XDG_DATA_HOME='\(data)' '\(TestEnvironment.cnnlab ?? "cnnlab")' repl --lang \(language)"
+        let command = "cd '\(home)' && env TERM=tmux-256color LANG=C.UTF-8 HOME='\(home)' XDG_STATE_HOME='\(data)' '\(TestEnvironment.cnnlab ?? "cnnlab")' repl --lang \(language)"
         let repl = try TmuxSession(command: command)
         defer { repl.close() }
         #expect(repl.waitForText("cnnlab>"), "\(repl.screen)")

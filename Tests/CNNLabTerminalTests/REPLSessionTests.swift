@@ -75,9 +75,9 @@ func quitAndExitEndTheRepl(line: String) {
 }
 
 @Test func historyFollowsXDGDataHome() {
-    #expect(HistoryLocation.path(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/u"]) == "/x/data/cnnlab/history")
-    #expect(HistoryLocation.path(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/cnnlab/history")
-    #expect(HistoryLocation.path(environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/u"]) == "/home/u/.local/share/cnnlab/history")
+    #expect(HistoryLocation.path(environment: ["XDG_STATE_HOME": "/x/state", "XDG_DATA_HOME": "/x/data", "HOME": "/home/u"]) == "/x/state/cnnlab/history")
+    #expect(HistoryLocation.path(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/u"]) == "/home/u/.local/state/cnnlab/history")
+    #expect(HistoryLocation.path(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/u"]) == "/home/u/.local/state/cnnlab/history")
     #expect(HistoryLocation.path(environment: [:]) == nil)
 }
 
@@ -89,4 +89,12 @@ func quitAndExitEndTheRepl(line: String) {
     #expect(repl.prompt == "cnnlab [lesson 0 · 3/5 ?]> ")
     _ = repl.handle("quiz count=3 seed=1")
     #expect(repl.prompt == "cnnlab [quiz 1/3 ?]> ")
+}
+
+@Test func progressAndScoresMoveFromTheDataDirectoryToTheStateDirectory() {
+    let moves = StateLocation.moves(environment: ["HOME": "/home/u"])
+    #expect(moves.map(\.from) == ["/home/u/.local/share/cnnlab/history", "/home/u/.local/share/cnnlab/lesson-progress.json", "/home/u/.local/share/cnnlab/quiz-stats.json"])
+    #expect(moves.map(\.to) == ["/home/u/.local/state/cnnlab/history", "/home/u/.local/state/cnnlab/lesson-progress.json", "/home/u/.local/state/cnnlab/quiz-stats.json"])
+    #expect(StateLocation.moves(environment: ["XDG_STATE_HOME": "/x", "XDG_DATA_HOME": "/x"]).isEmpty)
+    #expect(StateLocation.moves(environment: [:]).isEmpty)
 }

@@ -21,7 +21,7 @@ public final class TmuxSession {
         directory = "/tmp/cnnlab-tmux-\(UUID().uuidString.prefix(8))"  // short: sockets paths are limited
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         socket = directory + "/tmux.sock"
-        let script = "export HOME='\(directory)' XDG_DATA_HOME='\(directory)'; " + command
+        let script = "export HOME='\(directory)' XDG_DATA_HOME='\(directory)' XDG_STATE_HOME='\(directory)'; " + command
             + "; echo \"[exit $?]\"; stty -a; exec sleep 600"
         // A clean environment (the test runner's own, e.g. NO_COLOR or a dumb TERM, must not
         // leak into the program); the client's TERM tells the server the outer terminal's colours.

@@ -1,8 +1,8 @@
 /// Where the REPL keeps its history, following the XDG base-directory specification.
 public enum HistoryLocation {
-    /// `$XDG_DATA_HOME/cnnlab/history` when that variable is an absolute path, otherwise
-    /// `$HOME/.local/share/cnnlab/history`; nil when neither is set (history stays in memory).
+    /// `$XDG_STATE_HOME/cnnlab/history` when that variable is an absolute path, otherwise
+    /// `$HOME/.local/state/cnnlab/history`; nil when neither is set (history stays in memory).
     public static func path(environment: [String: String]) -> String? {
-        DataLocation.directory(environment: environment).map { $0 + "/history" }
+        StateLocation.file("history", environment: environment)
     }
 }
