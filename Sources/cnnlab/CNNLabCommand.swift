@@ -26,6 +26,7 @@ struct CNNLabCommand: ParsableCommand {
               cnnlab lesson 1      (cnnlab quiz: um quiz)
               cnnlab          a interface de tela cheia (cnnlab repl: um prompt)
             """),
+        version: VersionText.text,
         subcommands: [Tui.self, Repl.self, Run.self, LessonSubcommand.self, QuizSubcommand.self, TrainSubcommand.self, Bench.self])
 
     @Option(

@@ -63,4 +63,23 @@ struct HelpLanguageEndToEndTests {
         #expect(!run.output.contains("Um laboratório"), "\(run.output)")
         #expect(run.output.contains("USAGE: cnnlab") && run.output.contains("Show help information."), "\(run.output)")
     }
+
+    /// `--version`: cnnlab's version, the Swift it was built with, the kernel set, the C libraries.
+    @Test func versionNamesTheBuildTheKernelsAndTheLibraries() throws {
+        let run = try runCNNLab(["--version"], environment: [:])
+        #expect(run.status == 0)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(run.output)")
+        #expect(lines.first?.hasPrefix("cnnlab 0.") == true, "\(run.output)")
+        #expect(lines.dropFirst().first?.contains(" · kernels simd") == true, "\(run.output)")
+        #expect(lines.last?.hasPrefix("libpng 1.") == true && lines.last?.contains(" · readline ") == true, "\(run.output)")
+    }
+
+    /// Shell completions come from the argument parser, for the three shells the README names.
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScriptsAreGenerated(shell: String) throws {
+        let run = try runCNNLab(["--generate-completion-script", shell], environment: [:])
+        #expect(run.status == 0)
+        #expect(run.output.contains("cnnlab") && run.output.contains("train"), "\(run.output.prefix(300))")
+    }
 }
