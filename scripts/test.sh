@@ -35,6 +35,10 @@ fi
 .build/release/cnnlab -c 'input 39x39x3; conv 10 f=3; conv 20 f=5 s=2; conv 40 f=5 s=2; flatten; softmax 10; summary'
 .build/release/cnnlab bench --repetitions 3
 
+# The release tarball: a self-contained binary (static Swift standard library) that runs from
+# an empty folder with an empty environment and links nothing from the toolchain's folder.
+scripts/tests/check_release.sh "$(scripts/release.sh)"
+
 # Each fuzz target briefly from its seeds (scripts/fuzz.sh runs longer campaigns): a trap,
 # a timeout or a run out of memory on any input fails here.
 scripts/fuzz.sh all 3
