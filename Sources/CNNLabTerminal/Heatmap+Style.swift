@@ -89,7 +89,7 @@ enum CellPainter: Equatable, Sendable {
     }
 
     /// One cell for `value`, `width` columns wide.
-    func cell(_ value: Float, scale: ValueScale, width: Int, format: ValueFormat) -> StyledText {
+    func cell(_ value: Float, scale: ValueScale, width: Int, format: ValueFormat, language: Language) -> StyledText {
         let position = scale.position(of: value)
         switch self {
         case let .glyphs(positive, negative):
@@ -100,8 +100,8 @@ enum CellPainter: Equatable, Sendable {
             guard let position else { return StyledText(text: String(repeating: "?", count: width)) }
             return StyledText(text: String(repeating: " ", count: width), paint: Paint(background: colors.color(at: position)))
         case .numbers(let colors):
-            guard let colors else { return StyledText(text: DisplayWidth.padLeft(format.string(value), to: width)) }
-            let text = DisplayWidth.padLeft(format.string(value), to: width - 1) + " "
+            guard let colors else { return StyledText(text: DisplayWidth.padLeft(format.string(value, in: language), to: width)) }
+            let text = DisplayWidth.padLeft(format.string(value, in: language), to: width - 1) + " "
             guard let position else { return StyledText(text: text) }
             return StyledText(text: text, paint: .number(on: colors.color(at: position)))
         }

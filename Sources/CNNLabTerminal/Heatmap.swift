@@ -81,7 +81,7 @@ public enum Heatmap {
         let unicode = options.unicode && setup.painter.usesUnicode
         let frame = setup.painter.isFramed ? 2 : 0
         let fitted = setup.fit(width: options.maxWidth - frame, height: options.maxHeight - setup.reservedLines - frame)
-        let lines = fitted.mapLines(fitted.planes[0], unicode: unicode)
+        let lines = fitted.mapLines(fitted.planes[0], unicode: unicode, language: options.language)
         let header = HeatmapText.header(title, style: setup.painter.style, in: options.language)
         return [StyledLine(header)] + lines + setup.legend(extra: fitted.downsamplingNote(plane, in: options.language).map { [$0] } ?? [])
     }
@@ -94,7 +94,7 @@ public enum Heatmap {
         let room = options.maxHeight - setup.reservedLines
         let fitted = setup.fit(width: options.maxWidth - frame, height: room - frame - 1, maxScale: 1)
         let tileLines = fitted.planes.enumerated().map { index, plane in
-            [StyledLine(HeatmapText.tileTitle(index, in: options.language))] + fitted.mapLines(plane, unicode: unicode)
+            [StyledLine(HeatmapText.tileTitle(index, in: options.language))] + fitted.mapLines(plane, unicode: unicode, language: options.language)
         }
         let tileHeight = tileLines.first?.count ?? 1
         let tileWidth = tileLines.flatMap { $0 }.reduce(1) { max($0, $1.width) }
@@ -144,7 +144,7 @@ extension Heatmap {
             all += notes
             if scale.isDiverging { all.append(painter.divergingNote(in: language)) }
             if scale.isConstant, let range = scale.range {
-                all.append(HeatmapText.constant(ValueFormat(for: [range.lowerBound]).string(range.lowerBound), in: language))
+                all.append(HeatmapText.constant(ValueFormat(for: [range.lowerBound]).string(range.lowerBound, in: language), in: language))
             }
             let nonFinite = planes.reduce(0) { $0 + $1.values.count { !$0.isFinite } }
             if nonFinite > 0 {
@@ -207,11 +207,11 @@ extension Heatmap {
                 return [StyledLine(HeatmapText.noFiniteValues(in: language))] + noteLines
             }
             let format = ValueFormat(for: [range.lowerBound, range.upperBound, ends.low, ends.high])
-            var lines = [StyledLine("min \(format.string(range.lowerBound))   max \(format.string(range.upperBound))")]
+            var lines = [StyledLine("min \(format.string(range.lowerBound, in: language))   max \(format.string(range.upperBound, in: language))")]
             if let bar = painter.scaleBar(scale) {
-                let high = (scale.isDiverging ? "+" : "") + format.string(ends.high)
+                let high = (scale.isDiverging ? "+" : "") + format.string(ends.high, in: language)
                 func scaleLine(palette: String) -> StyledLine {
-                    StyledLine("\(HeatmapText.scale(in: language))\(palette): \(format.string(ends.low)) ") + bar + StyledLine(" \(high)")
+                    StyledLine("\(HeatmapText.scale(in: language))\(palette): \(format.string(ends.low, in: language)) ") + bar + StyledLine(" \(high)")
                 }
                 let named = scaleLine(palette: paletteName.map { " (\($0))" } ?? "")
                 // On a narrow screen the palette's name gives way to the bar (the diverging
@@ -241,11 +241,11 @@ extension Heatmap {
 
         /// The map's lines, each cell `scale` rows by `cellWidth × scale` columns, framed
         /// with box lines (or `+-|` without Unicode) when the painter wants a frame.
-        func mapLines(_ plane: Plane, unicode: Bool) -> [StyledLine] {
+        func mapLines(_ plane: Plane, unicode: Bool, language: Language) -> [StyledLine] {
             let width = cellWidth * geometry.scale
             var lines: [StyledLine] = []
             for r in 0..<plane.rows {
-                let line = StyledLine((0..<plane.cols).map { painter.cell(plane[r, $0], scale: scale, width: width, format: format) })
+                let line = StyledLine((0..<plane.cols).map { painter.cell(plane[r, $0], scale: scale, width: width, format: format, language: language) })
                 lines += Array(repeating: line, count: geometry.scale)
             }
             guard painter.isFramed else { return lines }

@@ -42,6 +42,12 @@ public enum NumberFormat {
         return language == .en ? text : text.replacingDot()
     }
 
+    /// `text`, a number written with a decimal point, with `language`'s decimal mark: a comma
+    /// in pt-BR (`0,5`, `1,25e+07`). JSON never goes through here.
+    public static func decimalMark(_ text: String, _ language: Language) -> String {
+        language == .en ? text : text.replacingDot()
+    }
+
     /// `value` rounded to `decimals` places, without Foundation's locale-dependent formatting.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }

@@ -29,7 +29,7 @@ public enum ResultRenderer {
         case .saved(let n, let path, let scale):
             var text = L.pick("saved", "gravado") + " \(n.name) (\(shapeText(n.tensor.shape, language: L))) " + L.pick("to", "em") + " \(VisibleText.escaped(path))"
             if let scale {
-                text += L.pick(" as a gray PNG: ", " como PNG em cinza: ") + "\(number(scale.range.lowerBound)) → 0, \(number(scale.range.upperBound)) → 255"
+                text += L.pick(" as a gray PNG: ", " como PNG em cinza: ") + "\(number(scale.range.lowerBound, L)) → 0, \(number(scale.range.upperBound, L)) → 255"
                 if scale.nonFinite > 0 { text += "\n" + style.yellow(nonFiniteWarning(scale, language: L)) }
             }
             return text + "\n"
@@ -58,7 +58,7 @@ public enum ResultRenderer {
             case .sample(let name, let digit): origin = "sample " + name + (digit.map { " \($0)" } ?? "")
             }
             let s = TensorStats(n.tensor)
-            return "\(style.bold(n.name)): \(shapeText(n.tensor.shape, language: L)) (\(origin)), " + L.pick("values", "valores") + " \(number(s.min))…\(number(s.max))\n"
+            return "\(style.bold(n.name)): \(shapeText(n.tensor.shape, language: L)) (\(origin)), " + L.pick("values", "valores") + " \(number(s.min, L))…\(number(s.max, L))\n"
         case .seeded(let s):
             return L.pick("seed \(s) (as np.random.seed(\(s)))", "semente \(s) (como np.random.seed(\(s)))") + "\n"
         case .variables(let vars):
@@ -73,8 +73,8 @@ public enum ResultRenderer {
         case .shape(let s):
             return "\(s.name): \(shapeText(s.shape, language: L))\n"
         case .stats(let name, let s):
-            var text = "\(name): " + L.pick("count", "n") + " \(s.count)  min \(number(s.min))  max \(number(s.max))  "
-                + L.pick("mean", "média") + " \(precise(s.mean))  std \(precise(s.std))"
+            var text = "\(name): " + L.pick("count", "n") + " \(s.count)  min \(number(s.min, L))  max \(number(s.max, L))  "
+                + L.pick("mean", "média") + " \(precise(s.mean, L))  std \(precise(s.std, L))"
             if s.nonFinite > 0 { text += "  (\(s.nonFinite) nan/inf)" }
             return text + "\n"
         case .heatmap(let n, let spec):
@@ -135,15 +135,16 @@ public enum ResultRenderer {
             headers: ["l", L.pick("layer", "camada"), "a[l]", "min", "max", L.pick("mean", "média")],
             alignments: [.right, .left, .right, .right, .right, .right])
         for r in records {
-            t.rows.append([String(r.index), r.layer, shapeText(r.shape, language: L), number(r.stats.min), number(r.stats.max), precise(r.stats.mean)])
+            t.rows.append([String(r.index), r.layer, shapeText(r.shape, language: L), number(r.stats.min, L), number(r.stats.max, L), precise(r.stats.mean, L)])
         }
         return t.render(style: c.style) + c.style.dim(L.pick("a[l] and z[l] now name each layer's output", "a[l] e z[l] agora nomeiam a saída de cada camada")) + "\n"
     }
 
     /// A Float as Swift prints it (shortest round-trip digits), integers without `.0`.
-    static func number(_ v: Float) -> String {
+    /// In pt-BR with a decimal comma.
+    static func number(_ v: Float, _ language: Language) -> String {
         guard v.isFinite else { return v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
-        return v == v.rounded() && abs(v) < 1e7 ? String(Int(v)) : String(v)
+        return NumberFormat.decimalMark(v == v.rounded() && abs(v) < 1e7 ? String(Int(v)) : String(v), language)
     }
 
     /// Why a saved PNG may mislead: values with no gray level of their own.
@@ -156,9 +157,10 @@ public enum ResultRenderer {
     }
 
     /// Nine significant digits: enough to compare a mean with numpy's printout.
-    static func precise(_ v: Double) -> String {
+    /// In pt-BR with a decimal comma.
+    static func precise(_ v: Double, _ language: Language) -> String {
         guard v.isFinite else { return v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
-        return String(format: "%.9g", v)
+        return NumberFormat.decimalMark(String(format: "%.9g", v), language)
     }
 
     /// Text ending in exactly one newline.

@@ -22,18 +22,20 @@ public enum StepperRenderer {
     }
 
     /// The equation of one window with the real numbers:
-    /// `10·1 + 10·0 + 10·(−1) + … = 0`, `max(1, 3, 2, 9) = 9`, `(1 + 3 + 2 + 9)/4 = 3.75`.
-    public static func equation(_ step: ConvolutionStepper.Step, of s: ConvolutionStepper) -> String {
-        let result = number(step.value)
+    /// `10·1 + 10·0 + 10·(−1) + … = 0`, `max(1, 3, 2, 9) = 9`, `(1 + 3 + 2 + 9)/4 = 3.75`; in
+    /// pt-BR with decimal commas, so a list's items are separated by `; ` (`max(1,5; 3) = 3`).
+    public static func equation(_ step: ConvolutionStepper.Step, of s: ConvolutionStepper, language L: Language) -> String {
+        let result = number(step.value, L)
         switch s.operation {
         case .correlation(_, let bias):
-            var parts = step.terms.map { "\(factor($0.value))·\(factor($0.weight ?? 0))" }
-            if let bias { parts.append(factor(bias) + " (b)") }
+            var parts = step.terms.map { "\(factor($0.value, L))·\(factor($0.weight ?? 0, L))" }
+            if let bias { parts.append(factor(bias, L) + " (b)") }
             return parts.joined(separator: " + ") + " = " + result
         case .pooling(.max):
-            return "max(" + step.terms.map { number($0.value) }.joined(separator: ", ") + ") = " + result
+            let separator = L == .ptBR ? "; " : ", "
+            return "max(" + step.terms.map { number($0.value, L) }.joined(separator: separator) + ") = " + result
         case .pooling(.average):
-            return "(" + step.terms.map { factor($0.value) }.joined(separator: " + ") + ")/\(step.terms.count) = " + result
+            return "(" + step.terms.map { factor($0.value, L) }.joined(separator: " + ") + ")/\(step.terms.count) = " + result
         }
     }
 
@@ -56,7 +58,7 @@ public enum StepperRenderer {
         for k in 0..<min(2, s.stepCount) {
             let step = s.step(k)
             lines.append("  " + position(step, of: s, language: language) + ":")
-            lines += DisplayWidth.wrap(equation(step, of: s), to: max(20, width - 4)).map { "    " + $0 }
+            lines += DisplayWidth.wrap(equation(step, of: s, language: language), to: max(20, width - 4)).map { "    " + $0 }
         }
         if let out = try? s.outputTensor() {
             lines.append(TensorGrid.render(out, name: language.pick("output", "saída"), maxWidth: width, language: language))
@@ -71,15 +73,15 @@ public enum StepperRenderer {
         return language.pick("\(input) input, padded \(padded)", "entrada \(input), com padding \(padded)")
     }
 
-    /// A number as the lecture writes it: `30`, `3.75`, `−1` (true minus sign).
-    public static func number(_ v: Float) -> String {
-        let text = ValueFormat(for: [v]).string(v)
+    /// A number as the lecture writes it: `30`, `3.75` (`3,75` in pt-BR), `−1` (true minus sign).
+    public static func number(_ v: Float, _ language: Language) -> String {
+        let text = ValueFormat(for: [v]).string(v, in: language)
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
     /// A factor of a product: negative numbers in parentheses, `(−1)`.
-    private static func factor(_ v: Float) -> String {
-        let text = number(v)
+    private static func factor(_ v: Float, _ language: Language) -> String {
+        let text = number(v, language)
         return text.hasPrefix("−") ? "(\(text))" : text
     }
 }

@@ -39,7 +39,7 @@ public enum TensorGrid {
         let format = precision.map { ValueFormat(notation: .fixed(decimals: min(max($0, 0), 8))) }
             ?? ValueFormat(for: t.storage)
         if t.rank == 0 {
-            return (name.map { "\($0) = " } ?? "") + format.string(t.storage.first ?? .nan)
+            return (name.map { "\($0) = " } ?? "") + format.string(t.storage.first ?? .nan, in: language)
         }
 
         let shown = min(slicing.count, maxGrids)
@@ -48,7 +48,7 @@ public enum TensorGrid {
         for index in 0..<shown {
             let rows = gridRows(
                 slicing.plane(index, of: t), format: format, cellWidth: cellWidth,
-                maxWidth: maxWidth, maxRows: maxRows)
+                maxWidth: maxWidth, maxRows: maxRows, language: language)
             let title = slicing.isChanneled ? [slicing.label(index)] : []
             blocks.append((title + rows).joined(separator: "\n"))
         }
@@ -61,7 +61,7 @@ public enum TensorGrid {
 
     /// The lines of one plane, columns and rows elided to fit.
     private static func gridRows(
-        _ plane: Plane, format: ValueFormat, cellWidth: Int, maxWidth: Int, maxRows: Int
+        _ plane: Plane, format: ValueFormat, cellWidth: Int, maxWidth: Int, maxRows: Int, language: Language
     ) -> [String] {
         let columnBudget = (maxWidth - indent - cellWidth) / (cellWidth + gap)
         let fitsWhole = indent + plane.cols * (cellWidth + gap) - gap <= maxWidth
@@ -73,7 +73,7 @@ public enum TensorGrid {
             pad + columns.slots.map { column in
                 let cell: String
                 switch (row, column) {
-                case let (r?, c?): cell = format.string(plane[r, c])
+                case let (r?, c?): cell = format.string(plane[r, c], in: language)
                 case (nil, nil): cell = "⋱"
                 case (nil, _?): cell = "⋮"
                 case (_?, nil): cell = "…"

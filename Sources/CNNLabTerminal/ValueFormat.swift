@@ -1,3 +1,4 @@
+import CNNLabEngine
 import Foundation
 
 /// One way of writing a whole set of numbers, chosen from the set so they line up and read
@@ -50,8 +51,13 @@ struct ValueFormat: Equatable, Sendable {
         }
     }
 
-    /// `value` in this notation.
-    func string(_ value: Float) -> String {
+    /// `value` in this notation, with `language`'s decimal mark (`3.75`, `3,75` in pt-BR).
+    func string(_ value: Float, in language: Language) -> String {
+        NumberFormat.decimalMark(plain(value), language)
+    }
+
+    /// `value` in this notation with a decimal point.
+    private func plain(_ value: Float) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         let text: String
@@ -65,7 +71,7 @@ struct ValueFormat: Equatable, Sendable {
 
     /// The widest string this format makes for any of `values`, in terminal columns.
     func width(for values: some Sequence<Float>) -> Int {
-        values.reduce(0) { max($0, DisplayWidth.of(string($1))) }
+        values.reduce(0) { max($0, DisplayWidth.of(plain($1))) }
     }
 
     /// The fewest decimals (≤ `maxDecimals`) with which every value reads back unchanged.

@@ -63,10 +63,12 @@ import Testing
 @Test func numberFormatChoosesFewestFaithfulDecimals() {
     #expect(ValueFormat(for: [3.75, 1.25, 4, 2]).notation == .fixed(decimals: 2))
     #expect(ValueFormat(for: [0.1, 0.5]).notation == .fixed(decimals: 1))
-    #expect(ValueFormat(for: [1.0 / 3.0]).string(1.0 / 3.0) == "0.3333")
+    #expect(ValueFormat(for: [1.0 / 3.0]).string(1.0 / 3.0, in: .en) == "0.3333")
+    #expect(ValueFormat(for: [1.0 / 3.0]).string(1.0 / 3.0, in: .ptBR) == "0,3333")
     #expect(ValueFormat(for: [10, 0, -30]).notation == .integer)
-    #expect(ValueFormat(for: [1.5e7]).string(1.5e7) == "1.5e+07")
-    #expect(ValueFormat(for: [.greatestFiniteMagnitude]).string(.greatestFiniteMagnitude) == "3.4028e+38")
+    #expect(ValueFormat(for: [1.5e7]).string(1.5e7, in: .en) == "1.5e+07")
+    #expect(ValueFormat(for: [1.5e7]).string(1.5e7, in: .ptBR) == "1,5e+07")
+    #expect(ValueFormat(for: [.greatestFiniteMagnitude]).string(.greatestFiniteMagnitude, in: .en) == "3.4028e+38")
 }
 
 @Test func scalarAndExplicitPrecision() throws {

@@ -30,7 +30,7 @@ extension TUILayout {
         grid.write(position, row: inner.row, col: inner.col, theme.title, limit: inner.width)
         grid.write("   " + StepperRenderer.sizeLine(s), row: inner.row, col: inner.col + positionWidth, theme.dim, limit: max(0, inner.width - positionWidth))
 
-        let equation = DisplayWidth.wrap(StepperRenderer.equation(step, of: s), to: max(1, inner.width)).suffix(4)
+        let equation = DisplayWidth.wrap(StepperRenderer.equation(step, of: s, language: state.language), to: max(1, inner.width)).suffix(4)
         let gridTop = inner.row + 2
         let gridRows = max(1, inner.height - 3 - equation.count)
 
@@ -51,7 +51,7 @@ extension TUILayout {
             for (k, c) in inputCols.enumerated() {
                 let inWindow = (step.top..<step.top + s.size).contains(r) && (step.left..<step.left + s.size).contains(c)
                 let padding = s.isPadding(row: r, col: c)
-                var text = inputFormat.string(s.paddedValue(row: r, col: c))
+                var text = inputFormat.string(s.paddedValue(row: r, col: c), in: state.language)
                 if padding { text = (state.unicode ? "·" : ".") + text }
                 var attributes = padding ? theme.padding : CellAttributes.plain
                 if inWindow {
@@ -73,9 +73,9 @@ extension TUILayout {
                 let index = r * s.outputCols + c
                 let col = outputLeft + k * outputCell
                 if index < step.index {
-                    grid.write(DisplayWidth.padLeft(outputFormat.string(outputs[index]), to: outputCell), row: gridTop + line, col: col, theme.filled)
+                    grid.write(DisplayWidth.padLeft(outputFormat.string(outputs[index], in: state.language), to: outputCell), row: gridTop + line, col: col, theme.filled)
                 } else if index == step.index {
-                    grid.write(DisplayWidth.padLeft(outputFormat.string(outputs[index]), to: outputCell), row: gridTop + line, col: col, theme.currentOutput)
+                    grid.write(DisplayWidth.padLeft(outputFormat.string(outputs[index], in: state.language), to: outputCell), row: gridTop + line, col: col, theme.currentOutput)
                 } else {
                     grid.write(DisplayWidth.padLeft(state.unicode ? "·" : ".", to: outputCell), row: gridTop + line, col: col, theme.dim)
                 }
