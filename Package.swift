@@ -34,7 +34,8 @@ let coreSettings: [SwiftSetting] = fastMath + (simd16 ? [.define("CNNLAB_SIMD16"
 
 let package = Package(
     name: "cnnlab",
-    platforms: [.macOS(.v13)],
+    // macOS 15: the Synchronization module's Atomic (the worker pool, Ctrl-C) needs it.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cnnlab", targets: ["cnnlab"]),
         .library(name: "ConvCore", targets: ["ConvCore"]),
@@ -44,9 +45,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The C libraries, each behind a small system-library target (headers in /usr/include on Debian).
-        .systemLibrary(name: "_CReadline", providers: [.apt(["libreadline-dev"])]),
-        .systemLibrary(name: "_CCurses", providers: [.apt(["libncursesw5-dev"])]),
+        // The C libraries, each behind a small system-library target (headers in /usr/include on
+        // Debian). Curses and readline are also looked up with pkg-config, which is how SwiftPM
+        // finds Homebrew's keg-only copies on macOS (export PKG_CONFIG_PATH as scripts/setup.sh says).
+        .systemLibrary(
+            name: "_CReadline", pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"]), .yum(["readline-devel"]), .brew(["readline"])]),
+        .systemLibrary(
+            name: "_CCurses", pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"]), .yum(["ncurses-devel"]), .brew(["ncurses"])]),
         .systemLibrary(name: "_CPNG", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "_CJPEG", providers: [.apt(["libjpeg-dev"])]),
         // Numbers only: tensors, layers, shapes, training maths. No I/O, no C.

@@ -2,6 +2,8 @@ import CNNLabTerminal
 import _CCurses
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Paints cell grids on a curses screen and reads keys: the only code that calls curses.

@@ -2,6 +2,8 @@ import CNNLabEngine
 import _CCurses
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Makes sure the terminal is given back in its normal state (main screen, keypad in normal
@@ -75,7 +77,7 @@ enum TerminalRestore {
         installAlternateStack()
         for sig in crashSignals {
             var action = sigaction()
-            action.__sigaction_handler.sa_sigaction = { sig, info, context in
+            cnn_set_sa_sigaction(&action) { sig, info, context in
                 TerminalRestore.resetFromSignal()
                 TerminalRestore.crashed(sig, info, context)
             }

@@ -1,5 +1,8 @@
+import _CReadline
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Catches SIGINT while ``LineEditor/readLine(prompt:)`` waits, so Ctrl-C discards the line
@@ -20,7 +23,7 @@ final class InterruptTrap {
     init() {
         InterruptTrap.flag = 0
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in InterruptTrap.flag = 1 }
+        cnn_set_sa_handler(&action) { _ in InterruptTrap.flag = 1 }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: the blocked read() must return EINTR
         sigaction(SIGINT, &action, &previous)

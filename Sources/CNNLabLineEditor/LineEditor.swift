@@ -1,6 +1,8 @@
 @preconcurrency import _CReadline
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Reads lines with GNU readline: editing, history (kept in a file), tab completion.

@@ -1,6 +1,8 @@
 @preconcurrency import _CReadline
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The C functions readline calls back, and the settings each mode needs. All global

@@ -1,4 +1,8 @@
-import Glibc  // libm: exp, log, tanh, pow (the core runs on Linux)
+#if canImport(Glibc)
+import Glibc  // libm: exp, log, tanh, pow
+#elseif canImport(Darwin)
+import Darwin  // libm: exp, log, tanh, pow
+#endif
 
 /// Element-wise non-linearities applied after a conv or fully connected layer
 /// (the lecture's `a[l] = g(z[l])`).

@@ -1,4 +1,8 @@
-import Glibc  // libm: exp, log, tanh, pow (the core runs on Linux)
+#if canImport(Glibc)
+import Glibc  // libm: exp, log, tanh, pow
+#elseif canImport(Darwin)
+import Darwin  // libm: exp, log, tanh, pow
+#endif
 
 /// numpy's legacy global generator, bit for bit: `np.random.seed(S)` followed by any sequence of
 /// `np.random.randn(...)` and `np.random.rand(...)` calls.

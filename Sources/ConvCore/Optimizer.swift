@@ -1,4 +1,8 @@
-import Glibc  // libm: exp, log, tanh, pow (the core runs on Linux)
+#if canImport(Glibc)
+import Glibc  // libm: exp, log, tanh, pow
+#elseif canImport(Darwin)
+import Darwin  // libm: exp, log, tanh, pow
+#endif
 
 /// Updates parameter tensors in place from their gradients, one step per mini-batch.
 ///

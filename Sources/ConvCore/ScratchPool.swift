@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc  // pthread keys: one cache per thread
+#elseif canImport(Darwin)
+import Darwin  // pthread keys: one cache per thread
+#endif
 
 /// Per-thread caches of `Float` scratch buffers for the kernels' temporary memory (padded
 /// images, packed operands, partial sums), so a training loop that runs the same shapes batch

@@ -1,4 +1,8 @@
-import Glibc  // libm: exp, log, tanh, pow (the core runs on Linux)
+#if canImport(Glibc)
+import Glibc  // libm: exp, log, tanh, pow
+#elseif canImport(Darwin)
+import Darwin  // libm: exp, log, tanh, pow
+#endif
 
 /// A small, fast, reproducible random number generator: xoshiro256** seeded through SplitMix64.
 ///

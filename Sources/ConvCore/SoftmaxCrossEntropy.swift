@@ -1,4 +1,8 @@
-import Glibc  // libm: exp, log, tanh, pow (the core runs on Linux)
+#if canImport(Glibc)
+import Glibc  // libm: exp, log, tanh, pow
+#elseif canImport(Darwin)
+import Darwin  // libm: exp, log, tanh, pow
+#endif
 
 /// The output layer of a classifier: softmax over `k` classes and the mean cross-entropy loss
 /// `J = (1/m) Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾)` from the lecture's "putting it together" section.

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc  // pthreads
+#elseif canImport(Darwin)
+import Darwin  // pthreads
+#endif
 import Synchronization
 
 /// The threads behind `parallelFor`: workers started once and kept waiting, so a parallel

@@ -2,6 +2,7 @@
 // -D_XOPEN_SOURCE, so the wide-character API is switched on here.
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
+#include <signal.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -25,4 +26,10 @@ int wcswidth(const wchar_t *s, size_t n);
 static inline const char *cnn_terminfo_string(const char *name) {
     char *s = tigetstr(name);
     return (s == (char *)-1) ? 0 : s;
+}
+
+// struct sigaction's three-argument handler, through the sa_sigaction macro both glibc and
+// Darwin define (the union field it names differs between them and is not imported portably).
+static inline void cnn_set_sa_sigaction(struct sigaction *action, void (*handler)(int, siginfo_t *, void *)) {
+    action->sa_sigaction = handler;
 }

@@ -1,5 +1,9 @@
 import CNNLabEngine
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs `body` with Ctrl-C asking the engine to stop (`Interruption.request()`) instead of
 /// ending cnnlab, then puts the previous SIGINT handler back. The REPL wraps each line in it.

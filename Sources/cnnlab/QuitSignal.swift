@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Ctrl-\ (SIGQUIT) ends cnnlab with status 131 (128 + 3), as a terminal's quit key is meant
 /// to, instead of the Swift runtime's crash report, which takes SIGQUIT for a crash, covers the

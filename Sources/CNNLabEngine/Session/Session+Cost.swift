@@ -1,5 +1,9 @@
 import ConvCore
+#if canImport(Glibc)
 import Glibc  // libm: exp, log
+#elseif canImport(Darwin)
+import Darwin  // libm: exp, log
+#endif
 
 /// The functions for putting a network together with its cost J: element-wise `log` and
 /// `exp`, whole-tensor `sum` and `mean`, and `cross_entropy(Yhat, Y)`.
