@@ -5,25 +5,38 @@ import CNNLabEngine
 public enum BenchRenderer {
     /// Conv cases, then the line that says which micro-kernel set the binary was built with.
     public static func table(_ results: [ConvBenchResult], language: Language) -> String {
-        let headers = language == .en
+        let withPeak = results.contains { $0.peak_gflops != nil }
+        let headers = (language == .en
             ? ["case", "pass", "m", "input", "filters", "f", "s", "p", "threads", "time", "GFLOP/s"]
-            : ["caso", "passo", "m", "entrada", "filtros", "f", "s", "p", "threads", "tempo", "GFLOP/s"]
+            : ["caso", "passo", "m", "entrada", "filtros", "f", "s", "p", "threads", "tempo", "GFLOP/s"])
+            + (withPeak ? [language.pick("% of peak", "% do pico")] : [])
         var t = Table(
             headers: headers,
-            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right])
+            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right] + (withPeak ? [.right] : []))
         for r in results {
             let time = r.ms < 1 ? NumberFormat.fixed(r.ms * 1000, decimals: 2) + " µs" : NumberFormat.fixed(r.ms, decimals: 3) + " ms"
             t.rows.append([
                 r.case, r.pass, String(r.n), "\(r.h)×\(r.w)×\(r.c_in)", String(r.c_out), String(r.f), String(r.s),
-                String(r.p), String(r.threads), time, NumberFormat.fixed(r.gflops, decimals: 1),
-            ])
+                String(r.p), String(r.threads), NumberFormat.decimalMark(time, language),
+                NumberFormat.decimalMark(NumberFormat.fixed(r.gflops, decimals: 1), language),
+            ] + (withPeak ? [r.percent_of_peak.map { NumberFormat.percent($0 / 100, language) } ?? "—"] : []))
         }
-        let kernels = results.first.map { r in
+        var footer = ""
+        if let r = results.first {
             let set = r.simd_lanes == 16 ? "AVX-512" : "AVX2"
-            return "\n" + language.pick(
+            footer += "\n" + language.pick(
                 "micro-kernels: SIMD\(r.simd_lanes) (the \(set) set)", "micro-kernels: SIMD\(r.simd_lanes) (o conjunto para \(set))") + "\n"
+            if let peak = r.peak_gflops { footer += peakLine(peak, threads: r.threads, lanes: r.simd_lanes, language: language) }
         }
-        return t.render(style: .plain) + (kernels ?? "")
+        return t.render(style: .plain) + footer
+    }
+
+    /// What the percentages divide by: the probe's figure, its vectors and threads.
+    static func peakLine(_ peak: Double, threads: Int, lanes: Int, language: Language) -> String {
+        let figure = NumberFormat.decimalMark(NumberFormat.fixed(peak, decimals: 1), language)
+        return language.pick(
+            "FMA peak, measured: \(figure) GFLOP/s (independent FMA chains on SIMD\(lanes), \(threads) thread\(threads == 1 ? "" : "s"))",
+            "pico de FMA, medido: \(figure) GFLOP/s (cadeias de FMA independentes em SIMD\(lanes), \(threads) thread\(threads == 1 ? "" : "s"))") + "\n"
     }
 
     public static func json(_ results: [ConvBenchResult]) -> String {
@@ -33,24 +46,42 @@ public enum BenchRenderer {
                 ("w", .int(r.w)), ("c_in", .int(r.c_in)), ("c_out", .int(r.c_out)), ("f", .int(r.f)),
                 ("s", .int(r.s)), ("p", .int(r.p)), ("threads", .int(r.threads)), ("ms", .number(r.ms)),
                 ("gflops", .number(r.gflops)), ("simd_lanes", .int(r.simd_lanes)),
-            ]).serialized() + "\n"
+            ] + peakFields(r.peak_gflops, r.percent_of_peak)).serialized() + "\n"
         }.joined()
     }
 
-    /// Training cases: examples per second.
+    /// `peak_gflops` and `percent_of_peak`, when the peak was measured.
+    private static func peakFields(_ peak: Double?, _ percent: Double?) -> [(String, JSONValue)] {
+        guard let peak, let percent else { return [] }
+        return [("peak_gflops", .number(peak)), ("percent_of_peak", .number(percent))]
+    }
+
+    /// Training cases: examples per second, and the step's share of the FMA peak.
     public static func table(_ results: [TrainingBenchmark.Result], language: Language) -> String {
+        let withPeak = results.contains { $0.peakGFLOPS != nil }
         var t = Table(
-            headers: language == .en
+            headers: (language == .en
                 ? ["case", "threads", "batch", "batches", "examples/s", "last loss"]
-                : ["caso", "threads", "lote", "lotes", "exemplos/s", "última perda"],
-            alignments: [.left, .right, .right, .right, .right, .right])
+                : ["caso", "threads", "lote", "lotes", "exemplos/s", "última perda"])
+                + (withPeak ? ["GFLOP/s", language.pick("% of peak", "% do pico")] : []),
+            alignments: [.left, .right, .right, .right, .right, .right] + (withPeak ? [.right, .right] : []))
         for r in results {
             t.rows.append([
                 r.name, String(r.threads), String(r.batchSize), String(r.batches),
-                NumberFormat.fixed(r.examplesPerSecond, decimals: 0), NumberFormat.fixed(Double(r.lastLoss), decimals: 4),
-            ])
+                NumberFormat.grouped(Int(r.examplesPerSecond.rounded()), language),
+                NumberFormat.decimalMark(NumberFormat.fixed(Double(r.lastLoss), decimals: 4), language),
+            ] + (withPeak ? [
+                NumberFormat.decimalMark(NumberFormat.fixed(r.gflops, decimals: 1), language),
+                r.percentOfPeak.map { NumberFormat.percent($0 / 100, language) } ?? "—",
+            ] : []))
         }
-        return t.render(style: .plain)
+        var out = t.render(style: .plain)
+        if withPeak {
+            out += language.pick(
+                "(a step's FLOPs counted as 3 × the forward pass's: forward, dA and dW of the conv and fc layers)",
+                "(os FLOPs de um passo contados como 3 × os do forward: forward, dA e dW das camadas conv e fc)") + "\n"
+        }
+        return out
     }
 
     /// Training cases as JSON lines: `case`, `threads`, `examples_per_s` (plus batch details).
@@ -59,7 +90,8 @@ public enum BenchRenderer {
             JSONValue.object([
                 ("case", .string(r.name)), ("threads", .int(r.threads)), ("examples_per_s", .number(r.examplesPerSecond)),
                 ("batch", .int(r.batchSize)), ("batches", .int(r.batches)), ("last_loss", .float(r.lastLoss)),
-            ]).serialized() + "\n"
+                ("gflops", .number(r.gflops)),
+            ] + peakFields(r.peakGFLOPS, r.percentOfPeak)).serialized() + "\n"
         }.joined()
     }
 
@@ -70,9 +102,9 @@ public enum BenchRenderer {
             alignments: [.left, .right, .right, .right])
         for r in rows {
             t.rows.append([
-                r.key, NumberFormat.fixed(r.current, decimals: 1) + " " + r.unit,
-                r.previous.map { NumberFormat.fixed($0, decimals: 1) } ?? "—",
-                r.ratio.map { NumberFormat.fixed($0, decimals: 2) + "×" } ?? "—",
+                r.key, NumberFormat.decimalMark(NumberFormat.fixed(r.current, decimals: 1), language) + " " + r.unit,
+                r.previous.map { NumberFormat.decimalMark(NumberFormat.fixed($0, decimals: 1), language) } ?? "—",
+                r.ratio.map { NumberFormat.decimalMark(NumberFormat.fixed($0, decimals: 2), language) + "×" } ?? "—",
             ])
         }
         return t.render(style: .plain)
@@ -80,7 +112,7 @@ public enum BenchRenderer {
 
     /// The `redraw` case: milliseconds per full-screen frame.
     public static func redraw(_ ms: Double, language: Language) -> String {
-        let time = NumberFormat.fixed(ms, decimals: 2)
+        let time = NumberFormat.decimalMark(NumberFormat.fixed(ms, decimals: 2), language)
         return language.pick(
             "redraw 200×60 with a 64×64 heatmap: \(time) ms per frame",
             "redesenho de 200×60 com um mapa de calor de 64×64: \(time) ms por quadro")

@@ -32,11 +32,15 @@ public struct ConvBenchResult: Sendable, Codable, Equatable {
     public var gflops: Double
     /// Floats per vector of the micro-kernels this binary was built with (8: AVX2, 16: AVX-512).
     public var simd_lanes: Int
+    /// The FMA peak of `threads` threads on this machine (``PeakProbe``), nil when not measured.
+    public var peak_gflops: Double?
+    /// `gflops` as a percentage of `peak_gflops`.
+    public var percent_of_peak: Double? { PeakProbe.percent(gflops, of: peak_gflops) }
 
     /// Memberwise, so renderers and their tests can build results without timing anything.
     public init(
         case name: String, pass: String, n: Int, h: Int, w: Int, c_in: Int, c_out: Int, f: Int, s: Int, p: Int,
-        threads: Int, ms: Double, gflops: Double, simd_lanes: Int
+        threads: Int, ms: Double, gflops: Double, simd_lanes: Int, peak_gflops: Double? = nil
     ) {
         self.case = name
         self.pass = pass
@@ -52,6 +56,7 @@ public struct ConvBenchResult: Sendable, Codable, Equatable {
         self.ms = ms
         self.gflops = gflops
         self.simd_lanes = simd_lanes
+        self.peak_gflops = peak_gflops
     }
 }
 
@@ -79,7 +84,10 @@ public enum ConvBenchmark {
     /// counts twice that (dA and dW). Inputs are random with a fixed seed.
     /// - Throws: `TensorError` for an impossible case, or `ConvBenchmarkError` for
     ///   `repetitions < 1` (threads < 1 is the convolution's own `TensorError`).
-    public static func run(cases: [ConvBenchCase], threads: Int, repetitions: Int) throws -> [ConvBenchResult] {
+    /// `peakGFLOPS`, when given, is kept in each result so it reports its share of the peak.
+    public static func run(
+        cases: [ConvBenchCase], threads: Int, repetitions: Int, peakGFLOPS: Double? = nil
+    ) throws -> [ConvBenchResult] {
         guard repetitions >= 1 else { throw ConvBenchmarkError.invalidRepetitions(repetitions) }
         var results: [ConvBenchResult] = []
         for c in cases {
@@ -101,17 +109,19 @@ public enum ConvBenchmark {
                 try Conv2D.backward(
                     dZ, input: x, weights: weights, stride: c.s, padding: c.p, threads: threads, dA: &dA, dW: &dW, db: &db)
             }
-            results.append(result(c, pass: "forward", threads: threads, ms: forwardMs, flops: flops))
-            results.append(result(c, pass: "backward", threads: threads, ms: backwardMs, flops: 2 * flops))
+            results.append(result(c, pass: "forward", threads: threads, ms: forwardMs, flops: flops, peak: peakGFLOPS))
+            results.append(result(c, pass: "backward", threads: threads, ms: backwardMs, flops: 2 * flops, peak: peakGFLOPS))
         }
         return results
     }
 
-    private static func result(_ c: ConvBenchCase, pass: String, threads: Int, ms: Double, flops: Double) -> ConvBenchResult {
+    private static func result(
+        _ c: ConvBenchCase, pass: String, threads: Int, ms: Double, flops: Double, peak: Double?
+    ) -> ConvBenchResult {
         ConvBenchResult(
             case: c.name, pass: pass, n: c.n, h: c.h, w: c.w, c_in: c.cIn, c_out: c.cOut, f: c.f, s: c.s, p: c.p,
             threads: threads, ms: ms, gflops: flops / (ms * 1e6),
-            simd_lanes: KernelSet.lanes)
+            simd_lanes: KernelSet.lanes, peak_gflops: peak)
     }
 
     /// Median milliseconds per call of `body` over `repetitions` samples. One untimed call

@@ -12,12 +12,14 @@ struct Bench: ParsableCommand {
         discussion: CommandLineLanguage.pick(
             """
             Conv cases: b, c1, c2, d, lecture (GFLOP/s, median of --repetitions after a warm-up).
+            Every figure is also a percentage of this machine's FMA peak, measured first (peak_gflops, percent_of_peak in --json).
             Training cases: train-mnist, train-cifar (ConvNetJS's demo nets, SGD, batch 20, examples/s).
             redraw: one 200×60 full-screen frame with a 64×64 heatmap, laid out and painted in memory (ms).
             Save a run with --json > FILE and compare a later one with --compare FILE.
             """,
             """
             Casos de conv: b, c1, c2, d, lecture (GFLOP/s, mediana de --repetitions após um aquecimento).
+            Cada número também é uma porcentagem do pico de FMA desta máquina, medido antes (peak_gflops, percent_of_peak no --json).
             Casos de treinamento: train-mnist, train-cifar (as redes de demonstração do ConvNetJS, SGD, lote de 20, exemplos/s).
             redraw: um quadro de tela cheia de 200×60 com um mapa de calor de 64×64, montado e pintado na memória (ms).
             Salve uma execução com --json > ARQUIVO e compare uma posterior com --compare ARQUIVO.
@@ -64,11 +66,14 @@ struct Bench: ParsableCommand {
             throw ValidationError(language.pick("no case '\(unknown)'; cases: ", "não há caso '\(unknown)'; casos: ") + allNames.joined(separator: ", "))
         }
         let previous = try compare.map(savedFigures)
+        // The peak every figure is a share of, measured now on this machine.
+        let peak = names.contains(where: { $0 != "redraw" }) ? PeakProbe.gflops(threads: threads) : nil
         let conv = try ConvBenchmark.run(
-            cases: ConvBenchmark.standardCases.filter { names.contains($0.name) }, threads: threads, repetitions: repetitions)
+            cases: ConvBenchmark.standardCases.filter { names.contains($0.name) }, threads: threads, repetitions: repetitions,
+            peakGFLOPS: peak)
         var training: [TrainingBenchmark.Result] = []
         for name in trainNames where names.contains(name) {
-            training.append(try TrainingBenchmark.run(case: name, threads: threads, batches: batches))
+            training.append(try TrainingBenchmark.run(case: name, threads: threads, batches: batches, peakGFLOPS: peak))
         }
         let redraw = names.contains("redraw") ? try RedrawBenchmark.run() : nil
         if json {
