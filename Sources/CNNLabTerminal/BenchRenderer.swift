@@ -68,7 +68,7 @@ public enum BenchRenderer {
         for r in results {
             t.rows.append([
                 r.name, String(r.threads), String(r.batchSize), String(r.batches),
-                NumberFormat.grouped(Int(r.examplesPerSecond.rounded()), language),
+                NumberFormat.rate(r.examplesPerSecond, language),
                 NumberFormat.decimalMark(NumberFormat.fixed(Double(r.lastLoss), decimals: 4), language),
             ] + (withPeak ? [
                 NumberFormat.decimalMark(NumberFormat.fixed(r.gflops, decimals: 1), language),

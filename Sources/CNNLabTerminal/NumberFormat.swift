@@ -13,6 +13,14 @@ public enum NumberFormat {
         n.map { grouped($0, language) } ?? tooLarge(language)
     }
 
+    /// A measured rate (examples/s) rounded and grouped: `12,187`; one that is not a finite
+    /// number within `Int` (a run timed as zero seconds) as `—` instead of trapping in `Int()`.
+    public static func rate(_ x: Double, _ language: Language) -> String {
+        let r = x.rounded()
+        guard r.isFinite, r.magnitude < 9e18 else { return "—" }
+        return grouped(Int(r), language)
+    }
+
     /// Bytes of a total that may be too large to count (nil: past `Int.max`).
     public static func bytes(_ n: Int?, _ language: Language) -> String {
         n.map { bytes($0, language) } ?? tooLarge(language)

@@ -52,6 +52,14 @@ struct BenchRendererTests {
         #expect(BenchRenderer.json(training).contains(#""gflops":15,"peak_gflops":60,"percent_of_peak":25"#), "\(BenchRenderer.json(training))")
     }
 
+    @Test func aRateTimedAsZeroSecondsIsADashNotATrap() {
+        #expect(NumberFormat.rate(.infinity, .en) == "—" && NumberFormat.rate(.nan, .ptBR) == "—")
+        #expect(NumberFormat.rate(12_187.4, .en) == "12,187" && NumberFormat.rate(12_187.6, .ptBR) == "12.188")
+        let training = [TrainingBenchmark.Result(
+            name: "train-mnist", threads: 1, batchSize: 20, batches: 5, examplesPerSecond: .infinity, lastLoss: 0.5)]
+        #expect(BenchRenderer.table(training, language: .en).contains("—"))
+    }
+
     @Test func jsonKeysDoNotDependOnTheLanguage() {
         let line = BenchRenderer.json(Self.conv)
         #expect(line.hasPrefix("{\"case\":\"d\",\"pass\":\"forward\""))

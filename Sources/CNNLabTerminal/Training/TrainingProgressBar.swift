@@ -19,7 +19,7 @@ public enum TrainingProgressBar {
         return clear + L.pick("epoch", "época") + " \(p.epoch)/\(total) [\(bar)] \(percent)% "
             + L.pick("loss ", "perda ") + TrainingRenderer.decimal(p.loss, 4, L) + " · "
             + TrainingRenderer.decimal(p.seconds, 1, L) + " s, " + TrainingRenderer.decimal(left, 1, L) + L.pick(" s left", " s restantes")
-            + (p.examplesPerSecond > 0 ? " · " + TrainingRenderer.grouped(Int(p.examplesPerSecond.rounded()), L) + " ex/s" : "")
+            + (p.examplesPerSecond > 0 ? " · " + NumberFormat.rate(p.examplesPerSecond, L) + " ex/s" : "")
     }
 
     /// What a line-oriented front end (the REPL, batch mode, `cnnlab train`) hands the session

@@ -20,7 +20,7 @@ public enum TrainingRenderer {
             + L.pick(
                 " after \(r.epochs.count) \(r.epochs.count == 1 ? "epoch" : "epochs") in ",
                 " após \(r.epochs.count) \(r.epochs.count == 1 ? "época" : "épocas") em ") + decimal(r.seconds, 1, L) + " s ("
-            + grouped(Int(r.examplesPerSecond.rounded()), L) + L.pick(" examples/s)", " exemplos/s)")
+            + NumberFormat.rate(r.examplesPerSecond, L) + L.pick(" examples/s)", " exemplos/s)")
         out += s.bold(summary) + "\n"
         if r.stopped {
             out += s.yellow(L.pick("stopped by Ctrl-C; the weights learned so far are kept", "interrompido por Ctrl-C; os pesos aprendidos até aqui foram mantidos")) + "\n"
@@ -38,7 +38,7 @@ public enum TrainingRenderer {
     public static func epochLine(_ e: EpochReport, _ L: Language) -> String {
         [
             pad(String(e.epoch), 5), pad(decimal(e.loss, 4, L), 7), pad(percent(e.trainAccuracy, L), 7),
-            pad(percent(e.testAccuracy, L), 7), pad(decimal(e.seconds, 2, L), 8), pad(grouped(Int(e.examplesPerSecond.rounded()), L), 11),
+            pad(percent(e.testAccuracy, L), 7), pad(decimal(e.seconds, 2, L), 8), pad(NumberFormat.rate(e.examplesPerSecond, L), 11),
         ].joined(separator: " ")
     }
 
@@ -66,16 +66,5 @@ public enum TrainingRenderer {
         guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }
         let text = String(format: "%.\(digits)f", x)
         return L == .ptBR ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
-
-    /// `12,345` (`12.345` in pt-BR).
-    static func grouped(_ n: Int, _ L: Language) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(L == .ptBR ? "." : ",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
     }
 }
