@@ -2,35 +2,32 @@
 import Foundation
 import PackageDescription
 
-/// Release builds of the numeric core are compiled for the host CPU (AVX2/AVX-512 FMA where
-/// present) and without overflow checks in the kernels: without `-target-cpu native` SwiftPM
-/// targets baseline x86-64, where `SIMD.addingProduct` becomes a library call per lane.
-/// Debug builds keep every check so tests catch index errors. `CNNLAB_CHECKED=1` keeps the checks
-/// in the release build too (`-O`): the fuzz targets are built so (`scripts/fuzz.sh`), fast and
-/// still trapping on the overflows and out-of-range indices they look for.
+/// Release builds are optimised without overflow checks in the numeric core and the engine
+/// (`-Ounchecked`); debug builds keep every check so tests catch index errors. `CNNLAB_CHECKED=1`
+/// keeps the checks in the release build too (`-O`): the fuzz targets are built so
+/// (`scripts/fuzz.sh`), fast and still trapping on the overflows and out-of-range indices they
+/// look for. Everything is compiled for the target's baseline CPU, so one x86-64 binary runs on
+/// every x86-64 machine, except the kernel modules below.
 let checked = ProcessInfo.processInfo.environment["CNNLAB_CHECKED"] == "1"
-let fastMath: [SwiftSetting] = [
-    .unsafeFlags([checked ? "-O" : "-Ounchecked", "-target-cpu", "native"], .when(configuration: .release)),
-]
+let fastMath: [SwiftSetting] = [.unsafeFlags([checked ? "-O" : "-Ounchecked"], .when(configuration: .release))]
 
-/// Whether the numeric core uses its SIMD16 micro-kernels (`KernelSet`), sized for AVX-512's 32
-/// zmm registers: yes on a building machine whose CPU has AVX-512 (its release build targets
-/// that CPU), else the SIMD8 kernels for AVX2. `CNNLAB_SIMD16=1` (or `0`) in the environment
-/// overrides the detection; CI sets it to test the SIMD16 set on an AVX2 machine, where each
-/// SIMD16 operation runs as two ymm operations (correct, not tuned).
-let simd16: Bool = {
-    switch ProcessInfo.processInfo.environment["CNNLAB_SIMD16"] {
-    case "1": return true
-    case "0": return false
-    default: break  // unset (or another value): the building CPU decides
-    }
-    let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-    return cpuinfo.split(separator: "\n").contains { line in
-        line.hasPrefix("flags") && line.split(separator: " ").contains("avx512f")
-    }
-}()
-
-let coreSettings: [SwiftSetting] = fastMath + (simd16 ? [.define("CNNLAB_SIMD16")] : [])
+/// The micro-kernel sets, one module each (Swift has no per-function target attribute): the
+/// same generated sources compiled for AVX-512 (`skylake-avx512`: F, CD, BW, DQ and VL, which
+/// every AVX-512 CPU has), for AVX2 + FMA (`haswell`) and for baseline x86-64 without fused
+/// multiply-adds. The AVX-512 set is scheduled for Zen 4 (`-mtune`, which changes no instruction):
+/// its tiles were sized against that schedule, and with Skylake's LLVM spilled 8x48's strips
+/// (`scripts/codegen/check_spills.py`). ConvCore's `KernelSet` picks the fastest the running CPU has (CPUID), in
+/// every configuration, so the debug tests run the real instructions too. ConvKernelsPortable
+/// holds symbolic links to ConvKernelsSIMD8's files plus its own unfused multiply-add. On
+/// another architecture (aarch64) every set is compiled for its baseline.
+func kernelSettings(cpu: String, tune: String? = nil, defines: [String] = []) -> [SwiftSetting] {
+    #if arch(x86_64)
+    let target: [SwiftSetting] = [.unsafeFlags(["-target-cpu", cpu] + (tune.map { ["-Xcc", "-mtune=" + $0] } ?? []))]
+    #else
+    let target: [SwiftSetting] = []
+    #endif
+    return target + fastMath + defines.map { .define($0) }
+}
 
 let package = Package(
     name: "cnnlab",
@@ -56,8 +53,20 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"]), .yum(["ncurses-devel"]), .brew(["ncurses"])]),
         .systemLibrary(name: "_CPNG", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "_CJPEG", providers: [.apt(["libjpeg-dev"])]),
-        // Numbers only: tensors, layers, shapes, training maths. No I/O, no C.
-        .target(name: "ConvCore", swiftSettings: coreSettings),
+        // CPUID and XGETBV for choosing a kernel set: the one piece of C under ConvCore, no numerics.
+        .target(name: "_CCPUID"),
+        // The micro-kernels' protocol and tile layout, shared by the kernel sets.
+        .target(name: "ConvKernelABI", swiftSettings: fastMath),
+        .target(name: "ConvKernelsSIMD16", dependencies: ["ConvKernelABI"], swiftSettings: kernelSettings(cpu: "skylake-avx512", tune: "znver4")),
+        .target(name: "ConvKernelsSIMD8", dependencies: ["ConvKernelABI"], swiftSettings: kernelSettings(cpu: "haswell")),
+        .target(
+            name: "ConvKernelsPortable", dependencies: ["ConvKernelABI"],
+            swiftSettings: kernelSettings(cpu: "x86-64", defines: ["CNNLAB_UNFUSED"])),
+        // Numbers only: tensors, layers, shapes, training maths. No I/O; no C but the CPUID probe.
+        .target(
+            name: "ConvCore",
+            dependencies: ["ConvKernelABI", "ConvKernelsSIMD16", "ConvKernelsSIMD8", "ConvKernelsPortable", "_CCPUID"],
+            swiftSettings: fastMath),
         // Language, session, derivations, file formats. Returns values, never prints.
         .target(name: "CNNLabEngine", dependencies: ["ConvCore", "_CPNG", "_CJPEG"], swiftSettings: fastMath),
         // Renderers and screen layout: pure functions from engine results to text or cells.
@@ -73,7 +82,7 @@ let package = Package(
                 "CNNLabEngine", "CNNLabTerminal", "CNNLabLineEditor", "CNNLabCurses", "ConvCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore", "ConvKernelABI"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CNNLabEngineTests", dependencies: ["CNNLabEngine", "ConvCore", "AllocationCounter"], exclude: ["Fixtures"]),
         // Counts the heap allocations of a thread (the training loop's "no allocation" check).

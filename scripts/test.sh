@@ -7,15 +7,14 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 
-# Both micro-kernel sets are tested (see Sources/ConvCore/KernelSet.swift): the debug suite runs
-# on the SIMD16 set (the one an AVX-512 machine builds; elsewhere each 16-float operation runs
-# as two halves), the release run below on the set this machine's binary uses. CNNLAB_SIMD16
-# set in the environment overrides both.
-CNNLAB_SIMD16="${CNNLAB_SIMD16:-1}" swift build --build-tests
-CNNLAB_SIMD16="${CNNLAB_SIMD16:-1}" swift test --skip-build
+# Every micro-kernel set this CPU runs is tested, in one build (Sources/ConvCore/KernelSet.swift):
+# the kernel, golden and gradient tests take each set in turn, in debug and in release.
+swift build --build-tests
+swift test --skip-build
 
-# The core's and the engine's tests in the release configuration (-Ounchecked, -target-cpu
-# native): the golden, gradient and kernel tests run on the code the release binary runs.
+# The core's and the engine's tests in the release configuration (-Ounchecked, the kernel
+# modules compiled for their CPUs): the golden, gradient and kernel tests run on the code the
+# release binary runs.
 swift test -c release --filter 'ConvCoreTests|CNNLabEngineTests'
 
 # Every lesson, every step, in both languages: a lesson whose command, expected output or

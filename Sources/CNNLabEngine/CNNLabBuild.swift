@@ -37,7 +37,7 @@ public enum CNNLabBuild {
         #endif
     }
 
-    /// The micro-kernel set in use: `simd16` (AVX-512's 16-float registers) or `simd8` (AVX2's
-    /// 8), chosen when cnnlab was built, for the building machine's CPU.
-    public static var kernelSet: String { "simd\(KernelSet.lanes)" }
+    /// The micro-kernel set in use: `simd16` (AVX-512), `simd8` (AVX2 + FMA) or `portable`,
+    /// chosen when cnnlab starts (``KernelSet``).
+    public static var kernelSet: String { KernelSet.current.rawValue }
 }

@@ -1,3 +1,5 @@
+import ConvKernelABI
+
 /// The weight and bias gradients with the output channels as the tile rows, for few output
 /// channels: `dWᵀ[n, (fy, fx, c)] = Σ_pixels dZ[p, n] · window(p)[(fy, fx, c)]`.
 ///
@@ -32,7 +34,7 @@ struct ChannelTiledWeightGradient {
     /// to compare with the tiling that puts `n_c'` in the lanes.
     static func plan(for g: ConvGeometry) -> (kernel: any MicroKernel.Type, source: Source, efficiency: Double) {
         let run = g.filter &* g.channels
-        let kernels = KernelSet.channelTiled
+        let kernels = KernelSet.current.family.channelTiled
         var best: (kernel: any MicroKernel.Type, source: Source, efficiency: Double) = (kernels[0], .paddedImage, 0)
         for i in kernels.indices {  // indices, not the iterator: no allocation in debug builds
             let k = kernels[i]

@@ -1,3 +1,5 @@
+import ConvKernelABI
+
 /// Images per chunk of the weight-gradient loops: at most 16 chunks, so a free thread can take
 /// over part of a slow one's share (`parallelFor`) while the per-chunk partial sums stay
 /// few. It depends on the batch size only, so every thread count sums in the same order.
@@ -53,22 +55,37 @@ struct ConvBackwardKernel {
     ) {
         let g = geometry
         let run = g.filter &* g.channels
-        let narrow = g.outChannels <= KernelSet.Narrow.nr
-        let lanesUsed = narrow
-            ? tileEfficiency(run, KernelSet.Narrow.mr) * tileEfficiency(g.outChannels, KernelSet.Narrow.nr)
-            : tileEfficiency(run, KernelSet.Wide.mr) * tileEfficiency(g.outChannels, KernelSet.Wide.nr)
+        let family = KernelSet.current.family
+        let tile = g.outChannels <= family.narrow.nr ? family.narrow : family.wide
+        let lanesUsed = tileEfficiency(run, tile.mr) * tileEfficiency(g.outChannels, tile.nr)
         if ChannelTiledWeightGradient.plan(for: g).efficiency > lanesUsed,
            let dzp = dZ.baseAddress, let xp = x.baseAddress, let dwp = dW.baseAddress, let dbp = db.baseAddress {
             ChannelTiledWeightGradient(geometry: g).run(batch: m, dZ: dzp, x: xp, dW: dwp, db: dbp, threads: threads)
-        } else if narrow {
-            parameterGradients(KernelSet.Narrow.self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
         } else {
-            parameterGradients(KernelSet.Wide.self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
+            KernelSet.withFamily(ParameterGradients(backward: self, batch: m, dZ: dZ, x: x, dW: dW, db: db, threads: threads))
         }
         if let dA { inputGradient(batch: m, dZ: dZ, weights: weights, dA: dA, threads: threads) }
     }
 
-    private func parameterGradients<K: MicroKernel>(
+    /// `parameterGradients` on the family in use: its narrow tiles up to their `nr` output
+    /// channels, its wide ones above.
+    private struct ParameterGradients: FamilyGeneric {
+        let backward: ConvBackwardKernel
+        let batch: Int
+        let dZ: UnsafeBufferPointer<Float>, x: UnsafeBufferPointer<Float>
+        let dW: UnsafeMutableBufferPointer<Float>, db: UnsafeMutableBufferPointer<Float>
+        let threads: Int
+
+        func run<F: KernelFamily>(_ family: F.Type) {
+            if backward.geometry.outChannels <= F.Narrow.nr {
+                backward.parameterGradients(F.Narrow.self, batch: batch, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
+            } else {
+                backward.parameterGradients(F.Wide.self, batch: batch, dZ: dZ, x: x, dW: dW, db: db, threads: threads)
+            }
+        }
+    }
+
+    fileprivate func parameterGradients<K: MicroKernel>(
         _ kernel: K.Type, batch m: Int, dZ: UnsafeBufferPointer<Float>, x: UnsafeBufferPointer<Float>,
         dW: UnsafeMutableBufferPointer<Float>, db: UnsafeMutableBufferPointer<Float>, threads: Int
     ) {

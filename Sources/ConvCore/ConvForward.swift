@@ -1,3 +1,5 @@
+import ConvKernelABI
+
 /// The forward convolution as a direct convolution: the GEMM micro-kernels read the windows
 /// straight out of a zero-padded copy of each image, with no im2col matrix.
 ///
@@ -34,12 +36,27 @@ struct ConvForwardKernel {
         batch m: Int, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>?, z: UnsafeMutablePointer<Float>,
         threads: Int, source: Source
     ) {
-        if geometry.outChannels <= KernelSet.Narrow.nr {
-            run(KernelSet.Narrow.self, short: KernelSet.NarrowShort.self, batch: m, weights: weights, bias: bias, z: z,
-                threads: threads, source: source)
-        } else {
-            run(KernelSet.Wide.self, short: KernelSet.WideShort.self, batch: m, weights: weights, bias: bias, z: z,
-                threads: threads, source: source)
+        KernelSet.withFamily(
+            DirectRun(conv: self, batch: m, weights: weights, bias: bias, z: z, threads: threads, source: source))
+    }
+
+    /// `runDirect` for the kernel family in use: its narrow tiles up to their `nr` output
+    /// channels, its wide ones above.
+    private struct DirectRun<Source: PaddedImageSource>: FamilyGeneric {
+        let conv: ConvForwardKernel
+        let batch: Int
+        let weights: UnsafePointer<Float>, bias: UnsafePointer<Float>?, z: UnsafeMutablePointer<Float>
+        let threads: Int
+        let source: Source
+
+        func run<F: KernelFamily>(_ family: F.Type) {
+            if conv.geometry.outChannels <= F.Narrow.nr {
+                conv.run(F.Narrow.self, short: F.NarrowShort.self, batch: batch, weights: weights, bias: bias, z: z,
+                    threads: threads, source: source)
+            } else {
+                conv.run(F.Wide.self, short: F.WideShort.self, batch: batch, weights: weights, bias: bias, z: z,
+                    threads: threads, source: source)
+            }
         }
     }
 
@@ -61,8 +78,8 @@ struct ConvForwardKernel {
     /// Where the `mr`-row tiles of an output row of `width` pixels end and the `shortMR`-row tiles
     /// take over: a row of 32 pixels as 6·6 would compute 4 dropped rows in its last tile, as
     /// 4·6 + 2·4 none. Up to two short tiles, each counted as `shortCost` of its rows because
-    /// it has fewer accumulators per B load (`KernelSet.WideShort`: 8 FMA chains, just enough to
-    /// cover the FMA latency; on AVX2 measured alone at 85–90% of `KernelSet.Wide`'s rate); the
+    /// it has fewer accumulators per B load (`KernelFamily.WideShort`: 8 FMA chains, just enough
+    /// to cover the FMA latency; on AVX2 measured alone at 85–90% of `Wide`'s rate); the
     /// cheapest split wins, ties to fewer short tiles.
     static func split(_ width: Int, mr: Int, shortMR: Int) -> Int {
         let shortCost = 1.15
@@ -77,7 +94,7 @@ struct ConvForwardKernel {
 
     /// The bias reaches the kernels as `panels · nr` floats (zero past `n_c`), added to each tile
     /// as it is stored.
-    private func run<K: MicroKernel, Short: MicroKernel, Source: PaddedImageSource>(
+    fileprivate func run<K: MicroKernel, Short: MicroKernel, Source: PaddedImageSource>(
         _ kernel: K.Type, short: Short.Type, batch m: Int, weights wp: UnsafePointer<Float>,
         bias: UnsafePointer<Float>?, z zp: UnsafeMutablePointer<Float>, threads: Int, source: Source
     ) {

@@ -1,3 +1,5 @@
+import ConvKernelABI
+
 /// A read-only matrix seen through strides: element `(i, j)` is `base[i * rowStride + j * columnStride]`.
 ///
 /// Transposing is swapping the strides, so a caller can multiply by a transpose without
@@ -26,7 +28,7 @@ struct MatrixView {
 /// `nr`-wide row panels (which stay in L1) and A, `mcBlock` rows at a time, into `mr`-tall
 /// column panels (which stay in L2); a `MicroKernel` then produces each `mr × nr` tile of C.
 /// Edge tiles are stored lane by lane, so any size works. The kernel is picked by the width
-/// of C: `KernelSet.Narrow` up to its `nr` columns, `KernelSet.Wide` above.
+/// of C: the kernel family's `Narrow` tile up to its `nr` columns, its `Wide` tile above.
 enum GEMM {
     static let kcBlock = 256
     static let mcBlock = 144
@@ -44,14 +46,26 @@ enum GEMM {
             }
             return
         }
-        if n <= KernelSet.Narrow.nr {
-            blocked(KernelSet.Narrow.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
-        } else {
-            blocked(KernelSet.Wide.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+        KernelSet.withFamily(Blocked(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate))
+    }
+
+    /// `multiply` on the family in use.
+    private struct Blocked: FamilyGeneric {
+        let m: Int, n: Int, k: Int
+        let a: MatrixView, b: MatrixView
+        let c: UnsafeMutablePointer<Float>, ldc: Int
+        let accumulate: Bool
+
+        func run<F: KernelFamily>(_ family: F.Type) {
+            if n <= F.Narrow.nr {
+                GEMM.blocked(F.Narrow.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+            } else {
+                GEMM.blocked(F.Wide.self, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+            }
         }
     }
 
-    private static func blocked<K: MicroKernel>(
+    fileprivate static func blocked<K: MicroKernel>(
         _ kernel: K.Type, m: Int, n: Int, k: Int, a: MatrixView, b: MatrixView,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
     ) {

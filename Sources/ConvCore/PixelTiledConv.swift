@@ -1,3 +1,5 @@
+import ConvKernelABI
+
 /// A stride-1, unpadded convolution for few output channels (≤ 8), vectorised over pixels.
 ///
 /// With few output channels a vector lane per channel would mostly idle, so a micro-kernel tile is
@@ -46,7 +48,7 @@ struct PixelTiledConv {
         KernelSet.dispatch(kernel, work)
     }
 
-    /// The kernel of `KernelSet.pixelTiled` and row stack `R` that compute the fewest dropped
+    /// The kernel of the family's `pixelTiled` and row stack `R` that compute the fewest dropped
     /// lanes (or zero filter rows) for `n` channels × `w` pixels per row, counting a kernel with
     /// fewer accumulators than `KernelSet.latencyChains` as proportionally slower (each FMA chain
     /// waits for the previous one). Stacks only fill tile rows that one channel set leaves idle (`R·n ≤ mr`).
@@ -56,16 +58,17 @@ struct PixelTiledConv {
     static func plan(outChannels n: Int, outWidth w: Int, outHeight h: Int, filter f: Int)
         -> (kernel: any MicroKernel.Type, stack: Int)
     {
+        let family = KernelSet.current.family
         func score(_ k: any MicroKernel.Type, _ stack: Int) -> Double {
             let virtual = n &* stack
             let rows = Double(virtual) / Double((virtual &+ k.mr &- 1) / k.mr &* k.mr)
             let columns = Double(w) / Double((w &+ k.nr &- 1) / k.nr &* k.nr)
             let depth = Double(f) / Double(f &+ stack &- 1)
             let height = Double(h) / Double((h &+ stack &- 1) / stack &* stack)
-            let chains = min(k.mr &* k.nr / KernelSet.lanes, KernelSet.latencyChains)
+            let chains = min(k.mr &* k.nr / family.lanes, KernelSet.latencyChains)
             return rows * columns * depth * height * Double(chains) / Double(KernelSet.latencyChains)
         }
-        let kernels = KernelSet.pixelTiled
+        let kernels = family.pixelTiled
         var best: (kernel: any MicroKernel.Type, stack: Int) = (kernels[0], 1)
         var bestScore = score(kernels[0], 1)
         for i in kernels.indices {  // indices, not the iterator: no allocation in debug builds

@@ -11,7 +11,8 @@ struct ConvBenchmarkTests {
         for r in results {
             #expect(r.case == "lecture" && r.n == 1 && r.h == 6 && r.c_in == 3 && r.c_out == 10 && r.f == 3)
             #expect(r.threads == 1)
-            #expect(r.simd_lanes == KernelSet.lanes)
+            #expect(r.simd_lanes == KernelSet.current.lanes)
+            #expect(r.kernels == KernelSet.current.rawValue)
             #expect(r.ms > 0 && r.gflops > 0 && r.gflops.isFinite)
         }
         // FLOPs: 2 · (1·4·4·10) · (3·3·3) = 8640 forward, twice that backward.

@@ -11,8 +11,12 @@ struct Conv2DGoldenTests {
         #expect(Self.fixtures.contains { $0.name == "assignment" })
     }
 
-    @Test(arguments: [1, 2])
-    func forwardMatchesNumpy(threads: Int) throws {
+    @Test(arguments: KernelSet.supported, [1, 2])
+    func forwardMatchesNumpy(set: KernelSet, threads: Int) throws {
+        try KernelSet.run(on: set) { () throws in try forward(threads: threads) }
+    }
+
+    private func forward(threads: Int) throws {
         for c in Self.fixtures {
             let z = try Conv2D.forward(
                 c.tensor("x"), weights: c.tensor("w"), bias: c.tensor("b"),
@@ -23,8 +27,12 @@ struct Conv2DGoldenTests {
         }
     }
 
-    @Test(arguments: [1, 3])
-    func backwardMatchesNumpy(threads: Int) throws {
+    @Test(arguments: KernelSet.supported, [1, 3])
+    func backwardMatchesNumpy(set: KernelSet, threads: Int) throws {
+        try KernelSet.run(on: set) { () throws in try backward(threads: threads) }
+    }
+
+    private func backward(threads: Int) throws {
         for c in Self.fixtures {
             let g = try Conv2D.backward(
                 c.tensor("dz"), input: c.tensor("x"), weights: c.tensor("w"),

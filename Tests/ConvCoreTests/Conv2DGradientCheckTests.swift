@@ -9,12 +9,16 @@ struct Conv2DGradientCheckTests {
         zip(z.storage, r.storage).reduce(0) { $0 + Double($1.0) * Double($1.1) }
     }
 
-    @Test(arguments: [
+    @Test(arguments: KernelSet.supported, [
         // (m, n_H, n_W, c_in, c_out, f)
         (2, 5, 4, 2, 3, 3),
         (1, 6, 7, 3, 2, 2),
     ])
-    func gradientsMatchCentralDifferences(shape: (Int, Int, Int, Int, Int, Int)) throws {
+    func gradientsMatchCentralDifferences(set: KernelSet, shape: (Int, Int, Int, Int, Int, Int)) throws {
+        try KernelSet.run(on: set) { () throws in try check(shape) }
+    }
+
+    private func check(_ shape: (Int, Int, Int, Int, Int, Int)) throws {
         let (m, h, w, cIn, cOut, f) = shape
         let stride = 2, padding = 1
         var s = TestStream(seed: UInt64(h * 31 + w))

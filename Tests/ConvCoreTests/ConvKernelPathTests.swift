@@ -26,8 +26,12 @@ struct ConvKernelPathTests {
         (1, 8, 45, 4, 48, 3, 1, 1),  // 48 channels: whole and partial SIMD16 wide panels
     ]
 
-    @Test(arguments: shapes.indices)
-    func matchesNaive(index: Int) throws {
+    @Test(arguments: KernelSet.supported, shapes.indices)
+    func matchesNaive(set: KernelSet, index: Int) throws {
+        try KernelSet.run(on: set) { () throws in try check(index: index) }
+    }
+
+    private func check(index: Int) throws {
         let (m, h, w, c, n, f, s, p) = Self.shapes[index]
         var r = TestStream(seed: UInt64(index &+ 7))
         let x = try Tensor.generated([m, h, w, c]) { r.next() }
@@ -103,8 +107,12 @@ struct PixelTiledConvBoundsTests {
         }
     }
 
-    @Test(arguments: 1...8)
-    func writesNothingPastTheOutput(channels n: Int) {
+    @Test(arguments: KernelSet.supported, 1...8)
+    func writesNothingPastTheOutput(set: KernelSet, channels n: Int) throws {
+        try KernelSet.run(on: set) { pixelTiledWritesNothingPastTheOutput(channels: n) }
+    }
+
+    private func pixelTiledWritesNothingPastTheOutput(channels n: Int) {
         let g = ConvGeometry(
             height: 9, width: 7, channels: 2, filter: 3, stride: 1, padding: 0, outHeight: 7, outWidth: 5,
             outChannels: n)
@@ -145,8 +153,12 @@ struct PixelTiledConvBoundsTests {
 /// The gradients are summed per chunk of images in a fixed order, whatever thread ran a chunk,
 /// so every thread count gives bit-identical results (both weight-gradient tilings).
 struct ConvGradientDeterminismTests {
-    @Test(arguments: [(20, 12, 3, 6, 5), (33, 9, 4, 24, 3)])
-    func sameForAnyThreadCount(shape: (Int, Int, Int, Int, Int)) throws {
+    @Test(arguments: KernelSet.supported, [(20, 12, 3, 6, 5), (33, 9, 4, 24, 3)])
+    func sameForAnyThreadCount(set: KernelSet, shape: (Int, Int, Int, Int, Int)) throws {
+        try KernelSet.run(on: set) { () throws in try compareThreadCounts(shape) }
+    }
+
+    private func compareThreadCounts(_ shape: (Int, Int, Int, Int, Int)) throws {
         let (m, h, c, n, f) = shape
         var r = TestStream(seed: 99)
         func next() -> Float { r.next() }

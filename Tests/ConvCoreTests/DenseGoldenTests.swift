@@ -1,7 +1,12 @@
 import Testing
 import ConvCore
 
-@Test func denseMatchesNumpyForwardAndBackward() throws {
+@Test(arguments: KernelSet.supported)
+func denseMatchesNumpyForwardAndBackward(set: KernelSet) throws {
+    try KernelSet.run(on: set) { () throws in try denseCases() }
+}
+
+private func denseCases() throws {
     let cases = try FixtureFile.load("layers.json").cases.filter { $0.name.hasPrefix("dense-") }
     #expect(cases.count == 4)
     for c in cases {

@@ -26,8 +26,12 @@ struct GEMMTests {
         (1, 1, 1), (7, 13, 5), (33, 65, 17), (12, 8, 3), (13, 9, 300), (150, 17, 1), (6, 16, 257), (145, 7, 31),
     ]
 
-    @Test(arguments: sizes.indices)
-    func matchesNaive(index: Int) {
+    @Test(arguments: KernelSet.supported, sizes.indices)
+    func matchesNaive(set: KernelSet, index: Int) throws {
+        try KernelSet.run(on: set) { check(index: index) }
+    }
+
+    private func check(index: Int) {
         let (m, n, k) = Self.sizes[index]
         let a = Self.values(m * k, seed: 1), b = Self.values(k * n, seed: 2)
         let initial = Self.values(m * n, seed: 3)

@@ -1,8 +1,8 @@
+import ConvKernelABI
 import Testing
 @testable import ConvCore
 
-/// Every micro-kernel of this build's `KernelSet` (SIMD8 or, with `CNNLAB_SIMD16`, SIMD16)
-/// against a Double reference, through a strided, segmented `PanelLayout` and the unrolled strip
+/// Every micro-kernel of every kernel set this CPU runs against a Double reference, through a strided, segmented `PanelLayout` and the unrolled strip
 /// walks, on whole and partial tiles, overwriting and accumulating, with and without a bias.
 struct MicroKernelTests {
     /// (rows, columns) to store for a kernel: the whole tile and two partial ones.
@@ -10,9 +10,12 @@ struct MicroKernelTests {
         [(k.mr, k.nr), (max(1, k.mr - 1), max(1, k.nr - 3)), (1, 1)]
     }
 
-    @Test(arguments: KernelSet.all.indices)
-    func runMatchesReference(index: Int) {
-        let k = KernelSet.all[index]
+    /// (set, index into the set's `all`) for every set this CPU runs.
+    static let kernels: [KernelCase] = KernelSet.supported.flatMap { set in set.all.indices.map { KernelCase(set: set, index: $0) } }
+
+    @Test(arguments: kernels)
+    func runMatchesReference(_ kernel: KernelCase) {
+        let k = kernel.kernel, index = kernel.index
         let mr = k.mr, nr = k.nr
         let segments = 3, length = 5
         let layout = PanelLayout(
@@ -60,9 +63,9 @@ struct MicroKernelTests {
         }
     }
 
-    @Test(arguments: KernelSet.all.indices, [3, 5])
-    func stripMatchesReference(index: Int, width: Int) {
-        let k = KernelSet.all[index]
+    @Test(arguments: kernels, [3, 5])
+    func stripMatchesReference(_ kernel: KernelCase, width: Int) {
+        let k = kernel.kernel, index = kernel.index
         let mr = k.mr, nr = k.nr
         let segments = 4, bSegmentStride = nr + width + 2
         var r = TestStream(seed: UInt64(index * 7 + width))
@@ -123,11 +126,15 @@ struct MicroKernelTests {
         return worst
     }
 
-    /// The padded image's slack covers the tiles that read it.
-    @Test func paddedImageSlackCoversTheKernels() {
-        #expect(PaddedImage.maxTileRows >= KernelSet.Wide.mr && PaddedImage.maxTileRows >= KernelSet.Narrow.mr)
-        #expect(KernelSet.channelTiled.allSatisfy { $0.nr <= PaddedImage.maxTileColumns })
-        #expect(KernelSet.all.allSatisfy { $0.nr % KernelSet.lanes == 0 })
+    /// The padded image's slack covers the tiles that read it, in every set (the buffer is
+    /// sized before the set in use is known to it).
+    @Test(arguments: KernelSet.allCases)
+    func paddedImageSlackCoversTheKernels(_ set: KernelSet) {
+        let f = set.family
+        #expect(PaddedImage.maxTileRows >= f.wide.mr && PaddedImage.maxTileRows >= f.narrow.mr)
+        #expect(PaddedImage.maxTileRows >= f.wideShort.mr && PaddedImage.maxTileRows >= f.narrowShort.mr)
+        #expect(f.channelTiled.allSatisfy { $0.nr <= PaddedImage.maxTileColumns })
+        #expect(set.all.allSatisfy { $0.nr % set.lanes == 0 })
     }
 
     /// Records the kernel type a `KernelSet.dispatch` body was compiled for.
@@ -138,11 +145,22 @@ struct MicroKernelTests {
     }
 
     /// `dispatch` runs its body with the kernel it was given, for every kernel of the set.
-    @Test(arguments: KernelSet.all.indices)
-    func dispatchRunsTheGivenKernel(_ index: Int) {
-        let kernel = KernelSet.all[index]
+    @Test(arguments: kernels)
+    func dispatchRunsTheGivenKernel(_ kernel: KernelCase) throws {
         var seen: ObjectIdentifier?
-        withUnsafeMutablePointer(to: &seen) { KernelSet.dispatch(kernel, Seen(seen: $0)) }
-        #expect(seen == ObjectIdentifier(kernel), "\(kernel)")
+        try withUnsafeMutablePointer(to: &seen) { p in
+            try KernelSet.run(on: kernel.set) { KernelSet.dispatch(kernel.kernel, Seen(seen: p)) }
+        }
+        #expect(seen == ObjectIdentifier(kernel.kernel), "\(kernel)")
     }
+}
+
+/// One micro-kernel of one set, as a test argument.
+struct KernelCase: Sendable, CustomTestStringConvertible {
+    let set: KernelSet
+    /// Index into `set.all`.
+    let index: Int
+
+    var kernel: any MicroKernel.Type { self.set.all[index] }
+    var testDescription: String { "\(set.rawValue) \(kernel)" }
 }

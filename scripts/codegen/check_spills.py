@@ -1,12 +1,15 @@
-"""Compiles ConvCore to assembly for a CPU (default znver5, with the SIMD16 kernels) and reports,
+"""Compiles a kernel module to assembly for a CPU (default znver5, ConvKernelsSIMD16) and reports,
 for each micro-kernel's hottest loop, its FMAs and the spills and reloads between a loop label
 and its back edge. A vector spill ("32-byte"/"64-byte" Spill or Reload) in a kernel loop means
 the tile is too big for that CPU's schedule (see make_microkernels.py); the exit status is 1 then.
 
-The machine need not have the CPU: this only compiles (about two minutes on two cores).
+The machine need not have the CPU: this only compiles (about a minute on two cores). The
+release build compiles ConvKernelsSIMD16 for skylake-avx512 and ConvKernelsSIMD8 for haswell
+(Package.swift): check those too.
 
-    python3 scripts/codegen/check_spills.py                      # znver5, SIMD16
-    python3 scripts/codegen/check_spills.py --cpu native --simd8 # this machine, SIMD8
+    python3 scripts/codegen/check_spills.py                              # znver5, SIMD16
+    python3 scripts/codegen/check_spills.py --cpu skylake-avx512 --tune znver4  # as released
+    python3 scripts/codegen/check_spills.py --cpu haswell --simd8        # SIMD8, as released
 """
 import argparse
 import glob
@@ -58,14 +61,20 @@ def hottest_loop(body):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cpu", default="znver5")
+    parser.add_argument("--tune", help="a CPU to schedule for (-mtune), as Package.swift does for SIMD16")
     parser.add_argument("--simd8", action="store_true", help="the SIMD8 set instead of SIMD16")
     args = parser.parse_args()
     root = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
-    sources = sorted(glob.glob(os.path.join(root, "Sources", "ConvCore", "*.swift")))
+    module = "ConvKernelsSIMD8" if args.simd8 else "ConvKernelsSIMD16"
+    abi = sorted(glob.glob(os.path.join(root, "Sources", "ConvKernelABI", "*.swift")))
+    sources = sorted(glob.glob(os.path.join(root, "Sources", module, "*.swift")))
     with tempfile.TemporaryDirectory() as tmp:
-        out = os.path.join(tmp, "ConvCore.s")
-        command = ["swiftc", "-emit-assembly", "-Ounchecked", "-target-cpu", args.cpu, "-module-name", "ConvCore",
-                   "-parse-as-library", "-wmo", "-o", out] + ([] if args.simd8 else ["-D", "CNNLAB_SIMD16"]) + sources
+        subprocess.run(["swiftc", "-emit-module", "-Ounchecked", "-module-name", "ConvKernelABI", "-parse-as-library",
+                        "-wmo", "-emit-module-path", os.path.join(tmp, "ConvKernelABI.swiftmodule")] + abi,
+                       check=True, stderr=subprocess.DEVNULL)
+        out = os.path.join(tmp, module + ".s")
+        command = ["swiftc", "-emit-assembly", "-Ounchecked", "-target-cpu", args.cpu] + (["-Xcc", "-mtune=" + args.tune] if args.tune else []) + ["-module-name", module,
+                   "-parse-as-library", "-wmo", "-I", tmp, "-o", out] + sources
         subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
         with open(out) as f:
             bodies = functions(f.read())

@@ -30,8 +30,10 @@ public struct ConvBenchResult: Sendable, Codable, Equatable {
     public var ms: Double
     /// Useful floating-point work per second, in 10⁹ (FLOPs as documented on `ConvBenchmark.run`).
     public var gflops: Double
-    /// Floats per vector of the micro-kernels this binary was built with (8: AVX2, 16: AVX-512).
+    /// Floats per vector of the micro-kernel set that ran (16: simd16, 8: simd8 and portable).
     public var simd_lanes: Int
+    /// The micro-kernel set that ran: `simd16`, `simd8` or `portable` (``KernelSet``).
+    public var kernels: String
     /// The FMA peak of `threads` threads on this machine (``PeakProbe``), nil when not measured.
     public var peak_gflops: Double?
     /// `gflops` as a percentage of `peak_gflops`.
@@ -40,7 +42,8 @@ public struct ConvBenchResult: Sendable, Codable, Equatable {
     /// Memberwise, so renderers and their tests can build results without timing anything.
     public init(
         case name: String, pass: String, n: Int, h: Int, w: Int, c_in: Int, c_out: Int, f: Int, s: Int, p: Int,
-        threads: Int, ms: Double, gflops: Double, simd_lanes: Int, peak_gflops: Double? = nil
+        threads: Int, ms: Double, gflops: Double, simd_lanes: Int, kernels: String = KernelSet.current.rawValue,
+        peak_gflops: Double? = nil
     ) {
         self.case = name
         self.pass = pass
@@ -56,6 +59,7 @@ public struct ConvBenchResult: Sendable, Codable, Equatable {
         self.ms = ms
         self.gflops = gflops
         self.simd_lanes = simd_lanes
+        self.kernels = kernels
         self.peak_gflops = peak_gflops
     }
 }
@@ -121,7 +125,7 @@ public enum ConvBenchmark {
         ConvBenchResult(
             case: c.name, pass: pass, n: c.n, h: c.h, w: c.w, c_in: c.cIn, c_out: c.cOut, f: c.f, s: c.s, p: c.p,
             threads: threads, ms: ms, gflops: flops / (ms * 1e6),
-            simd_lanes: KernelSet.lanes, peak_gflops: peak)
+            simd_lanes: KernelSet.current.lanes, kernels: KernelSet.current.rawValue, peak_gflops: peak)
     }
 
     /// Median milliseconds per call of `body` over `repetitions` samples. One untimed call

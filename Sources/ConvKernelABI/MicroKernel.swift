@@ -9,23 +9,23 @@
 /// windows out of the zero-padded image in place, one segment per filter row `fy`
 /// (`f · n_c` contiguous floats, `rowStride = s · n_c` between output pixels); the small-channel
 /// input gradient reads image rows as B.
-struct PanelLayout {
-    var rowStride: Int
-    var depthStride: Int
-    var segmentLength: Int
-    var segments: Int
-    var segmentStride: Int
-    var bDepthStride: Int
-    var bSegmentStride: Int
+public struct PanelLayout {
+    public var rowStride: Int
+    public var depthStride: Int
+    public var segmentLength: Int
+    public var segments: Int
+    public var segmentStride: Int
+    public var bDepthStride: Int
+    public var bSegmentStride: Int
 
     /// A with the given walk, B a packed panel (`(k, j)` at `k * nr + j`).
-    init(rowStride: Int, depthStride: Int, segmentLength: Int, segments: Int, segmentStride: Int, packedB nr: Int) {
+    public init(rowStride: Int, depthStride: Int, segmentLength: Int, segments: Int, segmentStride: Int, packedB nr: Int) {
         self.init(
             rowStride: rowStride, depthStride: depthStride, segmentLength: segmentLength, segments: segments,
             segmentStride: segmentStride, bDepthStride: nr, bSegmentStride: nr &* segmentLength)
     }
 
-    init(
+    public init(
         rowStride: Int, depthStride: Int, segmentLength: Int, segments: Int, segmentStride: Int,
         bDepthStride: Int, bSegmentStride: Int
     ) {
@@ -39,7 +39,7 @@ struct PanelLayout {
     }
 
     /// A packed column-major A panel (`(r, k)` at `k * mr + r`) and a packed B panel, depth `kc`.
-    static func packed(mr: Int, nr: Int, depth kc: Int) -> PanelLayout {
+    public static func packed(mr: Int, nr: Int, depth kc: Int) -> PanelLayout {
         PanelLayout(rowStride: 1, depthStride: mr, segmentLength: kc, segments: 1, segmentStride: 0, packedB: nr)
     }
 }
@@ -48,9 +48,10 @@ struct PanelLayout {
 /// `mr × nr`, with depth `layout.segments · layout.segmentLength`.
 ///
 /// The accumulators live in vector registers for the whole depth loop (`SIMD8<Float>`, ymm on
-/// AVX2, or `SIMD16<Float>`, zmm, in the AVX-512 build: `KernelSet`), so each step loads the
-/// packed row of B, broadcasts `mr` values of A and issues `mr · nr / lanes` FMAs. The kernels are written out register by register (generated, hence the repetition)
-/// because the compiler keeps explicit locals in registers but not arrays or tuples.
+/// AVX2, or `SIMD16<Float>`, zmm, on AVX-512: `KernelFamily`), so each step loads the packed row
+/// of B, broadcasts `mr` values of A and issues `mr · nr / lanes` FMAs. The kernels are written
+/// out register by register (generated, hence the repetition) because the compiler keeps
+/// explicit locals in registers but not arrays or tuples.
 /// - A: see `PanelLayout`; all `mr` rows must be readable whatever `rows` is (rows past `rows`
 ///   are computed and dropped).
 /// - B: see `PanelLayout`; all `nr` columns must be readable (columns past `columns` are
@@ -60,7 +61,7 @@ struct PanelLayout {
 /// - bias: `nr` values (all readable) added to every row of the tile before it is stored, or
 ///   nil. The forward convolution passes its bias here instead of writing it into `Z` first and
 ///   accumulating onto it, which cost a pass over `Z`.
-protocol MicroKernel: Sendable {
+public protocol MicroKernel: Sendable {
     static var mr: Int { get }
     static var nr: Int { get }
     static func run(
@@ -84,8 +85,8 @@ protocol MicroKernel: Sendable {
 
 extension MicroKernel {
     /// The tile without a bias.
-    @inline(__always)
-    static func run(
+    @inlinable @inline(__always)
+    public static func run(
         a: UnsafePointer<Float>, _ layout: PanelLayout, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
     ) {
@@ -93,26 +94,10 @@ extension MicroKernel {
     }
 }
 
-typealias Vector8 = SIMD8<Float>
-
-extension UnsafePointer<Float> {
-    @inline(__always) func vector8(_ offset: Int) -> Vector8 {
-        UnsafeRawPointer(self + offset).loadUnaligned(as: Vector8.self)
-    }
-}
-
-extension UnsafeMutablePointer<Float> {
-    /// Stores `v` at `self + offset`, adding what is there first when `accumulate`.
-    @inline(__always) func store8(_ v: Vector8, _ offset: Int, accumulate: Bool) {
-        let raw = UnsafeMutableRawPointer(self + offset)
-        let out = accumulate ? v + raw.loadUnaligned(as: Vector8.self) : v
-        raw.storeBytes(of: out, as: Vector8.self)
-    }
-}
-
 extension UnsafeMutablePointer<Float> {
     /// Stores the first `columns` lanes of `v` (none if `columns <= 0`) at `self + offset`.
-    @inline(__always) func storePartial<V: SIMD>(_ v: V, _ offset: Int, columns: Int, accumulate: Bool)
+    /// Inlinable, so each kernel set compiles it for its own CPU.
+    @inlinable @inline(__always) public func storePartial<V: SIMD>(_ v: V, _ offset: Int, columns: Int, accumulate: Bool)
     where V.Scalar == Float {
         let dst = self + offset
         for j in 0..<max(0, min(V.scalarCount, columns)) {

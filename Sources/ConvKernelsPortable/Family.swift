@@ -1,0 +1,1 @@
+../ConvKernelsSIMD8/Family.swift
