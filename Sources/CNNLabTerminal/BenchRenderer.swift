@@ -23,9 +23,7 @@ public enum BenchRenderer {
         }
         var footer = ""
         if let r = results.first {
-            let set = r.simd_lanes == 16 ? "AVX-512" : "AVX2"
-            footer += "\n" + language.pick(
-                "micro-kernels: SIMD\(r.simd_lanes) (the \(set) set)", "micro-kernels: SIMD\(r.simd_lanes) (o conjunto para \(set))") + "\n"
+            footer += "\n" + KernelSetText.line(r.kernels, language: language) + "\n"
             if let peak = r.peak_gflops { footer += peakLine(peak, threads: r.threads, lanes: r.simd_lanes, language: language) }
         }
         return t.render(style: .plain) + footer
@@ -45,7 +43,7 @@ public enum BenchRenderer {
                 ("case", .string(r.case)), ("pass", .string(r.pass)), ("n", .int(r.n)), ("h", .int(r.h)),
                 ("w", .int(r.w)), ("c_in", .int(r.c_in)), ("c_out", .int(r.c_out)), ("f", .int(r.f)),
                 ("s", .int(r.s)), ("p", .int(r.p)), ("threads", .int(r.threads)), ("ms", .number(r.ms)),
-                ("gflops", .number(r.gflops)), ("simd_lanes", .int(r.simd_lanes)),
+                ("gflops", .number(r.gflops)), ("simd_lanes", .int(r.simd_lanes)), ("kernels", .string(r.kernels)),
             ] + peakFields(r.peak_gflops, r.percent_of_peak)).serialized() + "\n"
         }.joined()
     }

@@ -47,6 +47,13 @@ struct CNNLabCommand: ParsableCommand {
         // History, progress and scores lived in the data directory before they moved to the
         // state directory; they follow once.
         LegacyFiles.move(StateLocation.moves(environment: ProcessInfo.processInfo.environment))
+        // The kernel set, before anything computes (and before `--version` names it); the
+        // `--kernels` option, validated with the others, overrides it.
+        let kernels = ProcessInfo.processInfo.environment["CNNLAB_KERNELS"].flatMap { $0.isEmpty ? nil : $0 }
+        if let message = KernelChoice.apply(kernels, option: "CNNLAB_KERNELS", language: CommandLineLanguage.current) {
+            writeError(VisibleText.escapedLines(message) + "\n")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CNNLabEngine
 import CNNLabTerminal
+import ConvCore
 import Foundation
 
 /// Options every front end shares: output format, language, colour, threads.
@@ -28,6 +29,15 @@ struct FrontEndOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             CommandLineLanguage.pick(
+                "Micro-kernel set: auto (the fastest this CPU runs), simd16 (AVX-512), simd8 (AVX2 and FMA) or portable (default: CNNLAB_KERNELS, else auto).",
+                "Conjunto de micro-kernels: auto (o mais rápido que esta CPU executa), simd16 (AVX-512), simd8 (AVX2 e FMA) ou portable (padrão: CNNLAB_KERNELS, senão auto)."),
+            valueName: "set"),
+        completion: .list(["auto"] + KernelSet.allCases.map(\.rawValue)))
+    var kernels: String?
+
+    @Option(
+        help: ArgumentHelp(
+            CommandLineLanguage.pick(
                 "The most memory the session's tensors may hold, e.g. 512M or 2G (default: half the machine's memory).",
                 "O máximo de memória que os tensores da sessão podem ocupar, por exemplo 512M ou 2G (padrão: metade da memória da máquina)."),
             valueName: CommandLineLanguage.pick("size", "tamanho")))
@@ -46,6 +56,9 @@ struct FrontEndOptions: ParsableArguments {
         }
         guard (1...256).contains(threads) else {
             throw ValidationError(language.pick("--threads must be between 1 and 256", "--threads deve estar entre 1 e 256"))
+        }
+        if let message = KernelChoice.apply(kernels, option: "--kernels", language: language) {
+            throw ValidationError(message)
         }
         if let memoryLimit, MemorySize(parsing: memoryLimit) == nil {
             throw ValidationError(language.pick(

@@ -7,16 +7,17 @@ struct BenchRendererTests {
     private static let conv = [
         ConvBenchResult(
             case: "d", pass: "forward", n: 32, h: 32, w: 32, c_in: 16, c_out: 32, f: 3, s: 1, p: 1, threads: 2,
-            ms: 2.5, gflops: 120.9, simd_lanes: 16),
+            ms: 2.5, gflops: 120.9, simd_lanes: 16, kernels: "simd16"),
     ]
 
     @Test func convTableInEnglishAndPortuguese() {
         let en = BenchRenderer.table(Self.conv, language: .en)
         #expect(en.contains("input") && en.contains("filters") && en.contains("32×32×16") && en.contains("120.9"))
-        #expect(en.contains("micro-kernels: SIMD16 (the AVX-512 set)"))
+        #expect(en.contains("micro-kernels: simd16 (AVX-512)"))
         let pt = BenchRenderer.table(Self.conv, language: .ptBR)
         #expect(pt.contains("entrada") && pt.contains("filtros") && !pt.contains("input"))
-        #expect(pt.contains("micro-kernels: SIMD16 (o conjunto para AVX-512)"))
+        #expect(pt.contains("micro-kernels: simd16 (AVX-512)"))
+        #expect(KernelSetText.line("portable", language: .ptBR) == "micro-kernels: portable (qualquer CPU, sem FMA)")
     }
 
     @Test func trainingComparisonAndRedrawInPortuguese() {
@@ -41,7 +42,7 @@ struct BenchRendererTests {
         let pt = BenchRenderer.table(withPeak, language: .ptBR)
         #expect(pt.contains("% do pico") && pt.contains("52,6%") && pt.contains("120,9"), "\(pt)")
         let line = BenchRenderer.json(withPeak)
-        #expect(line.contains(#""gflops":120.9,"simd_lanes":16,"peak_gflops":230,"percent_of_peak":52.56521739130435"#), "\(line)")
+        #expect(line.contains(#""gflops":120.9,"simd_lanes":16,"kernels":"simd16","peak_gflops":230,"percent_of_peak":52.56521739130435"#), "\(line)")
         #expect(!BenchRenderer.json(Self.conv).contains("peak"))
 
         // A training step of 1.5 MFLOP at 10,000 examples/s is 15 GFLOP/s: 25% of a 60 GFLOP/s peak.
