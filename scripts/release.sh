@@ -8,7 +8,8 @@
 #     README.md LICENSE
 # At run time the binary needs only the system's C libraries (libc, libm, libpng, libjpeg,
 # ncurses, readline), nothing from the Swift toolchain's folder; scripts/tests/check_release.sh
-# proves it. The build is for this machine's CPU (see `cnnlab --version`'s kernel set).
+# proves it. One binary for every x86-64 CPU: it picks its kernel set when it starts
+# (`cnnlab --version` names it); check_release.sh also runs it under qemu on a CPU without AVX-512.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -5,6 +5,7 @@
 #   scripts/tests/check_release.sh dist/cnnlab-<version>-<os>-<arch>.tar.gz
 set -euo pipefail
 tarball=$(realpath "$1")
+here=$(dirname "$(realpath "$0")")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/unpacked" "$work/empty"
@@ -34,3 +35,6 @@ env -i "$bin" lesson --check
 env -i "$bin" train --dataset digits --epochs 1 --json | grep -q '"test_accuracy"'
 [[ -z "$(ls -A "$work/empty")" ]] || { echo "check_release: the binary wrote into the folder it ran in" >&2; exit 1; }
 echo "check_release: $name runs from an empty folder with env -i; ldd shows no toolchain library"
+
+# The same binary on a CPU without AVX-512 (qemu-user), computing what this machine computes.
+"$here/check_other_cpu.sh" "$bin"
